@@ -1,0 +1,69 @@
+import { withinLimit, type Balance, type Money } from './money';
+import type { Role } from './schemas/agent';
+import type { ActionType } from './schemas/actions';
+import type { Language } from './languages';
+
+/** The parts of an agent that decide what they may see and do. */
+export interface Actor {
+  id: string;
+  roles: readonly Role[];
+  languages: readonly Language[];
+  refundLimit: Balance;
+}
+
+export interface CaseScope {
+  language: Language;
+  assigneeId: string | null;
+}
+
+export const hasRole = (actor: Actor, role: Role): boolean => actor.roles.includes(role);
+
+/** T&S and leads see everything; agents see their languages and whatever is theirs. */
+export function seesAllCases(actor: Actor): boolean {
+  return hasRole(actor, 'trust_safety') || hasRole(actor, 'lead');
+}
+
+export function canSeeCase(actor: Actor, c: CaseScope): boolean {
+  return seesAllCases(actor) || c.assigneeId === actor.id || actor.languages.includes(c.language);
+}
+
+/** Replies, status changes, actions, resolve, reopen, priority and disputes. */
+export function canWorkCase(actor: Actor, c: CaseScope): boolean {
+  return seesAllCases(actor) || c.assigneeId === actor.id;
+}
+
+export const canReleaseCase = canWorkCase;
+
+export function canAssignCases(actor: Actor): boolean {
+  return hasRole(actor, 'lead');
+}
+
+export function needsApproval(
+  actor: Actor,
+  action: { type: ActionType; amount?: Money | undefined },
+): boolean {
+  switch (action.type) {
+    case 'restrict_account':
+    case 'law_enforcement_referral':
+      return true;
+    case 'refund':
+      return action.amount === undefined || !withinLimit(action.amount, actor.refundLimit);
+    case 'cancel_order':
+      return false;
+  }
+}
+
+export type DecisionRight = 'allowed' | 'four_eyes_violation' | 'forbidden';
+
+/** Who may approve or reject a pending action (four eyes: never its proposer). */
+export function decisionRight(
+  actor: Actor,
+  action: { type: ActionType; proposedBy: string },
+): DecisionRight {
+  if (action.proposedBy === actor.id) return 'four_eyes_violation';
+  const allowed =
+    action.type === 'refund'
+      ? hasRole(actor, 'lead') || hasRole(actor, 'trust_safety')
+      : hasRole(actor, 'trust_safety');
+  return allowed ? 'allowed' : 'forbidden';
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { Money } from '../money';
+import { Id, LIMITS, Timestamp, UtcTimestamp, text } from './common';
+
+export const ACTION_TYPES = [
+  'refund',
+  'cancel_order',
+  'restrict_account',
+  'law_enforcement_referral',
+] as const;
+export const ActionType = z.enum(ACTION_TYPES);
+export type ActionType = z.infer<typeof ActionType>;
+
+export const RESTRICTIONS = ['suspend', 'block_bidding', 'block_selling', 'block_payouts'] as const;
+export const Restriction = z.enum(RESTRICTIONS);
+export type Restriction = z.infer<typeof Restriction>;
+
+/** DSA Art. 17: what a restriction must tell the person it restricts. */
+export const StatementOfReasons = z.strictObject({
+  facts: text(LIMITS.longText),
+  ground: text(LIMITS.longText),
+  groundType: z.enum(['legal', 'contractual']),
+  automated: z.boolean(),
+  redress: text(LIMITS.longText),
+  territorialScope: text(LIMITS.shortText).optional(),
+  basis: z.enum(['notice', 'own_investigation']).optional(),
+});
+export type StatementOfReasons = z.infer<typeof StatementOfReasons>;
+
+export const RefundBody = z.strictObject({
+  type: z.literal('refund'),
+  amount: Money,
+  reason: text(LIMITS.reason),
+});
+export const CancelOrderBody = z.strictObject({
+  type: z.literal('cancel_order'),
+  reason: text(LIMITS.reason),
+});
+export const RestrictAccountBody = z.strictObject({
+  type: z.literal('restrict_account'),
+  subject: z.enum(['buyer', 'seller']),
+  restriction: Restriction,
+  until: Timestamp.nullable(),
+  statementOfReasons: StatementOfReasons,
+});
+export const LawEnforcementReferralBody = z.strictObject({
+  type: z.literal('law_enforcement_referral'),
+  category: z.enum(['counterfeit', 'fraud', 'other']),
+  authority: text(LIMITS.shortText),
+  summary: text(LIMITS.longText),
+  evidence: z.array(text(LIMITS.reason)).max(LIMITS.listItems),
+});
+
+// Unknown `type` values and unknown fields are both refused (400), never ignored.
+export const ActionRequest = z.discriminatedUnion('type', [
+  RefundBody,
+  CancelOrderBody,
+  RestrictAccountBody,
+  LawEnforcementReferralBody,
+]);
+export type ActionRequest = z.infer<typeof ActionRequest>;
+
+export const ACTION_STATUSES = ['executed', 'pending_approval', 'rejected', 'withdrawn'] as const;
+export const ActionStatus = z.enum(ACTION_STATUSES);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+
+const ActionCommon = {
+  id: Id,
+  caseId: Id,
+  status: ActionStatus,
+  proposedBy: Id,
+  approvedBy: Id.nullable(),
+  rejectedBy: Id.nullable(),
+  rejectionReason: z.string().nullable(),
+  createdAt: UtcTimestamp,
+  decidedAt: UtcTimestamp.nullable(),
+};
+
+export const Action = z.discriminatedUnion('type', [
+  RefundBody.extend(ActionCommon),
+  CancelOrderBody.extend(ActionCommon),
+  RestrictAccountBody.extend({ ...ActionCommon, until: UtcTimestamp.nullable() }),
+  LawEnforcementReferralBody.extend(ActionCommon),
+]);
+export type Action = z.infer<typeof Action>;
+
+export const RejectActionRequest = z.strictObject({ reason: text(LIMITS.reason) });
+
+/** An account restriction in force (the outcome of an approved restrict_account). */
+export const AccountRestriction = z.object({
+  id: Id,
+  subject: z.enum(['buyer', 'seller']),
+  subjectId: Id,
+  restriction: Restriction,
+  until: UtcTimestamp.nullable(),
+  actionId: Id,
+  caseId: Id,
+  createdAt: UtcTimestamp,
+});
+export type AccountRestriction = z.infer<typeof AccountRestriction>;
+

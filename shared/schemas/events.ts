@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Id, UtcTimestamp } from './common';
+
+export const EVENT_TYPES = [
+  'case.created',
+  'case.claimed',
+  'case.released',
+  'case.assigned',
+  'case.priority_changed',
+  'case.status_changed',
+  'case.resolved',
+  'case.reopened',
+  'message.sent',
+  'note.added',
+  'action.proposed',
+  'action.executed',
+  'action.approved',
+  'action.rejected',
+  'action.withdrawn',
+  'dispute.created',
+  'dispute.updated',
+] as const;
+export const EventType = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventType>;
+
+/** An immutable audit event: who (`actorId`, null for the help center), what, when, from which state. */
+export const CaseEvent = z.object({
+  id: Id,
+  caseId: Id,
+  type: EventType,
+  actorId: Id.nullable(),
+  at: UtcTimestamp,
+  data: z.record(z.string(), z.unknown()),
+});
+export type CaseEvent = z.infer<typeof CaseEvent>;
