@@ -1,0 +1,48 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { DomainError } from '../shared';
+import type { Database } from './db/database';
+import { registerAuth } from './http/auth';
+import { registerErrorHandling } from './http/errors';
+import { authRoutes } from './routes/auth-routes';
+import { caseRoutes } from './routes/case-routes';
+import { intakeRoutes } from './routes/intake-routes';
+import { SERVICE_VERSION } from './version';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  db: Database;
+  intakeKey: string | null;
+  logLevel?: string;
+}
+
+export function buildApp({ db, intakeKey, logLevel = 'silent' }: AppOptions): FastifyInstance {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: { level: logLevel },
+    // Behind a proxy the caller's address is in X-Forwarded-For; the login rate limit needs it.
+    trustProxy: 'loopback',
+  });
+
+  // Our own JSON parser: an empty body counts as none (clients often send the header on a
+  // bare POST), and anything unparsable is the contract's 400 malformed_json.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new DomainError('malformed_json', 'The body is not valid JSON.'), undefined);
+    }
+  });
+
+  registerErrorHandling(app);
+  registerAuth(app);
+
+  app.get('/api/v1/health', async () => ({ status: 'ok', version: SERVICE_VERSION, database: db.kind }));
+  authRoutes(app, db);
+  intakeRoutes(app, db, intakeKey);
+  caseRoutes(app, db);
+  return app;
+}

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4870),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for the embedded database)')
+    .optional(),
+  CASEDESK_DATA_DIR: z.string().min(1).optional(),
+  CASEDESK_SEED: z.enum(['demo', 'none']).optional(),
+  CASEDESK_SEED_NUMBER: z.coerce.number().int().min(0).default(1),
+  CASEDESK_INTAKE_KEY: z.string().min(1).max(500).optional(),
+  CASEDESK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The intake key of a demo service when none is configured; never used without demo data. */
+export const DEMO_INTAKE_KEY = 'casedesk-demo-intake';
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  seed: 'demo' | null;
+  seedNumber: number;
+  /** Without a key, intake is closed: every intake call is 401. */
+  intakeKey: string | null;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment; a bad value throws a ConfigError with a one-line reason. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(blankless);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid configuration: ${issue?.path.join('.')} ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(e.CASEDESK_DATA_DIR ?? '.data/casedesk') },
+    seed: e.CASEDESK_SEED === 'demo' ? 'demo' : null,
+    seedNumber: e.CASEDESK_SEED_NUMBER,
+    intakeKey: e.CASEDESK_INTAKE_KEY ?? (e.CASEDESK_SEED === 'demo' ? DEMO_INTAKE_KEY : null),
+    logLevel: e.CASEDESK_LOG_LEVEL,
+  };
+}

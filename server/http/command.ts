@@ -1,0 +1,22 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Database, Queryable } from '../db/database';
+import { checkKey, fingerprint, runCommand } from './idempotency';
+
+/**
+ * A route handler for a state-changing POST/PATCH: one transaction, idempotent when the
+ * caller sends an Idempotency-Key, and the same JSON errors either way.
+ */
+export function command<R extends FastifyRequest>(
+  db: Database,
+  successStatus: number,
+  handler: (req: R, tx: Queryable, now: Date) => Promise<unknown>,
+) {
+  return async (req: R, reply: FastifyReply) => {
+    const key = checkKey(req.headers['idempotency-key']);
+    const caller = req.agent ? `agent:${req.agent.id}` : 'intake';
+    const scope = key ? { caller, key, fingerprint: fingerprint(req.method, req.url, req.body) } : null;
+    const res = await runCommand(db, scope, successStatus, (tx) => handler(req, tx, new Date()));
+    if (res.replayed) void reply.header('idempotent-replayed', 'true');
+    return reply.code(res.status).send(res.body);
+  };
+}

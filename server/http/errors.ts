@@ -1,0 +1,43 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { DomainError } from '../../shared';
+
+/**
+ * One error handler for the whole service: domain refusals keep their code and message,
+ * framework errors are mapped onto the contract, and anything unexpected becomes a 500
+ * that tells the caller nothing about our insides (the log has the detail).
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof DomainError) {
+      return reply.code(err.status).send(err.toBody());
+    }
+    const mapped = mapFrameworkError(err);
+    if (mapped) return reply.code(mapped.status).send(mapped.toBody());
+    req.log.error({ err }, 'request failed');
+    return reply
+      .code(500)
+      .send(new DomainError('internal_error', 'Something went wrong on our side; try again.').toBody());
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send(new DomainError('not_found', `No route ${req.method} ${req.url.split('?')[0]}.`).toBody()),
+  );
+}
+
+function mapFrameworkError(err: FastifyError): DomainError | null {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new DomainError('payload_too_large', 'The body is larger than 1 MiB.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new DomainError('unsupported_media_type', 'Send JSON with content-type: application/json.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new DomainError('malformed_json', 'The body is not valid JSON.');
+  }
+  if (err instanceof SyntaxError || err.statusCode === 400) {
+    return new DomainError('malformed_json', 'The body is not valid JSON.');
+  }
+  if (err.statusCode === 413) return new DomainError('payload_too_large', 'The body is larger than 1 MiB.');
+  return null;
+}

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AccountRestriction,
+  Action,
+  CaseEvent,
+  EventType,
+  ExternalDispute,
+  Message,
+  Note,
+} from '../../shared';
+import type { Queryable } from '../db/database';
+import { iso, isoOrNull } from './timestamps';
+
+interface MessageRow {
+  id: string;
+  case_id: string;
+  direction: 'to' | 'from';
+  party: 'buyer' | 'seller';
+  author_id: string | null;
+  body: string;
+  created_at: Date;
+}
+export const toMessage = (r: MessageRow): Message => ({
+  id: r.id,
+  caseId: r.case_id,
+  [r.direction]: r.party,
+  authorId: r.author_id,
+  body: r.body,
+  createdAt: iso(r.created_at),
+});
+
+interface NoteRow {
+  id: string;
+  case_id: string;
+  author_id: string;
+  body: string;
+  created_at: Date;
+}
+export const toNote = (r: NoteRow): Note => ({
+  id: r.id,
+  caseId: r.case_id,
+  authorId: r.author_id,
+  body: r.body,
+  createdAt: iso(r.created_at),
+});
+
+export interface ActionRow {
+  id: string;
+  case_id: string;
+  order_id: string | null;
+  type: Action['type'];
+  status: Action['status'];
+  details: Record<string, unknown>;
+  amount_minor: number | null;
+  currency: string | null;
+  proposed_by: string;
+  approved_by: string | null;
+  rejected_by: string | null;
+  rejection_reason: string | null;
+  created_at: Date;
+  decided_at: Date | null;
+}
+export const toAction = (r: ActionRow): Action =>
+  ({
+    id: r.id,
+    caseId: r.case_id,
+    type: r.type,
+    ...r.details,
+    status: r.status,
+    proposedBy: r.proposed_by,
+    approvedBy: r.approved_by,
+    rejectedBy: r.rejected_by,
+    rejectionReason: r.rejection_reason,
+    createdAt: iso(r.created_at),
+    decidedAt: isoOrNull(r.decided_at),
+  }) as Action;
+
+interface DisputeRow {
+  id: string;
+  case_id: string;
+  body: string;
+  reference: string;
+  filed_at: Date;
+  status: ExternalDispute['status'];
+  notes: string;
+  outcome: string | null;
+  response_due_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+export const toDispute = (r: DisputeRow): ExternalDispute => ({
+  id: r.id,
+  caseId: r.case_id,
+  body: r.body,
+  reference: r.reference,
+  filedAt: iso(r.filed_at),
+  status: r.status,
+  notes: r.notes,
+  outcome: r.outcome,
+  responseDueAt: isoOrNull(r.response_due_at),
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
+});
+
+interface EventRow {
+  id: string;
+  case_id: string;
+  type: EventType;
+  actor_id: string | null;
+  at: Date;
+  data: Record<string, unknown>;
+}
+export const toEvent = (r: EventRow): CaseEvent => ({
+  id: r.id,
+  caseId: r.case_id,
+  type: r.type,
+  actorId: r.actor_id,
+  at: iso(r.at),
+  data: r.data,
+});
+
+interface RestrictionRow {
+  id: string;
+  subject: 'buyer' | 'seller';
+  subject_id: string;
+  restriction: AccountRestriction['restriction'];
+  until: Date | null;
+  action_id: string;
+  case_id: string;
+  created_at: Date;
+}
+export const toRestriction = (r: RestrictionRow): AccountRestriction => ({
+  id: r.id,
+  subject: r.subject,
+  subjectId: r.subject_id,
+  restriction: r.restriction,
+  until: isoOrNull(r.until),
+  actionId: r.action_id,
+  caseId: r.case_id,
+  createdAt: iso(r.created_at),
+});
+
+export async function listMessages(db: Queryable, caseId: string): Promise<Message[]> {
+  const res = await db.query<MessageRow>(
+    'SELECT * FROM messages WHERE case_id = $1 ORDER BY created_at, id',
+    [caseId],
+  );
+  return res.rows.map(toMessage);
+}
+
+export async function listNotes(db: Queryable, caseId: string): Promise<Note[]> {
+  const res = await db.query<NoteRow>(
+    'SELECT * FROM notes WHERE case_id = $1 ORDER BY created_at, id',
+    [caseId],
+  );
+  return res.rows.map(toNote);
+}
+
+export async function listActions(db: Queryable, caseId: string): Promise<Action[]> {
+  const res = await db.query<ActionRow>(
+    'SELECT * FROM actions WHERE case_id = $1 ORDER BY created_at, id',
+    [caseId],
+  );
+  return res.rows.map(toAction);
+}
+
+export async function listDisputes(db: Queryable, caseId: string): Promise<ExternalDispute[]> {
+  const res = await db.query<DisputeRow>(
+    'SELECT * FROM external_disputes WHERE case_id = $1 ORDER BY created_at, id',
+    [caseId],
+  );
+  return res.rows.map(toDispute);
+}
+
+export async function findDispute(db: Queryable, id: string, lock = false): Promise<ExternalDispute | null> {
+  const res = await db.query<DisputeRow>(
+    `SELECT * FROM external_disputes WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return res.rows[0] ? toDispute(res.rows[0]) : null;
+}
+
+export async function listEvents(db: Queryable, caseId: string): Promise<CaseEvent[]> {
+  const res = await db.query<EventRow>('SELECT * FROM events WHERE case_id = $1 ORDER BY seq', [
+    caseId,
+  ]);
+  return res.rows.map(toEvent);
+}
+
+export async function listRestrictions(
+  db: Queryable,
+  subject: 'buyer' | 'seller',
+  subjectId: string,
+): Promise<AccountRestriction[]> {
+  const res = await db.query<RestrictionRow>(
+    `SELECT * FROM account_restrictions WHERE subject = $1 AND subject_id = $2
+      ORDER BY created_at`,
+    [subject, subjectId],
+  );
+  return res.rows.map(toRestriction);
+}
+
+export interface NewEvent {
+  caseId: string;
+  type: EventType;
+  actorId: string | null;
+  at: Date;
+  data: Record<string, unknown>;
+}
+
+/** Appends to the audit trail; call it inside the transaction that makes the change. */
+export async function recordEvent(tx: Queryable, e: NewEvent): Promise<void> {
+  await tx.query(
+    'INSERT INTO events (id, case_id, type, actor_id, at, data) VALUES ($1, $2, $3, $4, $5, $6)',
+    [randomUUID(), e.caseId, e.type, e.actorId, e.at, JSON.stringify(e.data)],
+  );
+}

@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  ActionRequest,
+  AddNoteRequest,
+  AssignRequest,
+  CaseListQuery,
+  ChangeStatusRequest,
+  CreateDisputeRequest,
+  EmptyBody,
+  PriorityRequest,
+  RejectActionRequest,
+  ResolveRequest,
+  SendMessageRequest,
+  UpdateDisputeRequest,
+} from '../../shared';
+import type { Database } from '../db/database';
+import { actorOf, requireAgent } from '../http/auth';
+import { command } from '../http/command';
+import { parse } from '../http/validation';
+import { approveAction, proposeAction, rejectAction, withdrawAction } from '../services/action-commands';
+import {
+  addNote,
+  assignCase,
+  changeStatus,
+  claimCase,
+  releaseCase,
+  reopenCase,
+  resolveCase,
+  sendMessage,
+  setPriority,
+} from '../services/case-commands';
+import { getCaseDetail, listCases } from '../services/case-queries';
+import { createDispute, updateDispute } from '../services/dispute-commands';
+
+type WithId = FastifyRequest<{ Params: { id: string } }>;
+
+export function caseRoutes(app: FastifyInstance, db: Database): void {
+  const staff = { preHandler: requireAgent(db) };
+  const post = (
+    path: string,
+    status: number,
+    handler: Parameters<typeof command<WithId>>[2],
+  ) => app.post<{ Params: { id: string } }>(path, staff, command<WithId>(db, status, handler));
+
+  app.get('/api/v1/cases', staff, async (req) => listCases(db, actorOf(req), parse(CaseListQuery, req.query, 'query')));
+
+  app.get<{ Params: { id: string } }>('/api/v1/cases/:id', staff, async (req) =>
+    getCaseDetail(db, actorOf(req), req.params.id),
+  );
+
+  post('/api/v1/cases/:id/claim', 200, (req, tx, now) => {
+    parse(EmptyBody, req.body);
+    return claimCase(tx, actorOf(req), req.params.id, now);
+  });
+  post('/api/v1/cases/:id/release', 200, (req, tx, now) => {
+    parse(EmptyBody, req.body);
+    return releaseCase(tx, actorOf(req), req.params.id, now);
+  });
+  post('/api/v1/cases/:id/assign', 200, (req, tx, now) =>
+    assignCase(tx, actorOf(req), req.params.id, parse(AssignRequest, req.body).agentId, now),
+  );
+  post('/api/v1/cases/:id/priority', 200, (req, tx, now) =>
+    setPriority(tx, actorOf(req), req.params.id, parse(PriorityRequest, req.body).priority, now),
+  );
+  post('/api/v1/cases/:id/status', 200, (req, tx, now) =>
+    changeStatus(tx, actorOf(req), req.params.id, parse(ChangeStatusRequest, req.body), now),
+  );
+  post('/api/v1/cases/:id/messages', 201, (req, tx, now) =>
+    sendMessage(tx, actorOf(req), req.params.id, parse(SendMessageRequest, req.body), now),
+  );
+  post('/api/v1/cases/:id/notes', 201, (req, tx, now) =>
+    addNote(tx, actorOf(req), req.params.id, parse(AddNoteRequest, req.body).body, now),
+  );
+  post('/api/v1/cases/:id/resolve', 200, (req, tx, now) =>
+    resolveCase(tx, actorOf(req), req.params.id, parse(ResolveRequest, req.body).summary, now),
+  );
+  post('/api/v1/cases/:id/reopen', 200, (req, tx, now) => {
+    parse(EmptyBody, req.body);
+    return reopenCase(tx, actorOf(req), req.params.id, now);
+  });
+  post('/api/v1/cases/:id/actions', 201, (req, tx, now) =>
+    proposeAction(tx, actorOf(req), req.params.id, parse(ActionRequest, req.body), now),
+  );
+  post('/api/v1/cases/:id/external-disputes', 201, (req, tx, now) =>
+    createDispute(tx, actorOf(req), req.params.id, parse(CreateDisputeRequest, req.body), now),
+  );
+
+  post('/api/v1/actions/:id/approve', 200, (req, tx, now) => {
+    parse(EmptyBody, req.body);
+    return approveAction(tx, actorOf(req), req.params.id, now);
+  });
+  post('/api/v1/actions/:id/reject', 200, (req, tx, now) =>
+    rejectAction(tx, actorOf(req), req.params.id, parse(RejectActionRequest, req.body).reason, now),
+  );
+  post('/api/v1/actions/:id/withdraw', 200, (req, tx, now) => {
+    parse(EmptyBody, req.body);
+    return withdrawAction(tx, actorOf(req), req.params.id, now);
+  });
+
+  app.patch<{ Params: { id: string } }>(
+    '/api/v1/external-disputes/:id',
+    staff,
+    command<WithId>(db, 200, (req, tx, now) =>
+      updateDispute(tx, actorOf(req), req.params.id, parse(UpdateDisputeRequest, req.body), now),
+    ),
+  );
+}

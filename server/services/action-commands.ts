@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DomainError,
+  decisionRight,
+  needsApproval,
+  type Action,
+  type ActionRequest,
+  type Actor,
+} from '../../shared';
+import type { Queryable } from '../db/database';
+import { recordEvent, toAction, type ActionRow } from '../repositories/case-parts';
+import { isUuid } from '../repositories/timestamps';
+import { changeCase, lockVisibleCase, notFound, requireOpen, requireWorker, type LockedCase } from './case-access';
+
+interface LockedOrder {
+  id: string;
+  currency: string;
+  amount_paid_minor: number;
+  refunded_minor: number;
+  reserved_minor: number;
+  shipping_status: string;
+  status: 'active' | 'cancelled';
+  buyer_id: string;
+  seller_id: string;
+}
+
+/**
+ * Locks the order for the rest of the transaction. Every money movement on an order
+ * passes through this lock, so concurrent refunds are decided one after another against
+ * the amount actually left — and a CHECK in the table backs this up.
+ */
+async function lockOrder(tx: Queryable, c: LockedCase): Promise<LockedOrder> {
+  if (!c.orderId) throw new DomainError('no_order', 'This case has no order.');
+  const res = await tx.query<LockedOrder>('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [c.orderId]);
+  return res.rows[0]!;
+}
+
+const refundableOf = (o: LockedOrder) => o.amount_paid_minor - o.refunded_minor - o.reserved_minor;
+
+export async function proposeAction(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+  req: ActionRequest,
+  now: Date,
+): Promise<Action> {
+  const c = await lockVisibleCase(tx, actor, caseId);
+  requireWorker(actor, c);
+  requireOpen(c);
+  const pending = needsApproval(actor, req);
+  const id = randomUUID();
+  let orderId: string | null = null;
+  let amount: number | null = null;
+  let currency: string | null = null;
+
+  if (req.type === 'refund') {
+    const o = await lockOrder(tx, c);
+    if (req.amount.currency !== o.currency) {
+      throw new DomainError('currency_mismatch', `The order was paid in ${o.currency}.`, {
+        orderCurrency: o.currency,
+      });
+    }
+    const refundable = refundableOf(o);
+    if (req.amount.amount > refundable) {
+      throw new DomainError('refund_exceeds_refundable', 'The refund is more than what is still refundable.', {
+        refundable: { amount: refundable, currency: o.currency },
+      });
+    }
+    await tx.query(
+      pending
+        ? 'UPDATE orders SET reserved_minor = reserved_minor + $2, updated_at = $3 WHERE id = $1'
+        : 'UPDATE orders SET refunded_minor = refunded_minor + $2, updated_at = $3 WHERE id = $1',
+      [o.id, req.amount.amount, now],
+    );
+    orderId = o.id;
+    amount = req.amount.amount;
+    currency = o.currency;
+  } else if (req.type === 'cancel_order') {
+    const o = await lockOrder(tx, c);
+    if (o.status === 'cancelled') throw new DomainError('order_cancelled', 'The order is already cancelled.');
+    if (o.shipping_status === 'delivered') {
+      throw new DomainError('order_delivered', 'A delivered order cannot be cancelled; consider a refund.');
+    }
+    await tx.query(`UPDATE orders SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [o.id, now]);
+    orderId = o.id;
+  } else if (req.type === 'restrict_account' && req.subject === 'seller' && !c.orderId) {
+    throw new DomainError('no_order', 'This case has no order, so no seller to restrict.');
+  } else if (c.orderId) {
+    orderId = c.orderId;
+  }
+
+  const { type, ...details } = req;
+  const res = await tx.query<ActionRow>(
+    `INSERT INTO actions (id, case_id, order_id, type, status, details, amount_minor, currency, proposed_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+    [
+      id,
+      c.id,
+      orderId,
+      type,
+      pending ? 'pending_approval' : 'executed',
+      JSON.stringify(details),
+      amount,
+      currency,
+      actor.id,
+      now,
+    ],
+  );
+  await changeCase(tx, c.id, {}, {
+    caseId: c.id,
+    type: pending ? 'action.proposed' : 'action.executed',
+    actorId: actor.id,
+    at: now,
+    data: { actionId: id, actionType: type, status: pending ? 'pending_approval' : 'executed', ...moneyOf(amount, currency) },
+  });
+  return toAction(res.rows[0]!);
+}
+
+const moneyOf = (amount: number | null, currency: string | null) =>
+  amount !== null ? { amount: { amount, currency } } : {};
+
+/** Loads a pending-or-not action with its case locked first (the same order as every command). */
+async function lockAction(tx: Queryable, actor: Actor, actionId: string): Promise<{ c: LockedCase; a: ActionRow }> {
+  if (!isUuid(actionId)) throw notFound('action');
+  const found = await tx.query<{ case_id: string }>('SELECT case_id FROM actions WHERE id = $1', [actionId]);
+  const caseId = found.rows[0]?.case_id;
+  if (!caseId) throw notFound('action');
+  const c = await lockVisibleCase(tx, actor, caseId).catch(() => {
+    throw notFound('action');
+  });
+  const res = await tx.query<ActionRow>('SELECT * FROM actions WHERE id = $1 FOR UPDATE', [actionId]);
+  return { c, a: res.rows[0]! };
+}
+
+function requirePending(a: ActionRow): void {
+  if (a.status !== 'pending_approval') {
+    throw new DomainError('action_not_pending', `This action is ${a.status}, not awaiting approval.`, {
+      status: a.status,
+    });
+  }
+}
+
+function requireDecider(actor: Actor, a: ActionRow): void {
+  const right = decisionRight(actor, { type: a.type, proposedBy: a.proposed_by });
+  if (right === 'four_eyes_violation') {
+    throw new DomainError('four_eyes_violation', 'Someone other than the proposer must decide on this.');
+  }
+  if (right === 'forbidden') {
+    throw new DomainError(
+      'forbidden',
+      a.type === 'refund'
+        ? 'Only a lead or Trust & Safety may decide on refunds.'
+        : 'Only Trust & Safety may decide on restrictions and referrals.',
+    );
+  }
+}
+
+async function settle(
+  tx: Queryable,
+  a: ActionRow,
+  status: 'executed' | 'rejected' | 'withdrawn',
+  by: { approvedBy?: string; rejectedBy?: string; reason?: string },
+  now: Date,
+): Promise<ActionRow> {
+  if (a.type === 'refund' && a.order_id && a.amount_minor !== null) {
+    // The reservation ends either way; only an approval turns it into a refund.
+    await tx.query(
+      status === 'executed'
+        ? `UPDATE orders SET reserved_minor = reserved_minor - $2, refunded_minor = refunded_minor + $2, updated_at = $3 WHERE id = $1`
+        : `UPDATE orders SET reserved_minor = reserved_minor - $2, updated_at = $3 WHERE id = $1`,
+      [a.order_id, a.amount_minor, now],
+    );
+  }
+  const res = await tx.query<ActionRow>(
+    `UPDATE actions SET status = $2, approved_by = $3, rejected_by = $4, rejection_reason = $5, decided_at = $6
+      WHERE id = $1 RETURNING *`,
+    [a.id, status, by.approvedBy ?? null, by.rejectedBy ?? null, by.reason ?? null, now],
+  );
+  return res.rows[0]!;
+}
+
+async function executeRestriction(tx: Queryable, c: LockedCase, a: ActionRow, now: Date): Promise<void> {
+  const d = a.details as { subject: 'buyer' | 'seller'; restriction: string; until: string | null };
+  let subjectId = c.buyerId;
+  if (d.subject === 'seller') {
+    const o = await tx.query<{ seller_id: string }>('SELECT seller_id FROM orders WHERE id = $1', [a.order_id]);
+    subjectId = o.rows[0]!.seller_id;
+  }
+  await tx.query(
+    `INSERT INTO account_restrictions (id, subject, subject_id, restriction, until, action_id, case_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [randomUUID(), d.subject, subjectId, d.restriction, d.until, a.id, c.id, now],
+  );
+}
+
+export async function approveAction(tx: Queryable, actor: Actor, actionId: string, now: Date): Promise<Action> {
+  const { c, a } = await lockAction(tx, actor, actionId);
+  requireDecider(actor, a);
+  requirePending(a);
+  const done = await settle(tx, a, 'executed', { approvedBy: actor.id }, now);
+  if (a.type === 'restrict_account') await executeRestriction(tx, c, a, now);
+  await changeCase(tx, c.id, {}, {
+    caseId: c.id,
+    type: 'action.approved',
+    actorId: actor.id,
+    at: now,
+    data: { actionId: a.id, actionType: a.type, from: a.status, to: 'executed', proposedBy: a.proposed_by, ...moneyOf(a.amount_minor, a.currency) },
+  });
+  return toAction(done);
+}
+
+export async function rejectAction(
+  tx: Queryable,
+  actor: Actor,
+  actionId: string,
+  reason: string,
+  now: Date,
+): Promise<Action> {
+  const { c, a } = await lockAction(tx, actor, actionId);
+  requireDecider(actor, a);
+  requirePending(a);
+  const done = await settle(tx, a, 'rejected', { rejectedBy: actor.id, reason }, now);
+  await changeCase(tx, c.id, {}, {
+    caseId: c.id,
+    type: 'action.rejected',
+    actorId: actor.id,
+    at: now,
+    data: { actionId: a.id, actionType: a.type, from: a.status, to: 'rejected', reason },
+  });
+  return toAction(done);
+}
+
+export async function withdrawAction(tx: Queryable, actor: Actor, actionId: string, now: Date): Promise<Action> {
+  const { c, a } = await lockAction(tx, actor, actionId);
+  if (a.proposed_by !== actor.id) throw new DomainError('forbidden', 'Only the proposer may withdraw an action.');
+  requirePending(a);
+  const done = await settle(tx, a, 'withdrawn', {}, now);
+  await changeCase(tx, c.id, {}, {
+    caseId: c.id,
+    type: 'action.withdrawn',
+    actorId: actor.id,
+    at: now,
+    data: { actionId: a.id, actionType: a.type, from: a.status, to: 'withdrawn' },
+  });
+  return toAction(done);
+}
+

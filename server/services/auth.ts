@@ -1,0 +1,90 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DomainError, type Agent, type LoginRequest } from '../../shared';
+import type { Database } from '../db/database';
+import { findAgentByEmail, toAgent, type AgentRow } from '../repositories/agents';
+import { decoyHash, verifyPassword } from './passwords';
+
+export const AUTH_POLICY = {
+  sessionHours: 12,
+  failureWindowMinutes: 15,
+  maxFailuresPerAccount: 10,
+  maxFailuresPerAddress: 50,
+} as const;
+
+/** Tokens are stored only as their SHA-256: a leaked table lets nobody in. */
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+
+export async function login(
+  db: Database,
+  req: LoginRequest,
+  address: string,
+  now = new Date(),
+): Promise<{ token: string; agent: Agent }> {
+  const email = req.email.toLowerCase();
+  const since = new Date(now.getTime() - AUTH_POLICY.failureWindowMinutes * 60_000);
+  const failures = await db.query<{ by_email: number; by_address: number }>(
+    `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email,
+            count(*) FILTER (WHERE address = $2)::int AS by_address
+       FROM login_failures WHERE at > $3 AND (email = $1 OR address = $2)`,
+    [email, address, since],
+  );
+  const f = failures.rows[0];
+  if (
+    f &&
+    (f.by_email >= AUTH_POLICY.maxFailuresPerAccount ||
+      f.by_address >= AUTH_POLICY.maxFailuresPerAddress)
+  ) {
+    throw new DomainError('rate_limited', 'Too many failed sign-ins. Wait a few minutes and try again.', {
+      retryAfterSeconds: AUTH_POLICY.failureWindowMinutes * 60,
+    });
+  }
+
+  const row = await findAgentByEmail(db, email);
+  const ok = row
+    ? await verifyPassword(req.password, row.password_hash)
+    : await verifyPassword(req.password, await decoyHash()).then(() => false);
+  if (!row || !ok) {
+    await db.query('INSERT INTO login_failures (email, address, at) VALUES ($1, $2, $3)', [
+      email,
+      address,
+      now,
+    ]);
+    throw new DomainError('invalid_credentials', 'Email or password is wrong.');
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const expires = new Date(now.getTime() + AUTH_POLICY.sessionHours * 3_600_000);
+  await db.transaction(async (tx) => {
+    await tx.query(
+      'INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+      [hashToken(token), row.id, now, expires],
+    );
+    await tx.query('DELETE FROM login_failures WHERE email = $1', [email]);
+    await tx.query('DELETE FROM sessions WHERE agent_id = $1 AND expires_at <= $2', [row.id, now]);
+  });
+  return { token, agent: toAgent(row) };
+}
+
+/** The agent a bearer token belongs to, or null when it is unknown or expired. */
+export async function authenticate(db: Database, token: string, now = new Date()): Promise<Agent | null> {
+  const res = await db.query<AgentRow>(
+    `SELECT a.* FROM sessions s JOIN agents a ON a.id = s.agent_id
+      WHERE s.token_hash = $1 AND s.expires_at > $2`,
+    [hashToken(token), now],
+  );
+  return res.rows[0] ? toAgent(res.rows[0]) : null;
+}
+
+export async function logout(db: Database, token: string, agentId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
+    // Presence belongs to a signed-in agent; a help center must not offer a chat nobody staffs.
+    const left = await tx.query('SELECT 1 FROM sessions WHERE agent_id = $1 LIMIT 1', [agentId]);
+    if (left.rows.length === 0) {
+      await tx.query('UPDATE presence SET available = false, updated_at = now() WHERE agent_id = $1', [
+        agentId,
+      ]);
+    }
+  });
+}

@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DomainError,
+  canAssignCases,
+  canSeeCase,
+  canReleaseCase,
+  nextStatus,
+  type Actor,
+  type Case,
+  type ChangeStatusRequest,
+  type Message,
+  type Note,
+  type Priority,
+  type SendMessageRequest,
+} from '../../shared';
+import type { Queryable } from '../db/database';
+import { findCase } from '../repositories/case-rows';
+import { toMessage, toNote } from '../repositories/case-parts';
+import { findAgent } from '../repositories/agents';
+import { changeCase, lockVisibleCase, notFound, requireOpen, requireWorker } from './case-access';
+
+async function reload(tx: Queryable, id: string): Promise<Case> {
+  const c = await findCase(tx, id);
+  if (!c) throw notFound();
+  return c;
+}
+
+export async function claimCase(tx: Queryable, actor: Actor, caseId: string, now: Date): Promise<Case> {
+  const c = await lockVisibleCase(tx, actor, caseId);
+  requireOpen(c);
+  if (c.assigneeId === actor.id) return reload(tx, c.id);
+  if (c.assigneeId) throw new DomainError('already_assigned', 'Someone else has claimed this case.');
+  const status = nextStatus(c.status, 'claim');
+  await changeCase(tx, c.id, { assignee_id: actor.id, status }, {
+    caseId: c.id,
+    type: 'case.claimed',
+    actorId: actor.id,
+    at: now,
+    data: { fromStatus: c.status, toStatus: status, fromAssigneeId: null },
+  });
+  return reload(tx, c.id);
+}
+
+export async function releaseCase(tx: Queryable, actor: Actor, caseId: string, now: Date): Promise<Case> {
+  const c = await lockVisibleCase(tx, actor, caseId);
+  requireOpen(c);
+  if (!canReleaseCase(actor, c)) {
+    throw new DomainError('forbidden', 'Only its assignee, Trust & Safety or a lead may release this case.');
+  }
+  if (c.assigneeId === null) return reload(tx, c.id);
+  await changeCase(tx, c.id, { assignee_id: null }, {
+    caseId: c.id,
+    type: 'case.released',
+    actorId: actor.id,
+    at: now,
+    data: { fromAssigneeId: c.assigneeId, status: c.status },
+  });
+  return reload(tx, c.id);
+}
+
+export async function assignCase(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+  agentId: string,
+  now: Date,
+): Promise<Case> {
+  const c = await lockVisibleCase(tx, actor, caseId);
+  if (!canAssignCases(actor)) throw new DomainError('forbidden', 'Only a lead may assign cases.');
+  requireOpen(c);
+  const agent = await findAgent(tx, agentId);
+  if (!agent) throw new DomainError('not_found', 'No such agent.');
+  if (c.assigneeId === agent.id) return reload(tx, c.id);
+  const status = nextStatus(c.status, 'claim');
+  await changeCase(tx, c.id, { assignee_id: agent.id, status }, {
+    caseId: c.id,
+    type: 'case.assigned',
+    actorId: actor.id,
+    at: now,
+    data: {
+      fromAssigneeId: c.assigneeId,
+      toAssigneeId: agent.id,
+      fromStatus: c.status,
+      toStatus: status,
+      // An agent may be given a case outside their languages; they see it because it is theirs.
+      outsideLanguages: !canSeeCase({ ...agent }, { language: c.language, assigneeId: null }),
+    },
+  });
+  return reload(tx, c.id);
+}
+
+export async function setPriority(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+  priority: Priority,
+  now: Date,
+): Promise<Case> {
+  const c = await lockVisibleCase(tx, actor, caseId);
+  requireWorker(actor, c);
+  requireOpen(c);
+  const current = await reload(tx, c.id);
+  if (current.priority === priority) return current;
+  await changeCase(tx, c.id, { priority }, {
+    caseId: c.id,
+    type: 'case.priority_changed',
+    actorId: actor.id,
+    at: now,
+    data: { from: current.priority, to: priority },
+  });
+  return reload(tx, c.id);
+}
+
+export async function changeStatus(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+  req: ChangeStatusRequest,
+  now: Date,
+): Promise<Case> {
+  const c = await lockVisibleCase(tx, actor, caseId);
+  requireWorker(actor, c);
+  requireOpen(c);
+  if (c.status !== req.from) {
+    throw new DomainError('stale_state', `The case is ${c.status} now, not ${req.from}.`, {
+      status: c.status,
+    });
+  }
+  if (req.from === req.to) return reload(tx, c.id);
+  const to = nextStatus(c.status, 'change', req.to);
+  if (!to) throw new DomainError('stale_state', `Cannot move a ${c.status} case to ${req.to}.`);
+  await changeCase(tx, c.id, { status: to }, {
+    caseId: c.id,
+    type: 'case.status_changed',
+    actorId: actor.id,
+    at: now,
+    data: { from: c.status, to },
+  });
+  return reload(tx, c.id);
+}
+
+export async function sendMessage(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+  req: SendMessageRequest,
+  now: Date,
+): Promise<Message> {
+  const c = await lockVisibleCase(tx, actor, caseId);
+  requireWorker(actor, c);
+  requireOpen(c);
+  const id = randomUUID();
+  const res = await tx.query<Parameters<typeof toMessage>[0]>(
+    `INSERT INTO messages (id, case_id, direction, party, author_id, body, created_at)
+     VALUES ($1, $2, 'to', $3, $4, $5, $6) RETURNING *`,
+    [id, c.id, req.to, actor.id, req.body, now],
+  );
+  // The first-response clock stops at the first reply to the buyer.
+  const firstResponse =
+    req.to === 'buyer'
+      ? await tx.query('SELECT 1 FROM cases WHERE id = $1 AND first_responded_at IS NULL', [c.id])
+      : { rows: [] };
+  await changeCase(tx, c.id, firstResponse.rows.length ? { first_responded_at: now } : {}, {
+    caseId: c.id,
+    type: 'message.sent',
+    actorId: actor.id,
+    at: now,
+    data: { messageId: id, to: req.to, status: c.status },
+  });
+  return toMessage(res.rows[0]!);
+}
+
+export async function addNote(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+  body: string,
+  now: Date,
+): Promise<Note> {
+  // Anyone who sees a case may note on it, resolved or not: T&S advice often comes late.
+  const c = await lockVisibleCase(tx, actor, caseId);
+  const id = randomUUID();
+  const res = await tx.query<Parameters<typeof toNote>[0]>(
+    `INSERT INTO notes (id, case_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+    [id, c.id, actor.id, body, now],
+  );
+  await changeCase(tx, c.id, {}, {
+    caseId: c.id,
+    type: 'note.added',
+    actorId: actor.id,
+    at: now,
+    data: { noteId: id, status: c.status },
+  });
+  return toNote(res.rows[0]!);
+}
+
+export async function resolveCase(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+  summary: string,
+  now: Date,
+): Promise<Case> {
+  const c = await lockVisibleCase(tx, actor, caseId);
+  requireWorker(actor, c);
+  requireOpen(c);
+  const pending = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM actions WHERE case_id = $1 AND status = 'pending_approval'`,
+    [c.id],
+  );
+  const n = pending.rows[0]?.n ?? 0;
+  if (n > 0) {
+    throw new DomainError('pending_approvals', `${n} action(s) still await approval.`, { pending: n });
+  }
+  await changeCase(tx, c.id, { status: 'resolved', resolved_at: now, resolution_summary: summary }, {
+    caseId: c.id,
+    type: 'case.resolved',
+    actorId: actor.id,
+    at: now,
+    data: { from: c.status, to: 'resolved', summary },
+  });
+  return reload(tx, c.id);
+}
+
+export async function reopenCase(tx: Queryable, actor: Actor, caseId: string, now: Date): Promise<Case> {
+  const c = await lockVisibleCase(tx, actor, caseId);
+  requireWorker(actor, c);
+  const to = nextStatus(c.status, 'reopen');
+  if (!to) throw new DomainError('stale_state', `Only a resolved case can be reopened; this one is ${c.status}.`);
+  await changeCase(tx, c.id, { status: to, resolved_at: null }, {
+    caseId: c.id,
+    type: 'case.reopened',
+    actorId: actor.id,
+    at: now,
+    data: { from: c.status, to },
+  });
+  return reload(tx, c.id);
+}
+

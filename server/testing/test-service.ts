@@ -1,0 +1,113 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Agent, Case, IntakeRequest } from '../../shared';
+import { buildApp } from '../app';
+import type { Database, DatabaseKind } from '../db/database';
+import { createDemoAccounts, DEMO_PASSWORD } from '../seed/accounts';
+import { openTestDatabase } from './test-databases';
+
+export const TEST_INTAKE_KEY = 'test-intake-key-0123456789';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface Session {
+  token: string;
+  agent: Agent;
+  request(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export interface TestService {
+  app: FastifyInstance;
+  db: Database;
+  kind: DatabaseKind;
+  agentIds: Map<string, string>;
+  login(name: 'ana' | 'marco' | 'tess' | 'tom' | 'lena'): Promise<Session>;
+  intake(overrides?: Partial<IntakeRequest>, headers?: Record<string, string>): Promise<Case>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A valid escalation; every call gets its own buyer, order and seller unless told otherwise. */
+export function escalation(overrides: Partial<IntakeRequest> = {}): IntakeRequest {
+  const n = ++counter;
+  return {
+    buyer: { externalId: `buyer-${n}-${Date.now()}`, name: `Buyer ${n}`, email: `buyer${n}@example.com`, language: 'de', country: 'DE' },
+    order: {
+      externalId: `order-${n}-${Date.now()}`,
+      lotId: `lot-${n}`,
+      lotTitle: `Art Deco bronze figure #${n}`,
+      category: 'Sculpture',
+      amountPaid: { amount: 100_00, currency: 'EUR' },
+      shippingStatus: 'shipped',
+      orderedAt: '2026-11-01T10:00:00Z',
+      shippedAt: '2026-11-03T10:00:00Z',
+      trackingNumber: `TRK${n}`,
+      seller: { externalId: `seller-${n}`, name: `Seller ${n}`, country: 'NL' },
+    },
+    topic: 'item_not_received',
+    question: 'Mein Paket ist nicht angekommen.',
+    aiAnswer: { text: 'Bitte warten Sie noch einige Tage.', articleIds: ['kb-1'], rating: 'not_helpful' },
+    contactedSellerFirst: true,
+    sellerReply: 'Ich habe es verschickt.',
+    channel: 'email',
+    language: 'de',
+    ...overrides,
+  };
+}
+
+export async function startTestService(kind: DatabaseKind): Promise<TestService> {
+  const { db, drop } = await openTestDatabase(kind);
+  const agentIds = await createDemoAccounts(db);
+  const app = buildApp({ db, intakeKey: TEST_INTAKE_KEY });
+  await app.ready();
+
+  const session = (token: string, agent: Agent): Session => {
+    const request = (method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      });
+    return {
+      token,
+      agent,
+      request,
+      get: (url) => request('GET', url),
+      post: (url, body, headers) => request('POST', url, body, headers),
+    };
+  };
+
+  return {
+    app,
+    db,
+    kind,
+    agentIds,
+    async login(name) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: `${name}@demo.casedesk`, password: DEMO_PASSWORD },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${name}: ${res.statusCode} ${res.body}`);
+      const { token, agent } = res.json<{ token: string; agent: Agent }>();
+      return session(token, agent);
+    },
+    async intake(overrides = {}, headers = {}) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/intake/escalations',
+        headers: { 'x-intake-key': TEST_INTAKE_KEY, ...headers },
+        payload: escalation(overrides),
+      });
+      if (res.statusCode !== 201) throw new Error(`intake: ${res.statusCode} ${res.body}`);
+      return res.json<Case>();
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
