@@ -7,7 +7,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'error',
     },
   },
@@ -19,9 +22,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto'], message: 'shared/ is pure: no Node modules.' },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto'],
+              message: 'shared/ is pure: no Node modules.',
+            },
             { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
-            { group: ['**/server/**', '**/renderer/**', '**/electron/**'], message: 'shared/ imports nothing outside shared/.' },
+            {
+              group: ['**/server/**', '**/renderer/**', '**/electron/**'],
+              message: 'shared/ imports nothing outside shared/.',
+            },
           ],
         },
       ],
@@ -32,7 +41,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/electron/**', 'electron'], message: 'The renderer talks to its host only through the platform interface.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/electron/**', 'electron'],
+              message: 'The renderer talks to its host only through the platform interface.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -41,7 +57,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', '**/electron/**', 'electron'], message: 'The case service does not depend on the desktop app.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/**', 'electron'],
+              message: 'The case service does not depend on the desktop app.',
+            },
+          ],
+        },
       ],
     },
   },

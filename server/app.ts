@@ -40,7 +40,11 @@ export function buildApp({ db, intakeKey, logLevel = 'silent' }: AppOptions): Fa
   registerErrorHandling(app);
   registerAuth(app);
 
-  app.get('/api/v1/health', async () => ({ status: 'ok', version: SERVICE_VERSION, database: db.kind }));
+  app.get('/api/v1/health', async () => ({
+    status: 'ok',
+    version: SERVICE_VERSION,
+    database: db.kind,
+  }));
   authRoutes(app, db);
   intakeRoutes(app, db, intakeKey);
   caseRoutes(app, db);

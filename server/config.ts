@@ -6,13 +6,18 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for the embedded database)')
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'must be a postgres:// URL (leave it unset for the embedded database)',
+    )
     .optional(),
   CASEDESK_DATA_DIR: z.string().min(1).optional(),
   CASEDESK_SEED: z.enum(['demo', 'none']).optional(),
   CASEDESK_SEED_NUMBER: z.coerce.number().int().min(0).default(1),
   CASEDESK_INTAKE_KEY: z.string().min(1).max(500).optional(),
-  CASEDESK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CASEDESK_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
 });
 
 /** The intake key of a demo service when none is configured; never used without demo data. */

@@ -31,14 +31,16 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
 
-  await app.listen({ port: config.port, host: config.host });
-  const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.database.dataDir}`;
-  app.log.info(`Casedesk case service on http://${config.host}:${config.port} (${where})`);
+  const address = await app.listen({ port: config.port, host: config.host });
+  const where =
+    config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.database.dataDir}`;
+  app.log.info({ address }, `Casedesk case service on ${address} (${where})`);
   if (config.intakeKey === null) app.log.warn('CASEDESK_INTAKE_KEY is not set: intake is closed');
 }
 
 main().catch((err: unknown) => {
-  const msg = err instanceof ConfigError ? err.message : `cannot start: ${(err as Error).message ?? err}`;
+  const msg =
+    err instanceof ConfigError ? err.message : `cannot start: ${(err as Error).message ?? err}`;
   console.error(msg.split('\n')[0]);
   process.exit(1);
 });

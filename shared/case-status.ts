@@ -4,7 +4,12 @@ import type { CaseStatus } from './schemas/case';
  * The case status machine. `new` cases become `open` when claimed; working states move
  * freely among themselves; only resolve leaves them, only reopen comes back.
  */
-export const WORKING: readonly CaseStatus[] = ['open', 'pending_buyer', 'pending_seller', 'ts_review'];
+export const WORKING: readonly CaseStatus[] = [
+  'open',
+  'pending_buyer',
+  'pending_seller',
+  'ts_review',
+];
 
 export function isOpen(status: CaseStatus): boolean {
   return status !== 'resolved';

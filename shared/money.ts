@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { EUR_RATES } from './policy/currency-rates';
 
-export const CURRENCIES = Object.keys(EUR_RATES) as [keyof typeof EUR_RATES, ...(keyof typeof EUR_RATES)[]];
+export const CURRENCIES = Object.keys(EUR_RATES) as [
+  keyof typeof EUR_RATES,
+  ...(keyof typeof EUR_RATES)[],
+];
 export const Currency = z.enum(CURRENCIES);
 export type Currency = z.infer<typeof Currency>;
 

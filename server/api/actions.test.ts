@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action, Case } from '../../shared';
-import { escalation, startTestService, type Session, type TestService } from '../testing/test-service';
+import {
+  escalation,
+  startTestService,
+  type Session,
+  type TestService,
+} from '../testing/test-service';
 import { testDatabaseKinds } from '../testing/test-databases';
 
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const eur = (amount: number) => ({ amount, currency: 'EUR' as const });
 
 const sor = {
   facts: 'Three buyers received counterfeit watches from this seller.',
@@ -18,21 +23,38 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
   let ana: Session, tess: Session, tom: Session, lena: Session, marco: Session;
   beforeAll(async () => {
     svc = await startTestService(kind);
-    [ana, tess, tom, lena, marco] = await Promise.all(
-      (['ana', 'tess', 'tom', 'lena', 'marco'] as const).map((n) => svc.login(n)),
-    );
+    [ana, tess, tom, lena, marco] = await Promise.all([
+      svc.login('ana'),
+      svc.login('tess'),
+      svc.login('tom'),
+      svc.login('lena'),
+      svc.login('marco'),
+    ]);
   });
   afterAll(() => svc.close());
 
   /** A German case claimed by Ana, on an order of `paid` EUR cents. */
-  async function anasCase(paid = 100_00, shippingStatus: 'shipped' | 'delivered' | 'not_shipped' = 'shipped'): Promise<Case> {
+  async function anasCase(
+    paid = 100_00,
+    shippingStatus: 'shipped' | 'delivered' | 'not_shipped' = 'shipped',
+  ): Promise<Case> {
     const e = escalation();
     const c = await svc.intake({ order: { ...e.order!, amountPaid: eur(paid), shippingStatus } });
     await ana.post(`/api/v1/cases/${c.id}/claim`);
     return c;
   }
-  const refund = (s: Session, c: Case, amount: number, headers: Record<string, string> = {}, currency = 'EUR') =>
-    s.post(`/api/v1/cases/${c.id}/actions`, { type: 'refund', amount: { amount, currency }, reason: 'Item damaged' }, headers);
+  const refund = (
+    s: Session,
+    c: Case,
+    amount: number,
+    headers: Record<string, string> = {},
+    currency = 'EUR',
+  ) =>
+    s.post(
+      `/api/v1/cases/${c.id}/actions`,
+      { type: 'refund', amount: { amount, currency }, reason: 'Item damaged' },
+      headers,
+    );
   const detail = async (c: Case) => (await lena.get(`/api/v1/cases/${c.id}`)).json();
 
   describe('refunds', () => {
@@ -40,7 +62,13 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       const c = await anasCase();
       const res = await refund(ana, c, 40_00);
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ type: 'refund', status: 'executed', amount: eur(40_00), proposedBy: ana.agent.id, caseId: c.id });
+      expect(res.json()).toMatchObject({
+        type: 'refund',
+        status: 'executed',
+        amount: eur(40_00),
+        proposedBy: ana.agent.id,
+        caseId: c.id,
+      });
       const d = await detail(c);
       expect(d.case.order.refundedAmount).toEqual(eur(40_00));
       expect(d.case.order.refundable).toEqual(eur(60_00));
@@ -68,7 +96,10 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       const c = await svc.intake({ order: null, topic: 'account_access' });
       await ana.post(`/api/v1/cases/${c.id}/claim`);
       expect((await refund(ana, c, 1_00)).json().error.code).toBe('no_order');
-      const cancel = await ana.post(`/api/v1/cases/${c.id}/actions`, { type: 'cancel_order', reason: 'x' });
+      const cancel = await ana.post(`/api/v1/cases/${c.id}/actions`, {
+        type: 'cancel_order',
+        reason: 'x',
+      });
       expect(cancel.statusCode).toBe(422);
       expect(cancel.json().error.code).toBe('no_order');
     });
@@ -99,7 +130,9 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
 
     it('compares limits in EUR through the rate table', async () => {
       const e = escalation();
-      const c = await svc.intake({ order: { ...e.order!, amountPaid: { amount: 1000_00, currency: 'GBP' } } });
+      const c = await svc.intake({
+        order: { ...e.order!, amountPaid: { amount: 1000_00, currency: 'GBP' } },
+      });
       await ana.post(`/api/v1/cases/${c.id}/claim`);
       // 220 GBP is about 257 EUR: above Ana's 250 EUR.
       const res = await refund(ana, c, 220_00, {}, 'GBP');
@@ -111,7 +144,9 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
     it('releases the reservation when a refund is rejected or withdrawn', async () => {
       const c = await anasCase(1000_00);
       const a = (await refund(ana, c, 600_00)).json<Action>();
-      const reject = await tess.post(`/api/v1/actions/${a.id}/reject`, { reason: 'Seller already refunded.' });
+      const reject = await tess.post(`/api/v1/actions/${a.id}/reject`, {
+        reason: 'Seller already refunded.',
+      });
       expect(reject.statusCode).toBe(200);
       expect(reject.json()).toMatchObject({ status: 'rejected', rejectedBy: tess.agent.id });
       expect((await detail(c)).case.order.refundable).toEqual(eur(1000_00));
@@ -121,7 +156,9 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       expect(w.statusCode).toBe(200);
       expect(w.json().status).toBe('withdrawn');
       expect((await detail(c)).case.order.refundable).toEqual(eur(1000_00));
-      expect((await ana.post(`/api/v1/actions/${b.id}/withdraw`)).json().error.code).toBe('action_not_pending');
+      expect((await ana.post(`/api/v1/actions/${b.id}/withdraw`)).json().error.code).toBe(
+        'action_not_pending',
+      );
     });
 
     it('shares one refundable amount between two cases on the same order', async () => {
@@ -138,7 +175,9 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
     it('gives exactly one success among 20 simultaneous refunds of 60% each', async () => {
       const c = await anasCase(100_00);
       const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => refund(ana, c, 60_00, { 'idempotency-key': `race-${c.id}-${i}` })),
+        Array.from({ length: 20 }, (_, i) =>
+          refund(ana, c, 60_00, { 'idempotency-key': `race-${c.id}-${i}` }),
+        ),
       );
       const codes = results.map((r) => r.statusCode);
       expect(codes.filter((s) => s === 201)).toHaveLength(1);
@@ -151,7 +190,9 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
     it('gives exactly one pending reservation among 20 simultaneous large refunds', async () => {
       const c = await anasCase(1000_00);
       const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => refund(ana, c, 600_00, { 'idempotency-key': `big-${c.id}-${i}` })),
+        Array.from({ length: 20 }, (_, i) =>
+          refund(ana, c, 600_00, { 'idempotency-key': `big-${c.id}-${i}` }),
+        ),
       );
       expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
       expect((await detail(c)).case.order.refundable).toEqual(eur(400_00));
@@ -190,14 +231,22 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
     it('scopes idempotency keys to the caller', async () => {
       const c = await anasCase(100_00);
       const key = { 'idempotency-key': `shared-${c.id}` };
-      expect((await ana.post(`/api/v1/cases/${c.id}/notes`, { body: 'a' }, key)).statusCode).toBe(201);
-      expect((await tess.post(`/api/v1/cases/${c.id}/notes`, { body: 'a' }, key)).statusCode).toBe(201);
+      expect((await ana.post(`/api/v1/cases/${c.id}/notes`, { body: 'a' }, key)).statusCode).toBe(
+        201,
+      );
+      expect((await tess.post(`/api/v1/cases/${c.id}/notes`, { body: 'a' }, key)).statusCode).toBe(
+        201,
+      );
       expect((await detail(c)).notes).toHaveLength(2);
     });
 
     it('refuses an idempotency key that is too long', async () => {
       const c = await anasCase();
-      const res = await ana.post(`/api/v1/cases/${c.id}/notes`, { body: 'a' }, { 'idempotency-key': 'k'.repeat(256) });
+      const res = await ana.post(
+        `/api/v1/cases/${c.id}/notes`,
+        { body: 'a' },
+        { 'idempotency-key': 'k'.repeat(256) },
+      );
       expect(res.statusCode).toBe(400);
     });
   });
@@ -205,17 +254,26 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
   describe('cancellations', () => {
     it('cancels an undelivered order once', async () => {
       const c = await anasCase(100_00, 'not_shipped');
-      const res = await ana.post(`/api/v1/cases/${c.id}/actions`, { type: 'cancel_order', reason: 'Buyer changed mind' });
+      const res = await ana.post(`/api/v1/cases/${c.id}/actions`, {
+        type: 'cancel_order',
+        reason: 'Buyer changed mind',
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json().status).toBe('executed');
       expect((await detail(c)).case.order.status).toBe('cancelled');
-      const again = await ana.post(`/api/v1/cases/${c.id}/actions`, { type: 'cancel_order', reason: 'again' });
+      const again = await ana.post(`/api/v1/cases/${c.id}/actions`, {
+        type: 'cancel_order',
+        reason: 'again',
+      });
       expect(again.json().error.code).toBe('order_cancelled');
     });
 
     it('refuses to cancel a delivered order', async () => {
       const c = await anasCase(100_00, 'delivered');
-      const res = await ana.post(`/api/v1/cases/${c.id}/actions`, { type: 'cancel_order', reason: 'x' });
+      const res = await ana.post(`/api/v1/cases/${c.id}/actions`, {
+        type: 'cancel_order',
+        reason: 'x',
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json().error.code).toBe('order_delivered');
     });
@@ -235,9 +293,14 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       const c = await anasCase();
       const proposed = await restrict(ana, c);
       expect(proposed.statusCode).toBe(201);
-      expect(proposed.json()).toMatchObject({ status: 'pending_approval', statementOfReasons: sor });
+      expect(proposed.json()).toMatchObject({
+        status: 'pending_approval',
+        statementOfReasons: sor,
+      });
       const id = proposed.json().id;
-      expect((await lena.post(`/api/v1/actions/${id}/approve`)).json().error.code).toBe('forbidden');
+      expect((await lena.post(`/api/v1/actions/${id}/approve`)).json().error.code).toBe(
+        'forbidden',
+      );
       const pending = await ana.post(`/api/v1/cases/${c.id}/resolve`, { summary: 'done' });
       expect(pending.statusCode).toBe(409);
       expect(pending.json().error.code).toBe('pending_approvals');
@@ -246,8 +309,13 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       expect(ok.json().status).toBe('executed');
       const d = await detail(c);
       expect(d.context.sellerRestrictions).toHaveLength(1);
-      expect(d.context.sellerRestrictions[0]).toMatchObject({ restriction: 'block_selling', actionId: id });
-      expect((await ana.post(`/api/v1/cases/${c.id}/resolve`, { summary: 'done' })).statusCode).toBe(200);
+      expect(d.context.sellerRestrictions[0]).toMatchObject({
+        restriction: 'block_selling',
+        actionId: id,
+      });
+      expect(
+        (await ana.post(`/api/v1/cases/${c.id}/resolve`, { summary: 'done' })).statusCode,
+      ).toBe(200);
     });
 
     it('never lets a T&S reviewer approve their own proposal', async () => {
@@ -273,13 +341,21 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       });
       expect(res.json().status).toBe('pending_approval');
       expect((await ana.post(`/api/v1/actions/${res.json().id}/approve`)).statusCode).toBe(403);
-      expect((await tom.post(`/api/v1/actions/${res.json().id}/approve`)).json().status).toBe('executed');
+      expect((await tom.post(`/api/v1/actions/${res.json().id}/approve`)).json().status).toBe(
+        'executed',
+      );
     });
 
     it('refuses incomplete statements of reasons, unknown action types and unknown fields', async () => {
       const c = await anasCase();
       const cases = [
-        { type: 'restrict_account', subject: 'buyer', restriction: 'suspend', until: null, statementOfReasons: { ...sor, facts: undefined } },
+        {
+          type: 'restrict_account',
+          subject: 'buyer',
+          restriction: 'suspend',
+          until: null,
+          statementOfReasons: { ...sor, facts: undefined },
+        },
         { type: 'teleport', reason: 'x' },
         { type: 'refund', amount: eur(1_00), reason: 'x', bonus: true },
         { type: 'refund', amount: { amount: -5, currency: 'EUR' }, reason: 'x' },
@@ -298,7 +374,9 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
   describe('external disputes', () => {
     it('records a dispute on a resolved case, flags the case and updates it later', async () => {
       const c = await anasCase();
-      await ana.post(`/api/v1/cases/${c.id}/resolve`, { summary: 'Refused refund: item as described.' });
+      await ana.post(`/api/v1/cases/${c.id}/resolve`, {
+        summary: 'Refused refund: item as described.',
+      });
       const res = await ana.post(`/api/v1/cases/${c.id}/external-disputes`, {
         body: 'De Geschillencommissie',
         reference: 'GC-2026-0042',
@@ -308,19 +386,35 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
         responseDueAt: '2026-12-18T17:00:00+01:00',
       });
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ caseId: c.id, filedAt: '2026-11-20T08:00:00.000Z', status: 'filed', outcome: null });
+      expect(res.json()).toMatchObject({
+        caseId: c.id,
+        filedAt: '2026-11-20T08:00:00.000Z',
+        status: 'filed',
+        outcome: null,
+      });
       expect((await detail(c)).case.externalDispute).toBe(true);
-      const patched = await ana.request('PATCH', `/api/v1/external-disputes/${res.json().id}`, { status: 'decided', outcome: 'Claim rejected.' });
+      const patched = await ana.request('PATCH', `/api/v1/external-disputes/${res.json().id}`, {
+        status: 'decided',
+        outcome: 'Claim rejected.',
+      });
       expect(patched.statusCode).toBe(200);
-      expect(patched.json()).toMatchObject({ status: 'decided', outcome: 'Claim rejected.', notes: 'Buyer filed for binding advice.' });
+      expect(patched.json()).toMatchObject({
+        status: 'decided',
+        outcome: 'Claim rejected.',
+        notes: 'Buyer filed for binding advice.',
+      });
       const d = await detail(c);
       expect(d.externalDisputes).toHaveLength(1);
       expect(d.events.at(-1).type).toBe('dispute.updated');
       const empty = await ana.request('PATCH', `/api/v1/external-disputes/${res.json().id}`, {});
       expect(empty.statusCode).toBe(400);
-      const unknown = await ana.request('PATCH', `/api/v1/external-disputes/${res.json().id}`, { body: 'other' });
+      const unknown = await ana.request('PATCH', `/api/v1/external-disputes/${res.json().id}`, {
+        body: 'other',
+      });
       expect(unknown.statusCode).toBe(400);
-      const hidden = await marco.request('PATCH', `/api/v1/external-disputes/${res.json().id}`, { notes: 'x' });
+      const hidden = await marco.request('PATCH', `/api/v1/external-disputes/${res.json().id}`, {
+        notes: 'x',
+      });
       expect(hidden.statusCode).toBe(404);
     });
   });

@@ -11,7 +11,12 @@ describe.each(testDatabaseKinds())('auth on %s', (kind) => {
   afterAll(() => svc.close());
 
   const login = (email: string, password: string, ip = '10.0.0.1') =>
-    svc.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
+    svc.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password },
+      remoteAddress: ip,
+    });
 
   it('signs in with the demo password and answers /me with the agent', async () => {
     const s = await svc.login('ana');
@@ -38,7 +43,11 @@ describe.each(testDatabaseKinds())('auth on %s', (kind) => {
 
   it('refuses requests without a token or with an unknown one', async () => {
     const none = await svc.app.inject({ method: 'GET', url: '/api/v1/me' });
-    const bogus = await svc.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer nope' } });
+    const bogus = await svc.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: 'Bearer nope' },
+    });
     expect(none.statusCode).toBe(401);
     expect(none.json().error.code).toBe('unauthenticated');
     expect(bogus.json().error.code).toBe('unauthenticated');
@@ -57,7 +66,9 @@ describe.each(testDatabaseKinds())('auth on %s', (kind) => {
     const sessions = await svc.db.query<{ token_hash: string }>('SELECT token_hash FROM sessions');
     expect(sessions.rows.some((r) => r.token_hash === s.token)).toBe(false);
     expect(sessions.rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
-    const agents = await svc.db.query<{ password_hash: string }>('SELECT password_hash FROM agents');
+    const agents = await svc.db.query<{ password_hash: string }>(
+      'SELECT password_hash FROM agents',
+    );
     expect(agents.rows.every((r) => r.password_hash.startsWith('scrypt$'))).toBe(true);
   });
 
@@ -89,7 +100,11 @@ describe.each(testDatabaseKinds())('auth on %s', (kind) => {
   }, 120_000);
 
   it('validates the login body', async () => {
-    const r = await svc.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a' } });
+    const r = await svc.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'a' },
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.code).toBe('validation_failed');
     expect(r.json().error.details.fields[0].path).toBe('body.password');

@@ -8,11 +8,26 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
   let ana: Session, marco: Session, tess: Session, lena: Session;
   beforeAll(async () => {
     svc = await startTestService(kind);
-    [ana, marco, tess, lena] = await Promise.all(['ana', 'marco', 'tess', 'lena'].map((n) => svc.login(n as 'ana')));
+    [ana, marco, tess, lena] = await Promise.all([
+      svc.login('ana'),
+      svc.login('marco'),
+      svc.login('tess'),
+      svc.login('lena'),
+    ]);
   });
   afterAll(() => svc.close());
 
-  const italian = () => svc.intake({ language: 'it', buyer: { externalId: `it-${Math.random()}`, name: 'Giulia Bianchi', email: 'giulia@example.it', language: 'it', country: 'IT' } });
+  const italian = () =>
+    svc.intake({
+      language: 'it',
+      buyer: {
+        externalId: `it-${Math.random()}`,
+        name: 'Giulia Bianchi',
+        email: 'giulia@example.it',
+        language: 'it',
+        country: 'IT',
+      },
+    });
 
   describe('visibility', () => {
     it('shows an agent the cases in their languages and hides the rest as 404', async () => {
@@ -41,12 +56,23 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
     });
 
     it('answers 404 for unknown and malformed ids', async () => {
-      expect((await ana.get('/api/v1/cases/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+      expect((await ana.get('/api/v1/cases/00000000-0000-4000-8000-000000000000')).statusCode).toBe(
+        404,
+      );
       expect((await ana.get('/api/v1/cases/not-a-uuid')).statusCode).toBe(404);
     });
 
     it('lists only visible cases and finds them by reference, buyer and lot title', async () => {
-      const c = await svc.intake({ language: 'nl', buyer: { externalId: 'b-search', name: 'Pieter Janssen', email: 'pieter@example.nl', language: 'nl', country: 'NL' } });
+      const c = await svc.intake({
+        language: 'nl',
+        buyer: {
+          externalId: 'b-search',
+          name: 'Pieter Janssen',
+          email: 'pieter@example.nl',
+          language: 'nl',
+          country: 'NL',
+        },
+      });
       const hidden = await italian();
       const all = await ana.get('/api/v1/cases?limit=500');
       const ids = all.json<{ cases: Case[] }>().cases.map((x) => x.id);
@@ -96,8 +122,14 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ assigneeId: ana.agent.id, status: 'open', version: 2 });
       const detail = (await ana.get(`/api/v1/cases/${c.id}`)).json();
-      expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['case.created', 'case.claimed']);
-      expect(detail.events[1]).toMatchObject({ actorId: ana.agent.id, data: { fromStatus: 'new', toStatus: 'open' } });
+      expect(detail.events.map((e: { type: string }) => e.type)).toEqual([
+        'case.created',
+        'case.claimed',
+      ]);
+      expect(detail.events[1]).toMatchObject({
+        actorId: ana.agent.id,
+        data: { fromStatus: 'new', toStatus: 'open' },
+      });
     });
 
     it('refuses a claim of a case someone else has', async () => {
@@ -110,7 +142,10 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
 
     it('lets exactly one of two simultaneous claims win', async () => {
       const c = await svc.intake({ language: 'en' });
-      const [a, b] = await Promise.all([ana.post(`/api/v1/cases/${c.id}/claim`), tess.post(`/api/v1/cases/${c.id}/claim`)]);
+      const [a, b] = await Promise.all([
+        ana.post(`/api/v1/cases/${c.id}/claim`),
+        tess.post(`/api/v1/cases/${c.id}/claim`),
+      ]);
       expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     });
 
@@ -133,7 +168,9 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
       const c = await svc.intake({ language: 'en' });
       const denied = await tess.post(`/api/v1/cases/${c.id}/assign`, { agentId: ana.agent.id });
       expect(denied.statusCode).toBe(403);
-      const unknown = await lena.post(`/api/v1/cases/${c.id}/assign`, { agentId: '00000000-0000-4000-8000-000000000000' });
+      const unknown = await lena.post(`/api/v1/cases/${c.id}/assign`, {
+        agentId: '00000000-0000-4000-8000-000000000000',
+      });
       expect(unknown.statusCode).toBe(404);
     });
   });
@@ -148,14 +185,26 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
     it('lets another agent note but not reply, change status or act (403 forbidden)', async () => {
       const other = await svc.intake({ language: 'en' });
       await tess.post(`/api/v1/cases/${other.id}/claim`);
-      expect((await ana.post(`/api/v1/cases/${other.id}/notes`, { body: 'Seen this seller before.' })).statusCode).toBe(201);
+      expect(
+        (await ana.post(`/api/v1/cases/${other.id}/notes`, { body: 'Seen this seller before.' }))
+          .statusCode,
+      ).toBe(201);
       for (const [path, body] of [
         ['messages', { to: 'buyer', body: 'Hello' }],
         ['status', { from: 'open', to: 'pending_buyer' }],
         ['actions', { type: 'cancel_order', reason: 'x' }],
         ['resolve', { summary: 'x' }],
         ['priority', { priority: 'high' }],
-        ['external-disputes', { body: 'De Geschillencommissie', reference: 'x', filedAt: '2026-11-01T00:00:00Z', status: 'filed', notes: '' }],
+        [
+          'external-disputes',
+          {
+            body: 'De Geschillencommissie',
+            reference: 'x',
+            filedAt: '2026-11-01T00:00:00Z',
+            status: 'filed',
+            notes: '',
+          },
+        ],
       ] as const) {
         const res = await ana.post(`/api/v1/cases/${other.id}/${path}`, body);
         expect(res.statusCode, path).toBe(403);
@@ -164,33 +213,58 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
     });
 
     it('sends a reply, stops the first-response clock and keeps it stopped', async () => {
-      const res = await ana.post(`/api/v1/cases/${c.id}/messages`, { to: 'buyer', body: 'Hallo, wir kümmern uns darum.' });
+      const res = await ana.post(`/api/v1/cases/${c.id}/messages`, {
+        to: 'buyer',
+        body: 'Hallo, wir kümmern uns darum.',
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ caseId: c.id, to: 'buyer', authorId: ana.agent.id });
       const first = (await ana.get(`/api/v1/cases/${c.id}`)).json().case.firstRespondedAt;
       expect(first).not.toBeNull();
-      await ana.post(`/api/v1/cases/${c.id}/messages`, { to: 'seller', body: 'Bitte Tracking senden.' });
+      await ana.post(`/api/v1/cases/${c.id}/messages`, {
+        to: 'seller',
+        body: 'Bitte Tracking senden.',
+      });
       await ana.post(`/api/v1/cases/${c.id}/messages`, { to: 'buyer', body: 'Noch etwas.' });
       const detail = (await ana.get(`/api/v1/cases/${c.id}`)).json();
       expect(detail.case.firstRespondedAt).toBe(first);
-      expect(detail.messages.map((m: { to: string }) => m.to)).toEqual(['buyer', 'seller', 'buyer']);
+      expect(detail.messages.map((m: { to: string }) => m.to)).toEqual([
+        'buyer',
+        'seller',
+        'buyer',
+      ]);
     });
 
     it('moves status with from/to and answers stale_state when from is outdated', async () => {
-      const ok = await ana.post(`/api/v1/cases/${c.id}/status`, { from: 'open', to: 'pending_seller' });
+      const ok = await ana.post(`/api/v1/cases/${c.id}/status`, {
+        from: 'open',
+        to: 'pending_seller',
+      });
       expect(ok.statusCode).toBe(200);
       expect(ok.json().status).toBe('pending_seller');
-      const stale = await ana.post(`/api/v1/cases/${c.id}/status`, { from: 'open', to: 'pending_buyer' });
+      const stale = await ana.post(`/api/v1/cases/${c.id}/status`, {
+        from: 'open',
+        to: 'pending_buyer',
+      });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().error.code).toBe('stale_state');
-      const bad = await ana.post(`/api/v1/cases/${c.id}/status`, { from: 'pending_seller', to: 'resolved' });
+      const bad = await ana.post(`/api/v1/cases/${c.id}/status`, {
+        from: 'pending_seller',
+        to: 'resolved',
+      });
       expect(bad.statusCode).toBe(400);
     });
 
     it('resolves, keeps the assignee, refuses work on it and reopens', async () => {
-      const res = await ana.post(`/api/v1/cases/${c.id}/resolve`, { summary: 'Parcel found by the carrier.' });
+      const res = await ana.post(`/api/v1/cases/${c.id}/resolve`, {
+        summary: 'Parcel found by the carrier.',
+      });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ status: 'resolved', assigneeId: ana.agent.id, resolutionSummary: 'Parcel found by the carrier.' });
+      expect(res.json()).toMatchObject({
+        status: 'resolved',
+        assigneeId: ana.agent.id,
+        resolutionSummary: 'Parcel found by the carrier.',
+      });
       for (const [path, body] of [
         ['claim', undefined],
         ['release', undefined],
@@ -202,7 +276,10 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
         expect(r.statusCode, path).toBe(409);
         expect(r.json().error.code, path).toBe('case_not_open');
       }
-      expect((await ana.post(`/api/v1/cases/${c.id}/notes`, { body: 'Buyer called back, all fine.' })).statusCode).toBe(201);
+      expect(
+        (await ana.post(`/api/v1/cases/${c.id}/notes`, { body: 'Buyer called back, all fine.' }))
+          .statusCode,
+      ).toBe(201);
       const reopened = await ana.post(`/api/v1/cases/${c.id}/reopen`);
       expect(reopened.statusCode).toBe(200);
       expect(reopened.json().status).toBe('open');
@@ -218,13 +295,20 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
       const after = (await ana.get(`/api/v1/cases/${c.id}`)).json();
       expect(after.case.version).toBe(before.case.version + 2);
       expect(after.events.length).toBe(before.events.length + 2);
-      expect(after.events.at(-1)).toMatchObject({ type: 'case.priority_changed', data: { from: 'normal', to: 'urgent' } });
+      expect(after.events.at(-1)).toMatchObject({
+        type: 'case.priority_changed',
+        data: { from: 'normal', to: 'urgent' },
+      });
     });
 
     it('refuses unknown fields and empty text', async () => {
-      expect((await ana.post(`/api/v1/cases/${c.id}/notes`, { body: 'x', extra: 1 })).statusCode).toBe(400);
+      expect(
+        (await ana.post(`/api/v1/cases/${c.id}/notes`, { body: 'x', extra: 1 })).statusCode,
+      ).toBe(400);
       expect((await ana.post(`/api/v1/cases/${c.id}/notes`, { body: '   ' })).statusCode).toBe(400);
-      expect((await ana.post(`/api/v1/cases/${c.id}/messages`, { to: 'police', body: 'x' })).statusCode).toBe(400);
+      expect(
+        (await ana.post(`/api/v1/cases/${c.id}/messages`, { to: 'police', body: 'x' })).statusCode,
+      ).toBe(400);
     });
 
     it('returns notes and messages with HTML as plain text', async () => {
@@ -237,11 +321,26 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
 
   describe('case detail', () => {
     it('carries the buyer history and is ordered oldest first', async () => {
-      const buyer = { externalId: 'repeat-buyer', name: 'Hans Müller', email: 'hans@example.de', language: 'de' as const, country: 'DE' };
+      const buyer = {
+        externalId: 'repeat-buyer',
+        name: 'Hans Müller',
+        email: 'hans@example.de',
+        language: 'de' as const,
+        country: 'DE',
+      };
       const first = await svc.intake({ buyer });
       const second = await svc.intake({ buyer });
       const detail = (await ana.get(`/api/v1/cases/${second.id}`)).json();
-      expect(Object.keys(detail)).toEqual(expect.arrayContaining(['case', 'messages', 'notes', 'actions', 'externalDisputes', 'events']));
+      expect(Object.keys(detail)).toEqual(
+        expect.arrayContaining([
+          'case',
+          'messages',
+          'notes',
+          'actions',
+          'externalDisputes',
+          'events',
+        ]),
+      );
       expect(detail.context.buyerCases.cases.map((x: { id: string }) => x.id)).toEqual([first.id]);
     });
   });

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Case } from '../../shared';
-import { escalation, startTestService, TEST_INTAKE_KEY, type TestService } from '../testing/test-service';
+import {
+  escalation,
+  startTestService,
+  TEST_INTAKE_KEY,
+  type TestService,
+} from '../testing/test-service';
 import { testDatabaseKinds } from '../testing/test-databases';
 
 describe.each(testDatabaseKinds())('intake on %s', (kind) => {
@@ -10,7 +15,10 @@ describe.each(testDatabaseKinds())('intake on %s', (kind) => {
   });
   afterAll(() => svc.close());
 
-  const post = (payload: unknown, headers: Record<string, string> = { 'x-intake-key': TEST_INTAKE_KEY }) =>
+  const post = (
+    payload: unknown,
+    headers: Record<string, string> = { 'x-intake-key': TEST_INTAKE_KEY },
+  ) =>
     svc.app.inject({
       method: 'POST',
       url: '/api/v1/intake/escalations',
@@ -62,12 +70,17 @@ describe.each(testDatabaseKinds())('intake on %s', (kind) => {
     const res = await post({ ...escalation(), language: 'sv' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('validation_failed');
-    expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain('body.language');
+    expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain(
+      'body.language',
+    );
   });
 
   it('refuses money that is not integer minor units', async () => {
     const e = escalation();
-    const res = await post({ ...e, order: { ...e.order, amountPaid: { amount: 12.5, currency: 'EUR' } } });
+    const res = await post({
+      ...e,
+      order: { ...e.order, amountPaid: { amount: 12.5, currency: 'EUR' } },
+    });
     expect(res.statusCode).toBe(400);
   });
 
@@ -100,10 +113,10 @@ describe.each(testDatabaseKinds())('intake on %s', (kind) => {
     const again = await post(body, headers);
     expect(again.statusCode).toBe(201);
     expect(again.json()).toEqual(first.json());
-    const n = await svc.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE id = $1 OR reference = $2', [
-      first.json().id,
-      first.json().reference,
-    ]);
+    const n = await svc.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM cases WHERE id = $1 OR reference = $2',
+      [first.json().id, first.json().reference],
+    );
     expect(n.rows[0]!.n).toBe(1);
     const other = await post({ ...body, question: 'something else' }, headers);
     expect(other.statusCode).toBe(409);
@@ -113,7 +126,10 @@ describe.each(testDatabaseKinds())('intake on %s', (kind) => {
   it('keeps the money of an order when a second case arrives for it', async () => {
     const e = escalation();
     const first = await svc.intake(e);
-    const second = await svc.intake({ ...escalation(), order: { ...e.order!, amountPaid: { amount: 999_00, currency: 'EUR' } } });
+    const second = await svc.intake({
+      ...escalation(),
+      order: { ...e.order!, amountPaid: { amount: 999_00, currency: 'EUR' } },
+    });
     expect(second.order?.id).toBe(first.order?.id);
     expect(second.order?.amountPaid).toEqual({ amount: 100_00, currency: 'EUR' });
   });
@@ -132,14 +148,19 @@ describe.each(testDatabaseKinds())('intake on %s', (kind) => {
       });
       expect(res.statusCode).toBe(200);
       return Object.fromEntries(
-        res.json<{ options: { channel: string; available: boolean }[] }>().options.map((o) => [o.channel, o.available]),
+        res
+          .json<{ options: { channel: string; available: boolean }[] }>()
+          .options.map((o) => [o.channel, o.available]),
       );
     };
 
     it('offers email always and chat and phone only while a speaker is available', async () => {
       expect(await options('it')).toEqual({ email: true, chat: false, phone: false });
       const marco = await svc.login('marco');
-      const set = await marco.post('/api/v1/me/presence', { available: true, channels: ['chat', 'phone'] });
+      const set = await marco.post('/api/v1/me/presence', {
+        available: true,
+        channels: ['chat', 'phone'],
+      });
       expect(set.statusCode).toBe(200);
       expect(await options('it')).toEqual({ email: true, chat: true, phone: true });
       expect(await options('pt')).toEqual({ email: true, chat: true, phone: false });
@@ -157,7 +178,10 @@ describe.each(testDatabaseKinds())('intake on %s', (kind) => {
     });
 
     it('needs the intake key and a known language', async () => {
-      const res = await svc.app.inject({ method: 'GET', url: '/api/v1/intake/contact-options?language=de' });
+      const res = await svc.app.inject({
+        method: 'GET',
+        url: '/api/v1/intake/contact-options?language=de',
+      });
       expect(res.statusCode).toBe(401);
       const bad = await svc.app.inject({
         method: 'GET',

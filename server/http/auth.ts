@@ -27,7 +27,8 @@ export function requireAgent(db: Database) {
   return async (req: FastifyRequest): Promise<void> => {
     const token = bearerToken(req);
     const agent = token ? await authenticate(db, token) : null;
-    if (!agent) throw new DomainError('unauthenticated', 'Sign in first; the session is missing or expired.');
+    if (!agent)
+      throw new DomainError('unauthenticated', 'Sign in first; the session is missing or expired.');
     req.agent = agent;
     req.token = token;
   };
@@ -39,7 +40,8 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 export function requireIntakeKey(key: string | null) {
   return async (req: FastifyRequest): Promise<void> => {
     const given = req.headers['x-intake-key'];
-    const ok = key !== null && typeof given === 'string' && timingSafeEqual(digest(given), digest(key));
+    const ok =
+      key !== null && typeof given === 'string' && timingSafeEqual(digest(given), digest(key));
     if (!ok) throw new DomainError('unauthenticated', 'A valid X-Intake-Key is required.');
   };
 }

@@ -14,7 +14,9 @@ export function command<R extends FastifyRequest>(
   return async (req: R, reply: FastifyReply) => {
     const key = checkKey(req.headers['idempotency-key']);
     const caller = req.agent ? `agent:${req.agent.id}` : 'intake';
-    const scope = key ? { caller, key, fingerprint: fingerprint(req.method, req.url, req.body) } : null;
+    const scope = key
+      ? { caller, key, fingerprint: fingerprint(req.method, req.url, req.body) }
+      : null;
     const res = await runCommand(db, scope, successStatus, (tx) => handler(req, tx, new Date()));
     if (res.replayed) void reply.header('idempotent-replayed', 'true');
     return reply.code(res.status).send(res.body);

@@ -16,11 +16,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
     req.log.error({ err }, 'request failed');
     return reply
       .code(500)
-      .send(new DomainError('internal_error', 'Something went wrong on our side; try again.').toBody());
+      .send(
+        new DomainError('internal_error', 'Something went wrong on our side; try again.').toBody(),
+      );
   });
 
   app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send(new DomainError('not_found', `No route ${req.method} ${req.url.split('?')[0]}.`).toBody()),
+    reply
+      .code(404)
+      .send(
+        new DomainError('not_found', `No route ${req.method} ${req.url.split('?')[0]}.`).toBody(),
+      ),
   );
 }
 
@@ -30,7 +36,10 @@ function mapFrameworkError(err: FastifyError): DomainError | null {
       return new DomainError('payload_too_large', 'The body is larger than 1 MiB.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new DomainError('unsupported_media_type', 'Send JSON with content-type: application/json.');
+      return new DomainError(
+        'unsupported_media_type',
+        'Send JSON with content-type: application/json.',
+      );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new DomainError('malformed_json', 'The body is not valid JSON.');
@@ -38,6 +47,7 @@ function mapFrameworkError(err: FastifyError): DomainError | null {
   if (err instanceof SyntaxError || err.statusCode === 400) {
     return new DomainError('malformed_json', 'The body is not valid JSON.');
   }
-  if (err.statusCode === 413) return new DomainError('payload_too_large', 'The body is larger than 1 MiB.');
+  if (err.statusCode === 413)
+    return new DomainError('payload_too_large', 'The body is larger than 1 MiB.');
   return null;
 }

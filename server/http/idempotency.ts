@@ -28,7 +28,9 @@ function canonical(value: unknown): string {
 }
 
 export function fingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonical(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonical(body ?? null)}`)
+    .digest('hex');
 }
 
 export function checkKey(key: string | string[] | undefined): string | undefined {
@@ -59,7 +61,8 @@ export async function runCommand(
     try {
       return { status: successStatus, body: await db.transaction(command), replayed: false };
     } catch (err) {
-      if (err instanceof DomainError) return { status: err.status, body: err.toBody(), replayed: false };
+      if (err instanceof DomainError)
+        return { status: err.status, body: err.toBody(), replayed: false };
       throw err;
     }
   }
@@ -92,20 +95,19 @@ export async function runCommand(
       await tx.query('ROLLBACK TO SAVEPOINT command');
       out = { status: err.status, body: err.toBody() };
     }
-    await tx.query('UPDATE idempotency_keys SET status = $3, body = $4 WHERE caller = $1 AND key = $2', [
-      scope.caller,
-      scope.key,
-      out.status,
-      JSON.stringify(out.body ?? null),
-    ]);
+    await tx.query(
+      'UPDATE idempotency_keys SET status = $3, body = $4 WHERE caller = $1 AND key = $2',
+      [scope.caller, scope.key, out.status, JSON.stringify(out.body ?? null)],
+    );
     return { ...out, replayed: false };
   });
 }
 
 /** Keys are kept at least 24 hours; older ones are swept now and then. */
 export async function sweepIdempotencyKeys(db: Queryable, olderThanHours = 48): Promise<number> {
-  const res = await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [
-    olderThanHours,
-  ]);
+  const res = await db.query(
+    `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
+    [olderThanHours],
+  );
   return res.rowCount;
 }

@@ -11,7 +11,10 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, where = 'b
   }));
   throw new DomainError(
     'validation_failed',
-    `The ${where} is not valid: ${fields.map((f) => `${f.path} ${f.message}`).slice(0, 3).join('; ')}`,
+    `The ${where} is not valid: ${fields
+      .map((f) => `${f.path} ${f.message}`)
+      .slice(0, 3)
+      .join('; ')}`,
     { fields },
   );
 }

@@ -23,7 +23,9 @@ export const toAgent = (r: AgentRow): Agent => ({
 });
 
 export async function findAgentByEmail(db: Queryable, email: string): Promise<AgentRow | null> {
-  const res = await db.query<AgentRow>('SELECT * FROM agents WHERE lower(email) = lower($1)', [email]);
+  const res = await db.query<AgentRow>('SELECT * FROM agents WHERE lower(email) = lower($1)', [
+    email,
+  ]);
   return res.rows[0] ?? null;
 }
 
@@ -53,6 +55,15 @@ export async function insertAgent(db: Queryable, a: NewAgent): Promise<void> {
   await db.query(
     `INSERT INTO agents (id, name, email, password_hash, roles, languages, refund_limit_minor, refund_limit_currency)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [a.id, a.name, a.email, a.passwordHash, a.roles, a.languages, a.refundLimitMinor, a.refundLimitCurrency],
+    [
+      a.id,
+      a.name,
+      a.email,
+      a.passwordHash,
+      a.roles,
+      a.languages,
+      a.refundLimitMinor,
+      a.refundLimitCurrency,
+    ],
   );
 }

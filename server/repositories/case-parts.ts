@@ -172,7 +172,11 @@ export async function listDisputes(db: Queryable, caseId: string): Promise<Exter
   return res.rows.map(toDispute);
 }
 
-export async function findDispute(db: Queryable, id: string, lock = false): Promise<ExternalDispute | null> {
+export async function findDispute(
+  db: Queryable,
+  id: string,
+  lock = false,
+): Promise<ExternalDispute | null> {
   const res = await db.query<DisputeRow>(
     `SELECT * FROM external_disputes WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [id],

@@ -17,7 +17,12 @@ import type { Database } from '../db/database';
 import { actorOf, requireAgent } from '../http/auth';
 import { command } from '../http/command';
 import { parse } from '../http/validation';
-import { approveAction, proposeAction, rejectAction, withdrawAction } from '../services/action-commands';
+import {
+  approveAction,
+  proposeAction,
+  rejectAction,
+  withdrawAction,
+} from '../services/action-commands';
 import {
   addNote,
   assignCase,
@@ -36,13 +41,12 @@ type WithId = FastifyRequest<{ Params: { id: string } }>;
 
 export function caseRoutes(app: FastifyInstance, db: Database): void {
   const staff = { preHandler: requireAgent(db) };
-  const post = (
-    path: string,
-    status: number,
-    handler: Parameters<typeof command<WithId>>[2],
-  ) => app.post<{ Params: { id: string } }>(path, staff, command<WithId>(db, status, handler));
+  const post = (path: string, status: number, handler: Parameters<typeof command<WithId>>[2]) =>
+    app.post<{ Params: { id: string } }>(path, staff, command<WithId>(db, status, handler));
 
-  app.get('/api/v1/cases', staff, async (req) => listCases(db, actorOf(req), parse(CaseListQuery, req.query, 'query')));
+  app.get('/api/v1/cases', staff, async (req) =>
+    listCases(db, actorOf(req), parse(CaseListQuery, req.query, 'query')),
+  );
 
   app.get<{ Params: { id: string } }>('/api/v1/cases/:id', staff, async (req) =>
     getCaseDetail(db, actorOf(req), req.params.id),

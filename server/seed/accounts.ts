@@ -16,11 +16,41 @@ export interface DemoAccount {
 
 /** The five accounts of the contract's demo seed. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { name: 'Ana de Vries', email: 'ana@demo.casedesk', roles: ['agent'], languages: ['de', 'en', 'nl'], refundLimit: { amount: 250_00, currency: 'EUR' } },
-  { name: 'Marco Rossi', email: 'marco@demo.casedesk', roles: ['agent'], languages: ['it', 'es', 'fr', 'pt'], refundLimit: { amount: 250_00, currency: 'EUR' } },
-  { name: 'Tess Bakker', email: 'tess@demo.casedesk', roles: ['trust_safety'], languages: ['en', 'nl', 'de'], refundLimit: { amount: 2000_00, currency: 'EUR' } },
-  { name: 'Tom Laurent', email: 'tom@demo.casedesk', roles: ['trust_safety'], languages: ['en', 'fr', 'es'], refundLimit: { amount: 2000_00, currency: 'EUR' } },
-  { name: 'Lena Kowalska', email: 'lena@demo.casedesk', roles: ['lead'], languages: [...LANGUAGES], refundLimit: { amount: 5000_00, currency: 'EUR' } },
+  {
+    name: 'Ana de Vries',
+    email: 'ana@demo.casedesk',
+    roles: ['agent'],
+    languages: ['de', 'en', 'nl'],
+    refundLimit: { amount: 250_00, currency: 'EUR' },
+  },
+  {
+    name: 'Marco Rossi',
+    email: 'marco@demo.casedesk',
+    roles: ['agent'],
+    languages: ['it', 'es', 'fr', 'pt'],
+    refundLimit: { amount: 250_00, currency: 'EUR' },
+  },
+  {
+    name: 'Tess Bakker',
+    email: 'tess@demo.casedesk',
+    roles: ['trust_safety'],
+    languages: ['en', 'nl', 'de'],
+    refundLimit: { amount: 2000_00, currency: 'EUR' },
+  },
+  {
+    name: 'Tom Laurent',
+    email: 'tom@demo.casedesk',
+    roles: ['trust_safety'],
+    languages: ['en', 'fr', 'es'],
+    refundLimit: { amount: 2000_00, currency: 'EUR' },
+  },
+  {
+    name: 'Lena Kowalska',
+    email: 'lena@demo.casedesk',
+    roles: ['lead'],
+    languages: [...LANGUAGES],
+    refundLimit: { amount: 5000_00, currency: 'EUR' },
+  },
 ];
 
 /** Creates the demo accounts; returns their ids by email. All share one password hash. */

@@ -8,9 +8,16 @@ import {
   type Actor,
 } from '../../shared';
 import type { Queryable } from '../db/database';
-import { recordEvent, toAction, type ActionRow } from '../repositories/case-parts';
+import { toAction, type ActionRow } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
-import { changeCase, lockVisibleCase, notFound, requireOpen, requireWorker, type LockedCase } from './case-access';
+import {
+  changeCase,
+  lockVisibleCase,
+  notFound,
+  requireOpen,
+  requireWorker,
+  type LockedCase,
+} from './case-access';
 
 interface LockedOrder {
   id: string;
@@ -31,7 +38,9 @@ interface LockedOrder {
  */
 async function lockOrder(tx: Queryable, c: LockedCase): Promise<LockedOrder> {
   if (!c.orderId) throw new DomainError('no_order', 'This case has no order.');
-  const res = await tx.query<LockedOrder>('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [c.orderId]);
+  const res = await tx.query<LockedOrder>('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [
+    c.orderId,
+  ]);
   return res.rows[0]!;
 }
 
@@ -62,9 +71,13 @@ export async function proposeAction(
     }
     const refundable = refundableOf(o);
     if (req.amount.amount > refundable) {
-      throw new DomainError('refund_exceeds_refundable', 'The refund is more than what is still refundable.', {
-        refundable: { amount: refundable, currency: o.currency },
-      });
+      throw new DomainError(
+        'refund_exceeds_refundable',
+        'The refund is more than what is still refundable.',
+        {
+          refundable: { amount: refundable, currency: o.currency },
+        },
+      );
     }
     await tx.query(
       pending
@@ -77,11 +90,18 @@ export async function proposeAction(
     currency = o.currency;
   } else if (req.type === 'cancel_order') {
     const o = await lockOrder(tx, c);
-    if (o.status === 'cancelled') throw new DomainError('order_cancelled', 'The order is already cancelled.');
+    if (o.status === 'cancelled')
+      throw new DomainError('order_cancelled', 'The order is already cancelled.');
     if (o.shipping_status === 'delivered') {
-      throw new DomainError('order_delivered', 'A delivered order cannot be cancelled; consider a refund.');
+      throw new DomainError(
+        'order_delivered',
+        'A delivered order cannot be cancelled; consider a refund.',
+      );
     }
-    await tx.query(`UPDATE orders SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [o.id, now]);
+    await tx.query(`UPDATE orders SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [
+      o.id,
+      now,
+    ]);
     orderId = o.id;
   } else if (req.type === 'restrict_account' && req.subject === 'seller' && !c.orderId) {
     throw new DomainError('no_order', 'This case has no order, so no seller to restrict.');
@@ -106,13 +126,23 @@ export async function proposeAction(
       now,
     ],
   );
-  await changeCase(tx, c.id, {}, {
-    caseId: c.id,
-    type: pending ? 'action.proposed' : 'action.executed',
-    actorId: actor.id,
-    at: now,
-    data: { actionId: id, actionType: type, status: pending ? 'pending_approval' : 'executed', ...moneyOf(amount, currency) },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    {},
+    {
+      caseId: c.id,
+      type: pending ? 'action.proposed' : 'action.executed',
+      actorId: actor.id,
+      at: now,
+      data: {
+        actionId: id,
+        actionType: type,
+        status: pending ? 'pending_approval' : 'executed',
+        ...moneyOf(amount, currency),
+      },
+    },
+  );
   return toAction(res.rows[0]!);
 }
 
@@ -120,30 +150,45 @@ const moneyOf = (amount: number | null, currency: string | null) =>
   amount !== null ? { amount: { amount, currency } } : {};
 
 /** Loads a pending-or-not action with its case locked first (the same order as every command). */
-async function lockAction(tx: Queryable, actor: Actor, actionId: string): Promise<{ c: LockedCase; a: ActionRow }> {
+async function lockAction(
+  tx: Queryable,
+  actor: Actor,
+  actionId: string,
+): Promise<{ c: LockedCase; a: ActionRow }> {
   if (!isUuid(actionId)) throw notFound('action');
-  const found = await tx.query<{ case_id: string }>('SELECT case_id FROM actions WHERE id = $1', [actionId]);
+  const found = await tx.query<{ case_id: string }>('SELECT case_id FROM actions WHERE id = $1', [
+    actionId,
+  ]);
   const caseId = found.rows[0]?.case_id;
   if (!caseId) throw notFound('action');
   const c = await lockVisibleCase(tx, actor, caseId).catch(() => {
     throw notFound('action');
   });
-  const res = await tx.query<ActionRow>('SELECT * FROM actions WHERE id = $1 FOR UPDATE', [actionId]);
+  const res = await tx.query<ActionRow>('SELECT * FROM actions WHERE id = $1 FOR UPDATE', [
+    actionId,
+  ]);
   return { c, a: res.rows[0]! };
 }
 
 function requirePending(a: ActionRow): void {
   if (a.status !== 'pending_approval') {
-    throw new DomainError('action_not_pending', `This action is ${a.status}, not awaiting approval.`, {
-      status: a.status,
-    });
+    throw new DomainError(
+      'action_not_pending',
+      `This action is ${a.status}, not awaiting approval.`,
+      {
+        status: a.status,
+      },
+    );
   }
 }
 
 function requireDecider(actor: Actor, a: ActionRow): void {
   const right = decisionRight(actor, { type: a.type, proposedBy: a.proposed_by });
   if (right === 'four_eyes_violation') {
-    throw new DomainError('four_eyes_violation', 'Someone other than the proposer must decide on this.');
+    throw new DomainError(
+      'four_eyes_violation',
+      'Someone other than the proposer must decide on this.',
+    );
   }
   if (right === 'forbidden') {
     throw new DomainError(
@@ -179,11 +224,18 @@ async function settle(
   return res.rows[0]!;
 }
 
-async function executeRestriction(tx: Queryable, c: LockedCase, a: ActionRow, now: Date): Promise<void> {
+async function executeRestriction(
+  tx: Queryable,
+  c: LockedCase,
+  a: ActionRow,
+  now: Date,
+): Promise<void> {
   const d = a.details as { subject: 'buyer' | 'seller'; restriction: string; until: string | null };
   let subjectId = c.buyerId;
   if (d.subject === 'seller') {
-    const o = await tx.query<{ seller_id: string }>('SELECT seller_id FROM orders WHERE id = $1', [a.order_id]);
+    const o = await tx.query<{ seller_id: string }>('SELECT seller_id FROM orders WHERE id = $1', [
+      a.order_id,
+    ]);
     subjectId = o.rows[0]!.seller_id;
   }
   await tx.query(
@@ -193,19 +245,36 @@ async function executeRestriction(tx: Queryable, c: LockedCase, a: ActionRow, no
   );
 }
 
-export async function approveAction(tx: Queryable, actor: Actor, actionId: string, now: Date): Promise<Action> {
+export async function approveAction(
+  tx: Queryable,
+  actor: Actor,
+  actionId: string,
+  now: Date,
+): Promise<Action> {
   const { c, a } = await lockAction(tx, actor, actionId);
   requireDecider(actor, a);
   requirePending(a);
   const done = await settle(tx, a, 'executed', { approvedBy: actor.id }, now);
   if (a.type === 'restrict_account') await executeRestriction(tx, c, a, now);
-  await changeCase(tx, c.id, {}, {
-    caseId: c.id,
-    type: 'action.approved',
-    actorId: actor.id,
-    at: now,
-    data: { actionId: a.id, actionType: a.type, from: a.status, to: 'executed', proposedBy: a.proposed_by, ...moneyOf(a.amount_minor, a.currency) },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    {},
+    {
+      caseId: c.id,
+      type: 'action.approved',
+      actorId: actor.id,
+      at: now,
+      data: {
+        actionId: a.id,
+        actionType: a.type,
+        from: a.status,
+        to: 'executed',
+        proposedBy: a.proposed_by,
+        ...moneyOf(a.amount_minor, a.currency),
+      },
+    },
+  );
   return toAction(done);
 }
 
@@ -220,28 +289,43 @@ export async function rejectAction(
   requireDecider(actor, a);
   requirePending(a);
   const done = await settle(tx, a, 'rejected', { rejectedBy: actor.id, reason }, now);
-  await changeCase(tx, c.id, {}, {
-    caseId: c.id,
-    type: 'action.rejected',
-    actorId: actor.id,
-    at: now,
-    data: { actionId: a.id, actionType: a.type, from: a.status, to: 'rejected', reason },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    {},
+    {
+      caseId: c.id,
+      type: 'action.rejected',
+      actorId: actor.id,
+      at: now,
+      data: { actionId: a.id, actionType: a.type, from: a.status, to: 'rejected', reason },
+    },
+  );
   return toAction(done);
 }
 
-export async function withdrawAction(tx: Queryable, actor: Actor, actionId: string, now: Date): Promise<Action> {
+export async function withdrawAction(
+  tx: Queryable,
+  actor: Actor,
+  actionId: string,
+  now: Date,
+): Promise<Action> {
   const { c, a } = await lockAction(tx, actor, actionId);
-  if (a.proposed_by !== actor.id) throw new DomainError('forbidden', 'Only the proposer may withdraw an action.');
+  if (a.proposed_by !== actor.id)
+    throw new DomainError('forbidden', 'Only the proposer may withdraw an action.');
   requirePending(a);
   const done = await settle(tx, a, 'withdrawn', {}, now);
-  await changeCase(tx, c.id, {}, {
-    caseId: c.id,
-    type: 'action.withdrawn',
-    actorId: actor.id,
-    at: now,
-    data: { actionId: a.id, actionType: a.type, from: a.status, to: 'withdrawn' },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    {},
+    {
+      caseId: c.id,
+      type: 'action.withdrawn',
+      actorId: actor.id,
+      at: now,
+      data: { actionId: a.id, actionType: a.type, from: a.status, to: 'withdrawn' },
+    },
+  );
   return toAction(done);
 }
-

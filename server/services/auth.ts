@@ -35,9 +35,13 @@ export async function login(
     (f.by_email >= AUTH_POLICY.maxFailuresPerAccount ||
       f.by_address >= AUTH_POLICY.maxFailuresPerAddress)
   ) {
-    throw new DomainError('rate_limited', 'Too many failed sign-ins. Wait a few minutes and try again.', {
-      retryAfterSeconds: AUTH_POLICY.failureWindowMinutes * 60,
-    });
+    throw new DomainError(
+      'rate_limited',
+      'Too many failed sign-ins. Wait a few minutes and try again.',
+      {
+        retryAfterSeconds: AUTH_POLICY.failureWindowMinutes * 60,
+      },
+    );
   }
 
   const row = await findAgentByEmail(db, email);
@@ -67,7 +71,11 @@ export async function login(
 }
 
 /** The agent a bearer token belongs to, or null when it is unknown or expired. */
-export async function authenticate(db: Database, token: string, now = new Date()): Promise<Agent | null> {
+export async function authenticate(
+  db: Database,
+  token: string,
+  now = new Date(),
+): Promise<Agent | null> {
   const res = await db.query<AgentRow>(
     `SELECT a.* FROM sessions s JOIN agents a ON a.id = s.agent_id
       WHERE s.token_hash = $1 AND s.expires_at > $2`,
@@ -82,9 +90,10 @@ export async function logout(db: Database, token: string, agentId: string): Prom
     // Presence belongs to a signed-in agent; a help center must not offer a chat nobody staffs.
     const left = await tx.query('SELECT 1 FROM sessions WHERE agent_id = $1 LIMIT 1', [agentId]);
     if (left.rows.length === 0) {
-      await tx.query('UPDATE presence SET available = false, updated_at = now() WHERE agent_id = $1', [
-        agentId,
-      ]);
+      await tx.query(
+        'UPDATE presence SET available = false, updated_at = now() WHERE agent_id = $1',
+        [agentId],
+      );
     }
   });
 }

@@ -1,4 +1,11 @@
-import { DomainError, canSeeCase, canWorkCase, type Actor, type CaseStatus, type Language } from '../../shared';
+import {
+  DomainError,
+  canSeeCase,
+  canWorkCase,
+  type Actor,
+  type CaseStatus,
+  type Language,
+} from '../../shared';
 import type { Queryable } from '../db/database';
 import { recordEvent, type NewEvent } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
@@ -19,7 +26,11 @@ export const notFound = (what = 'case') =>
  * Locks the case row for the rest of the transaction, so commands on one case run one
  * after another. A case the actor may not see does not exist for them (404).
  */
-export async function lockVisibleCase(tx: Queryable, actor: Actor, caseId: string): Promise<LockedCase> {
+export async function lockVisibleCase(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+): Promise<LockedCase> {
   if (!isUuid(caseId)) throw notFound();
   const res = await tx.query<{
     id: string;
@@ -28,9 +39,10 @@ export async function lockVisibleCase(tx: Queryable, actor: Actor, caseId: strin
     assignee_id: string | null;
     buyer_id: string;
     order_id: string | null;
-  }>('SELECT id, status, language, assignee_id, buyer_id, order_id FROM cases WHERE id = $1 FOR UPDATE', [
-    caseId,
-  ]);
+  }>(
+    'SELECT id, status, language, assignee_id, buyer_id, order_id FROM cases WHERE id = $1 FOR UPDATE',
+    [caseId],
+  );
   const r = res.rows[0];
   if (!r) throw notFound();
   const c: LockedCase = {

@@ -25,36 +25,60 @@ async function reload(tx: Queryable, id: string): Promise<Case> {
   return c;
 }
 
-export async function claimCase(tx: Queryable, actor: Actor, caseId: string, now: Date): Promise<Case> {
+export async function claimCase(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<Case> {
   const c = await lockVisibleCase(tx, actor, caseId);
   requireOpen(c);
   if (c.assigneeId === actor.id) return reload(tx, c.id);
-  if (c.assigneeId) throw new DomainError('already_assigned', 'Someone else has claimed this case.');
+  if (c.assigneeId)
+    throw new DomainError('already_assigned', 'Someone else has claimed this case.');
   const status = nextStatus(c.status, 'claim');
-  await changeCase(tx, c.id, { assignee_id: actor.id, status }, {
-    caseId: c.id,
-    type: 'case.claimed',
-    actorId: actor.id,
-    at: now,
-    data: { fromStatus: c.status, toStatus: status, fromAssigneeId: null },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    { assignee_id: actor.id, status },
+    {
+      caseId: c.id,
+      type: 'case.claimed',
+      actorId: actor.id,
+      at: now,
+      data: { fromStatus: c.status, toStatus: status, fromAssigneeId: null },
+    },
+  );
   return reload(tx, c.id);
 }
 
-export async function releaseCase(tx: Queryable, actor: Actor, caseId: string, now: Date): Promise<Case> {
+export async function releaseCase(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<Case> {
   const c = await lockVisibleCase(tx, actor, caseId);
   requireOpen(c);
   if (!canReleaseCase(actor, c)) {
-    throw new DomainError('forbidden', 'Only its assignee, Trust & Safety or a lead may release this case.');
+    throw new DomainError(
+      'forbidden',
+      'Only its assignee, Trust & Safety or a lead may release this case.',
+    );
   }
   if (c.assigneeId === null) return reload(tx, c.id);
-  await changeCase(tx, c.id, { assignee_id: null }, {
-    caseId: c.id,
-    type: 'case.released',
-    actorId: actor.id,
-    at: now,
-    data: { fromAssigneeId: c.assigneeId, status: c.status },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    { assignee_id: null },
+    {
+      caseId: c.id,
+      type: 'case.released',
+      actorId: actor.id,
+      at: now,
+      data: { fromAssigneeId: c.assigneeId, status: c.status },
+    },
+  );
   return reload(tx, c.id);
 }
 
@@ -72,20 +96,25 @@ export async function assignCase(
   if (!agent) throw new DomainError('not_found', 'No such agent.');
   if (c.assigneeId === agent.id) return reload(tx, c.id);
   const status = nextStatus(c.status, 'claim');
-  await changeCase(tx, c.id, { assignee_id: agent.id, status }, {
-    caseId: c.id,
-    type: 'case.assigned',
-    actorId: actor.id,
-    at: now,
-    data: {
-      fromAssigneeId: c.assigneeId,
-      toAssigneeId: agent.id,
-      fromStatus: c.status,
-      toStatus: status,
-      // An agent may be given a case outside their languages; they see it because it is theirs.
-      outsideLanguages: !canSeeCase({ ...agent }, { language: c.language, assigneeId: null }),
+  await changeCase(
+    tx,
+    c.id,
+    { assignee_id: agent.id, status },
+    {
+      caseId: c.id,
+      type: 'case.assigned',
+      actorId: actor.id,
+      at: now,
+      data: {
+        fromAssigneeId: c.assigneeId,
+        toAssigneeId: agent.id,
+        fromStatus: c.status,
+        toStatus: status,
+        // An agent may be given a case outside their languages; they see it because it is theirs.
+        outsideLanguages: !canSeeCase({ ...agent }, { language: c.language, assigneeId: null }),
+      },
     },
-  });
+  );
   return reload(tx, c.id);
 }
 
@@ -101,13 +130,18 @@ export async function setPriority(
   requireOpen(c);
   const current = await reload(tx, c.id);
   if (current.priority === priority) return current;
-  await changeCase(tx, c.id, { priority }, {
-    caseId: c.id,
-    type: 'case.priority_changed',
-    actorId: actor.id,
-    at: now,
-    data: { from: current.priority, to: priority },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    { priority },
+    {
+      caseId: c.id,
+      type: 'case.priority_changed',
+      actorId: actor.id,
+      at: now,
+      data: { from: current.priority, to: priority },
+    },
+  );
   return reload(tx, c.id);
 }
 
@@ -129,13 +163,18 @@ export async function changeStatus(
   if (req.from === req.to) return reload(tx, c.id);
   const to = nextStatus(c.status, 'change', req.to);
   if (!to) throw new DomainError('stale_state', `Cannot move a ${c.status} case to ${req.to}.`);
-  await changeCase(tx, c.id, { status: to }, {
-    caseId: c.id,
-    type: 'case.status_changed',
-    actorId: actor.id,
-    at: now,
-    data: { from: c.status, to },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    { status: to },
+    {
+      caseId: c.id,
+      type: 'case.status_changed',
+      actorId: actor.id,
+      at: now,
+      data: { from: c.status, to },
+    },
+  );
   return reload(tx, c.id);
 }
 
@@ -184,13 +223,18 @@ export async function addNote(
     `INSERT INTO notes (id, case_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
     [id, c.id, actor.id, body, now],
   );
-  await changeCase(tx, c.id, {}, {
-    caseId: c.id,
-    type: 'note.added',
-    actorId: actor.id,
-    at: now,
-    data: { noteId: id, status: c.status },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    {},
+    {
+      caseId: c.id,
+      type: 'note.added',
+      actorId: actor.id,
+      at: now,
+      data: { noteId: id, status: c.status },
+    },
+  );
   return toNote(res.rows[0]!);
 }
 
@@ -210,30 +254,50 @@ export async function resolveCase(
   );
   const n = pending.rows[0]?.n ?? 0;
   if (n > 0) {
-    throw new DomainError('pending_approvals', `${n} action(s) still await approval.`, { pending: n });
+    throw new DomainError('pending_approvals', `${n} action(s) still await approval.`, {
+      pending: n,
+    });
   }
-  await changeCase(tx, c.id, { status: 'resolved', resolved_at: now, resolution_summary: summary }, {
-    caseId: c.id,
-    type: 'case.resolved',
-    actorId: actor.id,
-    at: now,
-    data: { from: c.status, to: 'resolved', summary },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    { status: 'resolved', resolved_at: now, resolution_summary: summary },
+    {
+      caseId: c.id,
+      type: 'case.resolved',
+      actorId: actor.id,
+      at: now,
+      data: { from: c.status, to: 'resolved', summary },
+    },
+  );
   return reload(tx, c.id);
 }
 
-export async function reopenCase(tx: Queryable, actor: Actor, caseId: string, now: Date): Promise<Case> {
+export async function reopenCase(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<Case> {
   const c = await lockVisibleCase(tx, actor, caseId);
   requireWorker(actor, c);
   const to = nextStatus(c.status, 'reopen');
-  if (!to) throw new DomainError('stale_state', `Only a resolved case can be reopened; this one is ${c.status}.`);
-  await changeCase(tx, c.id, { status: to, resolved_at: null }, {
-    caseId: c.id,
-    type: 'case.reopened',
-    actorId: actor.id,
-    at: now,
-    data: { from: c.status, to },
-  });
+  if (!to)
+    throw new DomainError(
+      'stale_state',
+      `Only a resolved case can be reopened; this one is ${c.status}.`,
+    );
+  await changeCase(
+    tx,
+    c.id,
+    { status: to, resolved_at: null },
+    {
+      caseId: c.id,
+      type: 'case.reopened',
+      actorId: actor.id,
+      at: now,
+      data: { from: c.status, to },
+    },
+  );
   return reload(tx, c.id);
 }
-

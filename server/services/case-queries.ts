@@ -60,7 +60,10 @@ async function caseContext(db: Queryable, actor: Actor, c: Case) {
     return {
       total: rows.length,
       open: rows.filter((r) => r.status !== 'resolved').length,
-      byTopic: rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.topic]: (acc[r.topic] ?? 0) + 1 }), {}),
+      byTopic: rows.reduce<Record<string, number>>(
+        (acc, r) => ({ ...acc, [r.topic]: (acc[r.topic] ?? 0) + 1 }),
+        {},
+      ),
       cases: rows
         .filter((r) => canSeeCase(actor, { language: r.language, assigneeId: r.assignee_id }))
         .slice(0, 50)
@@ -77,7 +80,9 @@ async function caseContext(db: Queryable, actor: Actor, c: Case) {
   const sellerId = c.order?.seller.id;
   const [buyerCases, sellerCases, buyerRestrictions, sellerRestrictions] = await Promise.all([
     history('WHERE c.buyer_id = $1', c.buyer.id),
-    sellerId ? history('JOIN orders o ON o.id = c.order_id WHERE o.seller_id = $1', sellerId) : null,
+    sellerId
+      ? history('JOIN orders o ON o.id = c.order_id WHERE o.seller_id = $1', sellerId)
+      : null,
     listRestrictions(db, 'buyer', c.buyer.id),
     sellerId ? listRestrictions(db, 'seller', sellerId) : Promise.resolve([]),
   ]);
@@ -115,9 +120,11 @@ export async function listCases(db: Queryable, actor: Actor, q: CaseListQuery) {
     params.push(v);
     return `$${params.length}`;
   };
-  if (!seesAllCases(actor)) where.push(`(c.language = ANY (${p(actor.languages)}) OR c.assignee_id = ${p(actor.id)})`);
+  if (!seesAllCases(actor))
+    where.push(`(c.language = ANY (${p(actor.languages)}) OR c.assignee_id = ${p(actor.id)})`);
   if (q.reference) where.push(`c.reference = ${p(q.reference.toUpperCase())}`);
-  if (q.q) where.push(`c.search_text LIKE ${p(`%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`)}`);
+  if (q.q)
+    where.push(`c.search_text LIKE ${p(`%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`)}`);
   if (q.status) where.push(`c.status = ANY (${p(q.status)})`);
   if (q.language) where.push(`c.language = ${p(q.language)}`);
   if (q.channel) where.push(`c.channel = ${p(q.channel)}`);

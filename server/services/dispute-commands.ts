@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, CreateDisputeRequest, ExternalDispute, UpdateDisputeRequest } from '../../shared';
+import type {
+  Actor,
+  CreateDisputeRequest,
+  ExternalDispute,
+  UpdateDisputeRequest,
+} from '../../shared';
 import type { Queryable } from '../db/database';
 import { findDispute, toDispute } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
@@ -19,15 +24,31 @@ export async function createDispute(
   const res = await tx.query<Parameters<typeof toDispute>[0]>(
     `INSERT INTO external_disputes (id, case_id, body, reference, filed_at, status, notes, outcome, response_due_at, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING *`,
-    [id, c.id, req.body, req.reference, req.filedAt, req.status, req.notes, req.outcome ?? null, req.responseDueAt ?? null, now],
+    [
+      id,
+      c.id,
+      req.body,
+      req.reference,
+      req.filedAt,
+      req.status,
+      req.notes,
+      req.outcome ?? null,
+      req.responseDueAt ?? null,
+      now,
+    ],
   );
-  await changeCase(tx, c.id, { external_dispute: true }, {
-    caseId: c.id,
-    type: 'dispute.created',
-    actorId: actor.id,
-    at: now,
-    data: { disputeId: id, body: req.body, reference: req.reference, status: req.status },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    { external_dispute: true },
+    {
+      caseId: c.id,
+      type: 'dispute.created',
+      actorId: actor.id,
+      at: now,
+      data: { disputeId: id, body: req.body, reference: req.reference, status: req.status },
+    },
+  );
   return toDispute(res.rows[0]!);
 }
 
@@ -60,12 +81,17 @@ export async function updateDispute(
   const changed = Object.fromEntries(
     (Object.keys(req) as (keyof typeof next)[]).map((k) => [k, { from: current[k], to: next[k] }]),
   );
-  await changeCase(tx, c.id, {}, {
-    caseId: c.id,
-    type: 'dispute.updated',
-    actorId: actor.id,
-    at: now,
-    data: { disputeId, changes: changed },
-  });
+  await changeCase(
+    tx,
+    c.id,
+    {},
+    {
+      caseId: c.id,
+      type: 'dispute.updated',
+      actorId: actor.id,
+      at: now,
+      data: { disputeId, changes: changed },
+    },
+  );
   return toDispute(res.rows[0]!);
 }

@@ -12,7 +12,11 @@ import { findCase } from '../repositories/case-rows';
 import { recordEvent } from '../repositories/case-parts';
 
 /** Opens a case from a help-center escalation: buyer, seller and order are upserted by external id. */
-export async function openCaseFromIntake(tx: Queryable, req: IntakeRequest, now: Date): Promise<Case> {
+export async function openCaseFromIntake(
+  tx: Queryable,
+  req: IntakeRequest,
+  now: Date,
+): Promise<Case> {
   if (!channelSupportsLanguage(req.channel, req.language)) {
     throw new DomainError(
       'channel_language_unsupported',
@@ -49,7 +53,14 @@ export async function openCaseFromIntake(tx: Queryable, req: IntakeRequest, now:
        ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, country = EXCLUDED.country,
          rating = COALESCE(EXCLUDED.rating, sellers.rating), updated_at = EXCLUDED.updated_at
        RETURNING id`,
-      [randomUUID(), o.seller.externalId, o.seller.name, o.seller.country, req.context?.sellerRating ?? null, now],
+      [
+        randomUUID(),
+        o.seller.externalId,
+        o.seller.name,
+        o.seller.country,
+        req.context?.sellerRating ?? null,
+        now,
+      ],
     );
     // What was paid, and what has been refunded, is ours to keep: a later escalation about
     // the same order refreshes shipping facts but never rewrites the money.
@@ -126,7 +137,13 @@ export async function openCaseFromIntake(tx: Queryable, req: IntakeRequest, now:
     type: 'case.created',
     actorId: null,
     at: now,
-    data: { status: 'new', channel: req.channel, language: req.language, topic: req.topic, priority },
+    data: {
+      status: 'new',
+      channel: req.channel,
+      language: req.language,
+      topic: req.topic,
+      priority,
+    },
   });
   return (await findCase(tx, id))!;
 }

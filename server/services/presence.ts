@@ -22,7 +22,11 @@ export async function setPresence(db: Queryable, actor: Actor, req: PresenceRequ
   return { available: req.available, channels, updatedAt: now.toISOString() };
 }
 
-export async function contactOptions(db: Queryable, language: Language, now: Date): Promise<ContactOptions> {
+export async function contactOptions(
+  db: Queryable,
+  language: Language,
+  now: Date,
+): Promise<ContactOptions> {
   const since = new Date(now.getTime() - PRESENCE_TTL_HOURS * 3_600_000);
   const res = await db.query<{ channel: string }>(
     `SELECT DISTINCT ch AS channel
@@ -35,8 +39,7 @@ export async function contactOptions(db: Queryable, language: Language, now: Dat
     options: CHANNELS.map((channel) => ({
       channel,
       available:
-        channel === 'email' ||
-        (channelSupportsLanguage(channel, language) && staffed.has(channel)),
+        channel === 'email' || (channelSupportsLanguage(channel, language) && staffed.has(channel)),
     })),
   };
 }

@@ -12,9 +12,18 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export interface Session {
   token: string;
   agent: Agent;
-  request(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
-  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export interface TestService {
@@ -33,7 +42,13 @@ let counter = 0;
 export function escalation(overrides: Partial<IntakeRequest> = {}): IntakeRequest {
   const n = ++counter;
   return {
-    buyer: { externalId: `buyer-${n}-${Date.now()}`, name: `Buyer ${n}`, email: `buyer${n}@example.com`, language: 'de', country: 'DE' },
+    buyer: {
+      externalId: `buyer-${n}-${Date.now()}`,
+      name: `Buyer ${n}`,
+      email: `buyer${n}@example.com`,
+      language: 'de',
+      country: 'DE',
+    },
     order: {
       externalId: `order-${n}-${Date.now()}`,
       lotId: `lot-${n}`,
@@ -48,7 +63,11 @@ export function escalation(overrides: Partial<IntakeRequest> = {}): IntakeReques
     },
     topic: 'item_not_received',
     question: 'Mein Paket ist nicht angekommen.',
-    aiAnswer: { text: 'Bitte warten Sie noch einige Tage.', articleIds: ['kb-1'], rating: 'not_helpful' },
+    aiAnswer: {
+      text: 'Bitte warten Sie noch einige Tage.',
+      articleIds: ['kb-1'],
+      rating: 'not_helpful',
+    },
     contactedSellerFirst: true,
     sellerReply: 'Ich habe es verschickt.',
     channel: 'email',
@@ -64,11 +83,20 @@ export async function startTestService(kind: DatabaseKind): Promise<TestService>
   await app.ready();
 
   const session = (token: string, agent: Agent): Session => {
-    const request = (method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    const request = (
+      method: Method,
+      url: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) =>
       app.inject({
         method,
         url,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
       });
     return {

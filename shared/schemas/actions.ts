@@ -98,4 +98,3 @@ export const AccountRestriction = z.object({
   createdAt: UtcTimestamp,
 });
 export type AccountRestriction = z.infer<typeof AccountRestriction>;
-

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench:server`: the case service over real HTTP, on PostgreSQL and on PGlite.
+ * Prints intakes, case reads and refunds per second with p50/p99 latency. A benchmark,
+ * not a test: figures vary with the machine and whatever else it is doing.
+ *
+ * BENCH_DATABASE_URL names a PostgreSQL server to create a scratch database on
+ * (default postgres://postgres@127.0.0.1:5432/postgres); BENCH_SCALE multiplies the counts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { escalation } from '../testing/test-service';
+import { formatResult, runLoad, type LoadResult } from './load';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const INTAKES = Math.round(3000 * SCALE);
+const READS = Math.round(5000 * SCALE);
+const REFUNDS = Math.round(2000 * SCALE);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const INTAKE_KEY = 'bench-intake-key';
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function startService(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', CASEDESK_LOG_LEVEL: 'info', CASEDESK_INTAKE_KEY: INTAKE_KEY, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /"address":"(http:\/\/[^"]+)"/.exec(buf);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`service exited with ${code}`)));
+  });
+  child.stdout!.resume();
+  return { url, child };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function json<T>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+
+async function measure(label: string, url: string): Promise<LoadResult[]> {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'lena@demo.casedesk', password: 'casedesk-demo' }),
+  });
+  const { token } = await json<{ token: string }>(login);
+  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const ids: string[] = [];
+
+  const intakes = await runLoad('intakes', INTAKES, CONCURRENCY, async (i) => {
+    const res = await fetch(`${url}/api/v1/intake/escalations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-intake-key': INTAKE_KEY, 'idempotency-key': `bench-${i}` },
+      body: JSON.stringify(escalation()),
+    });
+    const body = await json<{ id: string }>(res);
+    if (res.status === 201) ids.push(body.id);
+    return res.status === 201;
+  });
+  console.log(formatResult(label, intakes));
+
+  const reads = await runLoad('case reads', READS, CONCURRENCY, async (i) => {
+    const res = await fetch(`${url}/api/v1/cases/${ids[i % ids.length]}`, { headers: auth });
+    await res.arrayBuffer();
+    return res.status === 200;
+  });
+  console.log(formatResult(label, reads));
+
+  const refunds = await runLoad('refunds', Math.min(REFUNDS, ids.length), CONCURRENCY, async (i) => {
+    const res = await fetch(`${url}/api/v1/cases/${ids[i]}/actions`, {
+      method: 'POST',
+      headers: { ...auth, 'idempotency-key': `refund-${i}` },
+      body: JSON.stringify({ type: 'refund', amount: { amount: 10_00, currency: 'EUR' }, reason: 'bench' }),
+    });
+    await res.arrayBuffer();
+    return res.status === 201;
+  });
+  console.log(formatResult(label, refunds));
+  return [intakes, reads, refunds];
+}
+
+async function onPostgres(): Promise<void> {
+  const name = `casedesk_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  try {
+    await admin.connect();
+  } catch (err) {
+    console.log(`postgres   skipped: cannot reach ${ADMIN_URL} (${(err as Error).message})`);
+    return;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const svc = await startService({ DATABASE_URL: url.toString(), CASEDESK_SEED: 'demo' });
+  try {
+    await measure('postgres', svc.url);
+  } finally {
+    await stop(svc.child);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function onPglite(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'casedesk-bench-'));
+  const svc = await startService({ CASEDESK_DATA_DIR: dir, CASEDESK_SEED: 'demo' });
+  try {
+    await measure('pglite', svc.url);
+  } finally {
+    await stop(svc.child);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `bench:server  ${INTAKES} intakes, ${READS} reads, ${REFUNDS} refunds at concurrency ${CONCURRENCY} over HTTP (node ${process.version})`,
+);
+await onPostgres();
+await onPglite();
