@@ -17,3 +17,4 @@ export * from './schemas/conversation';
 export * from './schemas/actions';
 export * from './schemas/disputes';
 export * from './schemas/events';
+export * from './schemas/sync';
