@@ -6,6 +6,8 @@ import { registerErrorHandling } from './http/errors';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { intakeRoutes } from './routes/intake-routes';
+import { syncRoutes } from './routes/sync-routes';
+import { ChangeFeed } from './sync/change-feed';
 import { SERVICE_VERSION } from './version';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -48,5 +50,10 @@ export function buildApp({ db, intakeKey, logLevel = 'silent' }: AppOptions): Fa
   authRoutes(app, db);
   intakeRoutes(app, db, intakeKey);
   caseRoutes(app, db);
+
+  const feed = new ChangeFeed(db);
+  app.addHook('onReady', () => feed.start());
+  app.addHook('onClose', () => feed.stop());
+  syncRoutes(app, db, feed);
   return app;
 }

@@ -24,6 +24,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     query: root.query,
     exec: root.exec,
     transaction: (fn) => pg.transaction((tx) => fn(adapt(tx))),
+    listen: (channel, onNotify) => pg.listen(channel, onNotify),
     close: () => pg.close(),
   };
 }

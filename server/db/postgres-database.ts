@@ -43,8 +43,40 @@ export async function openPostgres(url: string, poolSize = 16): Promise<Database
     }
   }
 
+  /** One dedicated connection per channel; it reconnects after a drop. */
+  async function listen(channel: string, onNotify: (payload: string) => void) {
+    let client: pg.Client | null = null;
+    let closed = false;
+    const connect = async (): Promise<void> => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (n) => {
+        if (n.channel === channel) onNotify(n.payload ?? '');
+      });
+      c.on('error', () => {
+        if (closed) return;
+        client = null;
+        reconnect();
+      });
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      client = c;
+    };
+    // A notification missed while reconnecting is covered by the poke sent once back.
+    const reconnect = (): void => {
+      setTimeout(() => {
+        if (!closed) connect().then(() => onNotify('{}'), reconnect);
+      }, 1000);
+    };
+    await connect();
+    return async () => {
+      closed = true;
+      await client?.end().catch(() => undefined);
+    };
+  }
+
   return {
     kind: 'postgres',
+    listen,
     query: adapt(pool).query,
     exec: adapt(pool).exec,
     transaction,

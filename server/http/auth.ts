@@ -23,9 +23,12 @@ export function registerAuth(app: FastifyInstance): void {
 }
 
 /** preHandler for staff routes: a valid session or 401. */
-export function requireAgent(db: Database) {
+export function requireAgent(db: Database, opts: { tokenInQuery?: boolean } = {}) {
   return async (req: FastifyRequest): Promise<void> => {
-    const token = bearerToken(req);
+    const query = req.query as { token?: unknown };
+    const token =
+      bearerToken(req) ??
+      (opts.tokenInQuery && typeof query.token === 'string' ? query.token : null);
     const agent = token ? await authenticate(db, token) : null;
     if (!agent)
       throw new DomainError('unauthenticated', 'Sign in first; the session is missing or expired.');

@@ -12,6 +12,7 @@ import { toAction, type ActionRow } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
 import {
   changeCase,
+  idTaken,
   lockVisibleCase,
   notFound,
   requireOpen,
@@ -52,12 +53,12 @@ export async function proposeAction(
   caseId: string,
   req: ActionRequest,
   now: Date,
+  id: string = randomUUID(),
 ): Promise<Action> {
   const c = await lockVisibleCase(tx, actor, caseId);
   requireWorker(actor, c);
   requireOpen(c);
   const pending = needsApproval(actor, req);
-  const id = randomUUID();
   let orderId: string | null = null;
   let amount: number | null = null;
   let currency: string | null = null;
@@ -112,7 +113,7 @@ export async function proposeAction(
   const { type, ...details } = req;
   const res = await tx.query<ActionRow>(
     `INSERT INTO actions (id, case_id, order_id, type, status, details, amount_minor, currency, proposed_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING *`,
     [
       id,
       c.id,
@@ -126,6 +127,7 @@ export async function proposeAction(
       now,
     ],
   );
+  if (!res.rows[0]) throw idTaken(id);
   await changeCase(
     tx,
     c.id,

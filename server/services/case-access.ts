@@ -57,6 +57,12 @@ export async function lockVisibleCase(
   return c;
 }
 
+/** A client-chosen id (offline clients name what they create) that is already in use. */
+export const idTaken = (id: string) =>
+  new DomainError('validation_failed', 'That id is already in use.', {
+    fields: [{ path: 'args.id', message: `${id} is already in use` }],
+  });
+
 export function requireWorker(actor: Actor, c: LockedCase): void {
   if (!canWorkCase(actor, c)) {
     throw new DomainError(

@@ -17,7 +17,14 @@ import type { Queryable } from '../db/database';
 import { findCase } from '../repositories/case-rows';
 import { toMessage, toNote } from '../repositories/case-parts';
 import { findAgent } from '../repositories/agents';
-import { changeCase, lockVisibleCase, notFound, requireOpen, requireWorker } from './case-access';
+import {
+  changeCase,
+  idTaken,
+  lockVisibleCase,
+  notFound,
+  requireOpen,
+  requireWorker,
+} from './case-access';
 
 async function reload(tx: Queryable, id: string): Promise<Case> {
   const c = await findCase(tx, id);
@@ -184,16 +191,17 @@ export async function sendMessage(
   caseId: string,
   req: SendMessageRequest,
   now: Date,
+  id: string = randomUUID(),
 ): Promise<Message> {
   const c = await lockVisibleCase(tx, actor, caseId);
   requireWorker(actor, c);
   requireOpen(c);
-  const id = randomUUID();
   const res = await tx.query<Parameters<typeof toMessage>[0]>(
     `INSERT INTO messages (id, case_id, direction, party, author_id, body, created_at)
-     VALUES ($1, $2, 'to', $3, $4, $5, $6) RETURNING *`,
+     VALUES ($1, $2, 'to', $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING *`,
     [id, c.id, req.to, actor.id, req.body, now],
   );
+  if (!res.rows[0]) throw idTaken(id);
   // The first-response clock stops at the first reply to the buyer.
   const firstResponse =
     req.to === 'buyer'
@@ -215,14 +223,16 @@ export async function addNote(
   caseId: string,
   body: string,
   now: Date,
+  id: string = randomUUID(),
 ): Promise<Note> {
   // Anyone who sees a case may note on it, resolved or not: T&S advice often comes late.
   const c = await lockVisibleCase(tx, actor, caseId);
-  const id = randomUUID();
   const res = await tx.query<Parameters<typeof toNote>[0]>(
-    `INSERT INTO notes (id, case_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+    `INSERT INTO notes (id, case_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO NOTHING RETURNING *`,
     [id, c.id, actor.id, body, now],
   );
+  if (!res.rows[0]) throw idTaken(id);
   await changeCase(
     tx,
     c.id,

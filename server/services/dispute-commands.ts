@@ -8,7 +8,7 @@ import type {
 import type { Queryable } from '../db/database';
 import { findDispute, toDispute } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
-import { changeCase, lockVisibleCase, notFound, requireWorker } from './case-access';
+import { changeCase, idTaken, lockVisibleCase, notFound, requireWorker } from './case-access';
 
 /** External disputes are recorded on resolved cases too: buyers go to an ADR body afterwards. */
 export async function createDispute(
@@ -17,13 +17,13 @@ export async function createDispute(
   caseId: string,
   req: CreateDisputeRequest,
   now: Date,
+  id: string = randomUUID(),
 ): Promise<ExternalDispute> {
   const c = await lockVisibleCase(tx, actor, caseId);
   requireWorker(actor, c);
-  const id = randomUUID();
   const res = await tx.query<Parameters<typeof toDispute>[0]>(
     `INSERT INTO external_disputes (id, case_id, body, reference, filed_at, status, notes, outcome, response_due_at, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING *`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) ON CONFLICT (id) DO NOTHING RETURNING *`,
     [
       id,
       c.id,
@@ -37,6 +37,7 @@ export async function createDispute(
       now,
     ],
   );
+  if (!res.rows[0]) throw idTaken(id);
   await changeCase(
     tx,
     c.id,

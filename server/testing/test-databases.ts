@@ -12,6 +12,8 @@ export function testDatabaseKinds(): DatabaseKind[] {
 
 export interface TestDatabase {
   db: Database;
+  /** For PostgreSQL: the scratch database, so a second service instance can share it. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   await migrate(db);
   return {
     db,
+    url: url.toString(),
     async drop() {
       await db.close();
       const a = new pg.Client({ connectionString: base });

@@ -30,6 +30,7 @@ export interface TestService {
   app: FastifyInstance;
   db: Database;
   kind: DatabaseKind;
+  url?: string;
   agentIds: Map<string, string>;
   login(name: 'ana' | 'marco' | 'tess' | 'tom' | 'lena'): Promise<Session>;
   intake(overrides?: Partial<IntakeRequest>, headers?: Record<string, string>): Promise<Case>;
@@ -77,7 +78,7 @@ export function escalation(overrides: Partial<IntakeRequest> = {}): IntakeReques
 }
 
 export async function startTestService(kind: DatabaseKind): Promise<TestService> {
-  const { db, drop } = await openTestDatabase(kind);
+  const { db, drop, url } = await openTestDatabase(kind);
   const agentIds = await createDemoAccounts(db);
   const app = buildApp({ db, intakeKey: TEST_INTAKE_KEY });
   await app.ready();
@@ -112,6 +113,7 @@ export async function startTestService(kind: DatabaseKind): Promise<TestService>
     app,
     db,
     kind,
+    url,
     agentIds,
     async login(name) {
       const res = await app.inject({

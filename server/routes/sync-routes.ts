@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { PullQuery, PushRequest } from '../../shared';
+import type { Database } from '../db/database';
+import { actorOf, requireAgent } from '../http/auth';
+import { parse } from '../http/validation';
+import type { ChangeFeed } from '../sync/change-feed';
+import { pullChanges } from '../sync/pull-changes';
+import { pushMutations } from '../sync/push-mutations';
+
+const KEEPALIVE_MS = 15_000;
+
+export function syncRoutes(app: FastifyInstance, db: Database, feed: ChangeFeed): void {
+  const staff = { preHandler: requireAgent(db) };
+  const open = new Set<() => void>();
+  // Before the server waits for connections to finish: streams never finish by themselves.
+  app.addHook('preClose', async () => {
+    for (const close of open) close();
+  });
+
+  app.get('/api/v1/sync/pull', staff, async (req) => {
+    const { cursor, limit } = parse(PullQuery, req.query, 'query');
+    return pullChanges(db, actorOf(req), cursor, limit);
+  });
+
+  app.post('/api/v1/sync/push', staff, async (req) => {
+    const { mutations } = parse(PushRequest, req.body);
+    return { results: await pushMutations(db, actorOf(req), mutations) };
+  });
+
+  // Server-Sent Events: `poke` whenever something the caller may see changed. EventSource
+  // cannot send headers, so the token may come as ?token= (requireAgent accepts it here).
+  app.get(
+    '/api/v1/sync/stream',
+    { preHandler: requireAgent(db, { tokenInQuery: true }) },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (cursor: string) =>
+        res.write(`event: poke\ndata: ${JSON.stringify({ cursor })}\n\n`);
+      res.write('retry: 3000\n\n');
+      // A fresh connection may have missed pokes while it was away: start with one.
+      send(await feed.head());
+      const unsubscribe = feed.subscribe(actor, send);
+      const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+      const end = () => {
+        clearInterval(keepalive);
+        unsubscribe();
+        open.delete(close);
+      };
+      const close = () => {
+        end();
+        res.end();
+      };
+      open.add(close);
+      req.raw.once('close', end);
+    },
+  );
+}

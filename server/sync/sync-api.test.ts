@@ -1,0 +1,337 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Case, PullResponse, SyncChange } from '../../shared';
+import { addNote } from '../services/case-commands';
+import { findAgent } from '../repositories/agents';
+import { startTestService, type Session, type TestService } from '../testing/test-service';
+import { testDatabaseKinds } from '../testing/test-databases';
+
+async function pullAll(s: Session, cursor: string | null = null, limit = 1000) {
+  const changes: SyncChange[] = [];
+  let pages = 0;
+  for (;;) {
+    const res = await s.get(`/api/v1/sync/pull?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.statusCode).toBe(200);
+    const page = res.json<PullResponse>();
+    expect(page.changes.length).toBeLessThanOrEqual(limit);
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    pages++;
+    if (!page.hasMore) return { changes, cursor, pages };
+  }
+}
+
+const ids = (changes: SyncChange[], entity: string, op = 'upsert') =>
+  changes.filter((c) => c.entity === entity && c.op === op).map((c) => c.id);
+
+describe.each(testDatabaseKinds())('sync pull and push on %s', (kind) => {
+  let svc: TestService;
+  let ana: Session, marco: Session, lena: Session;
+  let german: Case, italian: Case;
+  beforeAll(async () => {
+    svc = await startTestService(kind);
+    [ana, marco, lena] = await Promise.all([
+      svc.login('ana'),
+      svc.login('marco'),
+      svc.login('lena'),
+    ]);
+    german = await svc.intake({ language: 'de' });
+    italian = await svc.intake({ language: 'it' });
+    await ana.post(`/api/v1/cases/${german.id}/notes`, { body: 'first note' });
+    await lena.post(`/api/v1/cases/${italian.id}/notes`, { body: 'nota' });
+  });
+  afterAll(() => svc.close());
+
+  it('delivers everything the caller may see from the start, and nothing else', async () => {
+    const { changes } = await pullAll(ana);
+    expect(ids(changes, 'agent')).toHaveLength(5);
+    expect(ids(changes, 'case')).toContain(german.id);
+    expect(ids(changes, 'case')).not.toContain(italian.id);
+    const notes = changes
+      .filter((c) => c.entity === 'note')
+      .map((c) => (c.data as { body: string }).body);
+    expect(notes).toEqual(['first note']);
+    const events = changes
+      .filter((c) => c.entity === 'event')
+      .map((c) => (c.data as { caseId: string }).caseId);
+    expect(events).toContain(german.id);
+    expect(events).not.toContain(italian.id);
+    const agent = changes.find((c) => c.entity === 'agent')!.data as Record<string, unknown>;
+    expect(agent).not.toHaveProperty('password_hash');
+    expect(Object.keys(agent).sort()).toEqual([
+      'email',
+      'id',
+      'languages',
+      'name',
+      'refundLimit',
+      'roles',
+    ]);
+  });
+
+  it('pages with small limits without gaps or repeats', async () => {
+    const big = await pullAll(lena, null, 5000);
+    const small = await pullAll(lena, null, 3);
+    const key = (c: SyncChange) => `${c.entity}:${c.id}`;
+    expect(small.pages).toBeGreaterThan(3);
+    expect(new Set(small.changes.map(key))).toEqual(new Set(big.changes.map(key)));
+    expect(small.changes.map(key).length).toBe(new Set(small.changes.map(key)).size);
+  });
+
+  it('delivers only what changed since the cursor, with the latest state', async () => {
+    const start = await pullAll(ana);
+    const again = await pullAll(ana, start.cursor);
+    expect(again.changes).toEqual([]);
+    await ana.post(`/api/v1/cases/${german.id}/claim`);
+    await ana.post(`/api/v1/cases/${german.id}/notes`, { body: 'second note' });
+    const next = await pullAll(ana, start.cursor);
+    const c = next.changes.find((x) => x.entity === 'case' && x.id === german.id)!;
+    expect(c.data).toMatchObject({ assigneeId: ana.agent.id, status: 'open', version: 4 });
+    expect(next.changes.filter((x) => x.entity === 'case')).toHaveLength(1);
+    expect(
+      next.changes.filter((x) => x.entity === 'note').map((x) => (x.data as { body: string }).body),
+    ).toEqual(['second note']);
+    expect(ids(next.changes, 'event')).toHaveLength(2);
+  });
+
+  it('sends a case with all its parts when the caller gains sight of it, and deletes when they lose it', async () => {
+    const { cursor } = await pullAll(ana);
+    await lena.post(`/api/v1/cases/${italian.id}/assign`, { agentId: ana.agent.id });
+    const gained = await pullAll(ana, cursor);
+    expect(ids(gained.changes, 'case')).toEqual([italian.id]);
+    expect(
+      gained.changes
+        .filter((c) => c.entity === 'note')
+        .map((c) => (c.data as { body: string }).body),
+    ).toEqual(['nota']);
+    expect(ids(gained.changes, 'event').length).toBeGreaterThanOrEqual(3);
+
+    await lena.post(`/api/v1/cases/${italian.id}/assign`, { agentId: marco.agent.id });
+    const lost = await pullAll(ana, gained.cursor);
+    expect(ids(lost.changes, 'case', 'delete')).toEqual([italian.id]);
+    expect(lost.changes.filter((c) => c.op === 'delete').every((c) => c.data === null)).toBe(true);
+    expect(ids(lost.changes, 'note', 'delete')).toHaveLength(1);
+    expect(ids(lost.changes, 'case')).toEqual([]);
+  });
+
+  it('refuses cursors it did not give out and limits out of range', async () => {
+    expect((await ana.get('/api/v1/sync/pull?cursor=bogus')).statusCode).toBe(400);
+    expect((await ana.get('/api/v1/sync/pull?limit=0')).statusCode).toBe(400);
+    expect((await ana.get('/api/v1/sync/pull?limit=5001')).statusCode).toBe(400);
+    const anon = await svc.app.inject({ method: 'GET', url: '/api/v1/sync/pull' });
+    expect(anon.statusCode).toBe(401);
+  });
+
+  describe('push', () => {
+    it('applies mutations in order through the command handlers and answers each', async () => {
+      const c = await svc.intake({ language: 'nl' });
+      const res = await ana.post('/api/v1/sync/push', {
+        mutations: [
+          { id: `m1-${c.id}`, op: 'case.claim', args: { caseId: c.id } },
+          { id: `m2-${c.id}`, op: 'case.note', args: { caseId: c.id, body: 'offline note' } },
+          {
+            id: `m3-${c.id}`,
+            op: 'case.message',
+            args: { caseId: c.id, to: 'buyer', body: 'Hallo!' },
+          },
+          {
+            id: `m4-${c.id}`,
+            op: 'case.action',
+            args: {
+              caseId: c.id,
+              type: 'refund',
+              amount: { amount: 10_00, currency: 'EUR' },
+              reason: 'late',
+            },
+          },
+        ],
+      });
+      expect(res.statusCode).toBe(200);
+      const results = res.json().results;
+      expect(results.map((r: { status: string }) => r.status)).toEqual([
+        'applied',
+        'applied',
+        'applied',
+        'applied',
+      ]);
+      expect(results[0].result).toMatchObject({ id: c.id, assigneeId: ana.agent.id });
+      expect(results[3].result).toMatchObject({ type: 'refund', status: 'executed' });
+      const detail = (await ana.get(`/api/v1/cases/${c.id}`)).json();
+      expect(detail.notes).toHaveLength(1);
+      expect(detail.messages).toHaveLength(1);
+      expect(detail.case.order.refundedAmount.amount).toBe(10_00);
+    });
+
+    it('answers a re-sent mutation as duplicate and applies it once', async () => {
+      const c = await svc.intake({ language: 'nl' });
+      await ana.post(`/api/v1/cases/${c.id}/claim`);
+      const m = {
+        id: `refund-${c.id}`,
+        op: 'case.action',
+        args: {
+          caseId: c.id,
+          type: 'refund',
+          amount: { amount: 30_00, currency: 'EUR' },
+          reason: 'x',
+        },
+      };
+      const first = (await ana.post('/api/v1/sync/push', { mutations: [m] })).json().results[0];
+      const second = (await ana.post('/api/v1/sync/push', { mutations: [m, m] })).json().results;
+      expect(first.status).toBe('applied');
+      expect(second.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'duplicate']);
+      expect(second[0].result).toEqual(first.result);
+      const detail = (await ana.get(`/api/v1/cases/${c.id}`)).json();
+      expect(detail.case.order.refundedAmount.amount).toBe(30_00);
+    });
+
+    it('does not let one rejected mutation stop the rest, unless they depend on it', async () => {
+      const c = await svc.intake({ language: 'de' });
+      await ana.post(`/api/v1/cases/${c.id}/claim`);
+      const disputeId = '7b0d7c56-0000-4000-8000-000000000001';
+      const res = await ana.post('/api/v1/sync/push', {
+        mutations: [
+          {
+            id: `r1-${c.id}`,
+            op: 'case.status',
+            args: { caseId: c.id, from: 'pending_buyer', to: 'open' },
+          },
+          {
+            id: `r2-${c.id}`,
+            op: 'dispute.create',
+            args: {
+              caseId: c.id,
+              id: disputeId,
+              body: '',
+              reference: 'x',
+              filedAt: '2026-11-01T00:00:00Z',
+              status: 'filed',
+              notes: '',
+            },
+          },
+          { id: `r3-${c.id}`, op: 'dispute.update', args: { disputeId, status: 'decided' } },
+          { id: `r4-${c.id}`, op: 'case.note', args: { caseId: c.id, body: 'still applied' } },
+        ],
+      });
+      const results = res.json().results;
+      expect(results.map((r: { status: string }) => r.status)).toEqual([
+        'rejected',
+        'rejected',
+        'rejected',
+        'applied',
+      ]);
+      expect(results[0].error.code).toBe('stale_state');
+      expect(results[1].error.code).toBe('validation_failed');
+      expect(results[2].error.code).toBe('not_found');
+    });
+
+    it('lets later mutations refer to what earlier ones created with client ids', async () => {
+      const c = await svc.intake({ language: 'de' });
+      await ana.post(`/api/v1/cases/${c.id}/claim`);
+      const disputeId = crypto.randomUUID();
+      const res = await ana.post('/api/v1/sync/push', {
+        mutations: [
+          {
+            id: `d1-${c.id}`,
+            op: 'dispute.create',
+            args: {
+              caseId: c.id,
+              id: disputeId,
+              body: 'De Geschillencommissie',
+              reference: 'GC-1',
+              filedAt: '2026-11-01T00:00:00Z',
+              status: 'filed',
+              notes: '',
+            },
+          },
+          { id: `d2-${c.id}`, op: 'dispute.update', args: { disputeId, status: 'in_progress' } },
+        ],
+      });
+      expect(res.json().results.map((r: { status: string }) => r.status)).toEqual([
+        'applied',
+        'applied',
+      ]);
+      expect(res.json().results[1].result).toMatchObject({ id: disputeId, status: 'in_progress' });
+      const reuse = await ana.post('/api/v1/sync/push', {
+        mutations: [
+          { id: `d3-${c.id}`, op: 'case.note', args: { caseId: c.id, id: disputeId, body: 'x' } },
+        ],
+      });
+      expect(reuse.json().results[0].status).toBe('applied');
+      const clash = await ana.post('/api/v1/sync/push', {
+        mutations: [
+          { id: `d4-${c.id}`, op: 'case.note', args: { caseId: c.id, id: disputeId, body: 'y' } },
+        ],
+      });
+      expect(clash.json().results[0]).toMatchObject({
+        status: 'rejected',
+        error: { code: 'validation_failed' },
+      });
+    });
+
+    it('refuses unknown ops, malformed batches and more than 500 mutations', async () => {
+      const unknownOp = await ana.post('/api/v1/sync/push', {
+        mutations: [{ id: 'x', op: 'case.frobnicate', args: {} }],
+      });
+      expect(unknownOp.statusCode).toBe(400);
+      const tooMany = await ana.post('/api/v1/sync/push', {
+        mutations: Array.from({ length: 501 }, (_, i) => ({
+          id: `n${i}`,
+          op: 'case.note',
+          args: { caseId: german.id, body: 'x' },
+        })),
+      });
+      expect(tooMany.statusCode).toBe(400);
+      const badArgs = await ana.post('/api/v1/sync/push', {
+        mutations: [
+          { id: 'bad-args', op: 'case.note', args: { caseId: german.id, body: 'x', extra: 1 } },
+        ],
+      });
+      expect(badArgs.json().results[0]).toMatchObject({
+        status: 'rejected',
+        error: { code: 'validation_failed' },
+      });
+    });
+  });
+});
+
+// Commits interleave only where transactions run side by side: PGlite runs one at a time.
+describe.each(testDatabaseKinds().filter((k) => k === 'postgres'))(
+  'sync pull under concurrency on %s',
+  (kind) => {
+    let svc: TestService;
+    let ana: Session;
+    let german: Case;
+    beforeAll(async () => {
+      svc = await startTestService(kind);
+      ana = await svc.login('ana');
+      german = await svc.intake({ language: 'de' });
+    });
+    afterAll(() => svc.close());
+
+    it('never skips a change committed out of order', async () => {
+      const agent = (await findAgent(svc.db, ana.agent.id))!;
+      const { cursor } = await pullAll(ana);
+      let releaseSlow!: () => void;
+      const slowMayCommit = new Promise<void>((r) => (releaseSlow = r));
+      let slowWrote!: () => void;
+      const slowHasWritten = new Promise<void>((r) => (slowWrote = r));
+      // The slow transaction writes first (lower sequence number) and commits last.
+      const slow = svc.db.transaction(async (tx) => {
+        await addNote(tx, agent, german.id, 'slow', new Date());
+        slowWrote();
+        await slowMayCommit;
+      });
+      await slowHasWritten;
+      const fast = await svc.intake({ language: 'de' });
+      const during = await pullAll(ana, cursor);
+      expect(ids(during.changes, 'case')).not.toContain(fast.id);
+      releaseSlow();
+      await slow;
+      const after = await pullAll(ana, during.cursor);
+      expect(
+        after.changes
+          .filter((c) => c.entity === 'note')
+          .map((c) => (c.data as { body: string }).body),
+      ).toContain('slow');
+      expect(ids(after.changes, 'case')).toContain(fast.id);
+    });
+  },
+);
