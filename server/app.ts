@@ -3,6 +3,7 @@ import { DomainError } from '../shared';
 import type { Database } from './db/database';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
+import { serveWorkspace } from './http/workspace';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { intakeRoutes } from './routes/intake-routes';
@@ -16,9 +17,16 @@ export interface AppOptions {
   db: Database;
   intakeKey: string | null;
   logLevel?: string;
+  /** A built workspace (`npm run build`) to serve at `/`; absent or missing, the API alone. */
+  webRoot?: string | null;
 }
 
-export function buildApp({ db, intakeKey, logLevel = 'silent' }: AppOptions): FastifyInstance {
+export function buildApp({
+  db,
+  intakeKey,
+  logLevel = 'silent',
+  webRoot = null,
+}: AppOptions): FastifyInstance {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     logger: { level: logLevel },
@@ -39,7 +47,8 @@ export function buildApp({ db, intakeKey, logLevel = 'silent' }: AppOptions): Fa
     }
   });
 
-  registerErrorHandling(app);
+  const spaIndex = webRoot ? serveWorkspace(app, webRoot) : false;
+  registerErrorHandling(app, { spaIndex });
   registerAuth(app);
 
   app.get('/api/v1/health', async () => ({

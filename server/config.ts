@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const EnvSchema = z.object({
@@ -15,10 +16,13 @@ const EnvSchema = z.object({
   CASEDESK_SEED: z.enum(['demo', 'none']).optional(),
   CASEDESK_SEED_NUMBER: z.coerce.number().int().min(0).default(1),
   CASEDESK_INTAKE_KEY: z.string().min(1).max(500).optional(),
+  CASEDESK_WEB_ROOT: z.string().min(1).optional(),
   CASEDESK_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
 });
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The intake key of a demo service when none is configured; never used without demo data. */
 export const DEMO_INTAKE_KEY = 'casedesk-demo-intake';
@@ -32,6 +36,8 @@ export interface Config {
   /** Without a key, intake is closed: every intake call is 401. */
   intakeKey: string | null;
   logLevel: string;
+  /** The built workspace to serve at `/` (`npm run build` writes it to out/renderer). */
+  webRoot: string;
 }
 
 export class ConfigError extends Error {}
@@ -55,5 +61,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedNumber: e.CASEDESK_SEED_NUMBER,
     intakeKey: e.CASEDESK_INTAKE_KEY ?? (e.CASEDESK_SEED === 'demo' ? DEMO_INTAKE_KEY : null),
     logLevel: e.CASEDESK_LOG_LEVEL,
+    webRoot: path.resolve(e.CASEDESK_WEB_ROOT ?? path.join(REPO_ROOT, 'out/renderer')),
   };
 }

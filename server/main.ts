@@ -12,7 +12,12 @@ async function main(): Promise<void> {
     throw new ConfigError(`cannot open the database: ${err.message.split('\n')[0]}`);
   });
   const ran = await migrate(db);
-  const app = buildApp({ db, intakeKey: config.intakeKey, logLevel: config.logLevel });
+  const app = buildApp({
+    db,
+    intakeKey: config.intakeKey,
+    logLevel: config.logLevel,
+    webRoot: config.webRoot,
+  });
   if (ran.length) app.log.info({ migrations: ran }, 'applied migrations');
   if (config.seed === 'demo') {
     const seeded = await seedDemoIfEmpty(db, { seedNumber: config.seedNumber });

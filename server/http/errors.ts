@@ -1,12 +1,16 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError } from '../../shared';
+import { WORKSPACE_CSP } from './workspace';
 
 /**
  * One error handler for the whole service: domain refusals keep their code and message,
  * framework errors are mapped onto the contract, and anything unexpected becomes a 500
  * that tells the caller nothing about our insides (the log has the detail).
  */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  opts: { spaIndex?: boolean } = {},
+): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof DomainError) {
       return reply.code(err.status).send(err.toBody());
@@ -21,13 +25,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
       );
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    reply
+  app.setNotFoundHandler((req, reply) => {
+    // The workspace routes on the client: its deep paths all load index.html.
+    if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.header('content-security-policy', WORKSPACE_CSP).sendFile('index.html');
+    }
+    return reply
       .code(404)
       .send(
         new DomainError('not_found', `No route ${req.method} ${req.url.split('?')[0]}.`).toBody(),
-      ),
-  );
+      );
+  });
 }
 
 function mapFrameworkError(err: FastifyError): DomainError | null {

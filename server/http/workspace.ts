@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+// The workspace talks only to this origin; nothing else may load or run.
+export const WORKSPACE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * Serves the built workspace (`npm run build`) at `/`, so any browser can work against
+ * this service. Unknown non-API paths get index.html: the workspace routes on the client.
+ */
+export function serveWorkspace(app: FastifyInstance, root: string): boolean {
+  if (!existsSync(path.join(root, 'index.html'))) return false;
+  void app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    setHeaders: (res) => {
+      res.header('content-security-policy', WORKSPACE_CSP);
+      res.header('x-content-type-options', 'nosniff');
+      res.header('referrer-policy', 'no-referrer');
+    },
+  });
+  return true;
+}
