@@ -22,9 +22,17 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const INTAKE_KEY = 'bench-intake-key';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function startService(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+async function startService(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', CASEDESK_LOG_LEVEL: 'info', CASEDESK_INTAKE_KEY: INTAKE_KEY, ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      CASEDESK_LOG_LEVEL: 'info',
+      CASEDESK_INTAKE_KEY: INTAKE_KEY,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -63,7 +71,11 @@ async function measure(label: string, url: string): Promise<LoadResult[]> {
   const intakes = await runLoad('intakes', INTAKES, CONCURRENCY, async (i) => {
     const res = await fetch(`${url}/api/v1/intake/escalations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-intake-key': INTAKE_KEY, 'idempotency-key': `bench-${i}` },
+      headers: {
+        'content-type': 'application/json',
+        'x-intake-key': INTAKE_KEY,
+        'idempotency-key': `bench-${i}`,
+      },
       body: JSON.stringify(escalation()),
     });
     const body = await json<{ id: string }>(res);
@@ -79,15 +91,24 @@ async function measure(label: string, url: string): Promise<LoadResult[]> {
   });
   console.log(formatResult(label, reads));
 
-  const refunds = await runLoad('refunds', Math.min(REFUNDS, ids.length), CONCURRENCY, async (i) => {
-    const res = await fetch(`${url}/api/v1/cases/${ids[i]}/actions`, {
-      method: 'POST',
-      headers: { ...auth, 'idempotency-key': `refund-${i}` },
-      body: JSON.stringify({ type: 'refund', amount: { amount: 10_00, currency: 'EUR' }, reason: 'bench' }),
-    });
-    await res.arrayBuffer();
-    return res.status === 201;
-  });
+  const refunds = await runLoad(
+    'refunds',
+    Math.min(REFUNDS, ids.length),
+    CONCURRENCY,
+    async (i) => {
+      const res = await fetch(`${url}/api/v1/cases/${ids[i]}/actions`, {
+        method: 'POST',
+        headers: { ...auth, 'idempotency-key': `refund-${i}` },
+        body: JSON.stringify({
+          type: 'refund',
+          amount: { amount: 10_00, currency: 'EUR' },
+          reason: 'bench',
+        }),
+      });
+      await res.arrayBuffer();
+      return res.status === 201;
+    },
+  );
   console.log(formatResult(label, refunds));
   return [intakes, reads, refunds];
 }

@@ -31,8 +31,17 @@ export async function runLoad(
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-  return { name, count, failures, seconds, perSecond: count / seconds, p50: pct(0.5), p99: pct(0.99) };
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+  return {
+    name,
+    count,
+    failures,
+    seconds,
+    perSecond: count / seconds,
+    p50: pct(0.5),
+    p99: pct(0.99),
+  };
 }
 
 export function formatResult(db: string, r: LoadResult): string {
