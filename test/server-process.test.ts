@@ -81,9 +81,12 @@ describe('the case service process', () => {
       let n = 0;
       let cursor: string | null = null;
       do {
-        const res = await fetch(`${url}/api/v1/cases?limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
+        const res = await fetch(
+          `${url}/api/v1/cases?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+          {
+            headers: { authorization: `Bearer ${token}` },
+          },
+        );
         const page = (await res.json()) as { cases: unknown[]; cursor: string | null };
         n += page.cases.length;
         cursor = page.cursor;

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, LANGUAGES, TOPICS, CASE_STATUSES, PRIORITIES } from '../../shared';
+import type { Database } from '../db/database';
+import { migrate } from '../db/migrate';
+import { openPglite } from '../db/pglite-database';
+import { QUESTIONS } from './demo-phrases';
+import { seedDemoIfEmpty } from './demo';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+
+async function freshSeeded(seedNumber = 1): Promise<Database> {
+  const db = await openPglite();
+  await migrate(db);
+  await seedDemoIfEmpty(db, { seedNumber, now: NOW });
+  return db;
+}
+
+const values = async (db: Database, sql: string) =>
+  (await db.query<{ v: string }>(sql)).rows.map((r) => r.v);
+const count = async (db: Database, sql: string) => (await db.query<{ n: number }>(sql)).rows[0]!.n;
+
+describe('the demo seed', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await freshSeeded();
+  }, 120_000);
+  afterAll(() => db.close());
+
+  it('creates the five accounts and at least 300 cases', async () => {
+    expect(await values(db, 'SELECT email AS v FROM agents ORDER BY email')).toEqual([
+      'ana@demo.casedesk',
+      'lena@demo.casedesk',
+      'marco@demo.casedesk',
+      'tess@demo.casedesk',
+      'tom@demo.casedesk',
+    ]);
+    expect(await count(db, 'SELECT count(*)::int AS n FROM cases')).toBeGreaterThanOrEqual(300);
+  });
+
+  it('covers every language, channel, topic, status and priority, within the phone rule', async () => {
+    expect(new Set(await values(db, 'SELECT DISTINCT language AS v FROM cases'))).toEqual(
+      new Set(LANGUAGES),
+    );
+    expect(new Set(await values(db, 'SELECT DISTINCT channel AS v FROM cases'))).toEqual(
+      new Set(CHANNELS),
+    );
+    expect(new Set(await values(db, 'SELECT DISTINCT topic AS v FROM cases'))).toEqual(
+      new Set(TOPICS),
+    );
+    expect(new Set(await values(db, 'SELECT DISTINCT status AS v FROM cases'))).toEqual(
+      new Set(CASE_STATUSES),
+    );
+    expect(new Set(await values(db, 'SELECT DISTINCT priority AS v FROM cases'))).toEqual(
+      new Set(PRIORITIES),
+    );
+    expect(
+      await count(
+        db,
+        `SELECT count(*)::int AS n FROM cases WHERE channel = 'phone' AND language IN ('zh','pt','pl')`,
+      ),
+    ).toBe(0);
+  });
+
+  it("writes each buyer's question in the case's language", async () => {
+    const rows = await db.query<{
+      language: keyof typeof QUESTIONS;
+      topic: string;
+      question: string;
+    }>('SELECT language, topic, question FROM cases');
+    for (const r of rows.rows) {
+      const template = QUESTIONS[r.language][r.topic as keyof (typeof QUESTIONS)['en']];
+      expect(r.question.startsWith(template.split('{lot}')[0]!)).toBe(true);
+    }
+  });
+
+  it('prices orders mostly in EUR and also in GBP, USD and CHF', async () => {
+    const rows = await db.query<{ currency: string; n: number }>(
+      'SELECT currency, count(*)::int AS n FROM orders GROUP BY 1',
+    );
+    const by = Object.fromEntries(rows.rows.map((r) => [r.currency, r.n]));
+    for (const c of ['GBP', 'USD', 'CHF']) expect(by[c]).toBeGreaterThan(0);
+    expect(by.EUR).toBeGreaterThan(Math.max(by.GBP!, by.USD!, by.CHF!));
+    expect(
+      await count(db, 'SELECT count(*)::int AS n FROM cases WHERE order_id IS NULL'),
+    ).toBeGreaterThan(0);
+  });
+
+  it('has repeat buyers and sellers with clusters of counterfeit complaints', async () => {
+    expect(
+      await count(
+        db,
+        'SELECT count(*)::int AS n FROM (SELECT buyer_id FROM cases GROUP BY 1 HAVING count(*) >= 3) x',
+      ),
+    ).toBeGreaterThan(5);
+    const cluster = await count(
+      db,
+      `SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM cases c JOIN orders o ON o.id = c.order_id
+        WHERE c.topic = 'counterfeit_suspected' GROUP BY o.seller_id) x`,
+    );
+    expect(cluster).toBeGreaterThanOrEqual(6);
+  });
+
+  it('has pending approvals, executed and rejected actions, restrictions, a cancellation and disputes', async () => {
+    const kinds = await values(db, `SELECT DISTINCT type || ':' || status AS v FROM actions`);
+    for (const k of [
+      'refund:executed',
+      'refund:pending_approval',
+      'refund:rejected',
+      'restrict_account:pending_approval',
+      'restrict_account:executed',
+      'law_enforcement_referral:pending_approval',
+      'cancel_order:executed',
+    ]) {
+      expect(kinds).toContain(k);
+    }
+    expect(await count(db, 'SELECT count(*)::int AS n FROM account_restrictions')).toBeGreaterThan(
+      0,
+    );
+    expect(
+      await count(db, `SELECT count(*)::int AS n FROM orders WHERE status = 'cancelled'`),
+    ).toBeGreaterThan(0);
+    expect(await values(db, 'SELECT DISTINCT body AS v FROM external_disputes')).toContain(
+      'De Geschillencommissie',
+    );
+  });
+
+  it('gives every demo agent cases, leaves unassigned cases in every language and some clocks overdue', async () => {
+    expect(await count(db, 'SELECT count(DISTINCT assignee_id)::int AS n FROM cases')).toBe(5);
+    expect(
+      await count(
+        db,
+        'SELECT count(DISTINCT language)::int AS n FROM cases WHERE assignee_id IS NULL',
+      ),
+    ).toBe(9);
+    expect(
+      await count(
+        db,
+        `SELECT count(*)::int AS n FROM cases WHERE status <> 'resolved' AND first_responded_at IS NULL AND first_response_due_at < '${NOW.toISOString()}'`,
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(db, `SELECT count(*)::int AS n FROM messages WHERE direction = 'from'`),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(db, `SELECT count(*)::int AS n FROM notes WHERE body LIKE 'T&S advice%'`),
+    ).toBeGreaterThan(0);
+  });
+
+  it('leaves a database that already has agents alone', async () => {
+    expect(await seedDemoIfEmpty(db, { seedNumber: 1, now: NOW })).toBeNull();
+  });
+
+  it('is deterministic for a seed number', async () => {
+    const other = await freshSeeded(1);
+    const q = `SELECT c.reference || c.topic || c.language || c.status || c.channel || coalesce(o.amount_paid_minor::text, '-') AS v
+                 FROM cases c LEFT JOIN orders o ON o.id = c.order_id ORDER BY c.reference`;
+    expect(await values(other, q)).toEqual(await values(db, q));
+    await other.close();
+  }, 120_000);
+});
