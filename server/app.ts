@@ -30,6 +30,8 @@ export function buildApp({
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     logger: { level: logLevel },
+    // A line per request costs more than many requests do; errors are still logged.
+    disableRequestLogging: true,
     // Behind a proxy the caller's address is in X-Forwarded-For; the login rate limit needs it.
     trustProxy: 'loopback',
   });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { escalation } from '../testing/test-service';
+import { send } from './http-client';
 import { formatResult, runLoad, type LoadResult } from './load';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -54,39 +55,35 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function json<T>(res: Response): Promise<T> {
-  return (await res.json()) as T;
-}
-
 async function measure(label: string, url: string): Promise<LoadResult[]> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'lena@demo.casedesk', password: 'casedesk-demo' }),
-  });
-  const { token } = await json<{ token: string }>(login);
+  const login = await send(
+    `${url}/api/v1/auth/login`,
+    'POST',
+    { 'content-type': 'application/json' },
+    JSON.stringify({ email: 'lena@demo.casedesk', password: 'casedesk-demo' }),
+  );
+  const { token } = JSON.parse(login.body) as { token: string };
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const ids: string[] = [];
 
   const intakes = await runLoad('intakes', INTAKES, CONCURRENCY, async (i) => {
-    const res = await fetch(`${url}/api/v1/intake/escalations`, {
-      method: 'POST',
-      headers: {
+    const res = await send(
+      `${url}/api/v1/intake/escalations`,
+      'POST',
+      {
         'content-type': 'application/json',
         'x-intake-key': INTAKE_KEY,
         'idempotency-key': `bench-${i}`,
       },
-      body: JSON.stringify(escalation()),
-    });
-    const body = await json<{ id: string }>(res);
-    if (res.status === 201) ids.push(body.id);
+      JSON.stringify(escalation()),
+    );
+    if (res.status === 201) ids.push((JSON.parse(res.body) as { id: string }).id);
     return res.status === 201;
   });
   console.log(formatResult(label, intakes));
 
   const reads = await runLoad('case reads', READS, CONCURRENCY, async (i) => {
-    const res = await fetch(`${url}/api/v1/cases/${ids[i % ids.length]}`, { headers: auth });
-    await res.arrayBuffer();
+    const res = await send(`${url}/api/v1/cases/${ids[i % ids.length]}`, 'GET', auth);
     return res.status === 200;
   });
   console.log(formatResult(label, reads));
@@ -96,16 +93,16 @@ async function measure(label: string, url: string): Promise<LoadResult[]> {
     Math.min(REFUNDS, ids.length),
     CONCURRENCY,
     async (i) => {
-      const res = await fetch(`${url}/api/v1/cases/${ids[i]}/actions`, {
-        method: 'POST',
-        headers: { ...auth, 'idempotency-key': `refund-${i}` },
-        body: JSON.stringify({
+      const res = await send(
+        `${url}/api/v1/cases/${ids[i]}/actions`,
+        'POST',
+        { ...auth, 'idempotency-key': `refund-${i}` },
+        JSON.stringify({
           type: 'refund',
           amount: { amount: 10_00, currency: 'EUR' },
           reason: 'bench',
         }),
-      });
-      await res.arrayBuffer();
+      );
       return res.status === 201;
     },
   );
