@@ -2,8 +2,8 @@ import type { Case, Currency, Language } from '../../shared';
 import type { Queryable } from '../db/database';
 import { iso, isoOrNull, isUuid } from './timestamps';
 
-/** One SELECT for the case with its buyer, order and seller, shared by reads and lists. */
-export const CASE_SELECT = `
+/** The columns of a case row; the aliases c, b, o, s are the case, buyer, order, seller. */
+export const CASE_COLUMNS = `
 SELECT c.id, c.reference, c.status, c.topic, c.channel, c.language, c.priority, c.assignee_id,
        c.question, c.ai_answer, c.contacted_seller_first, c.seller_reply, c.external_dispute,
        c.version, c.created_at, c.updated_at, c.first_response_due_at, c.resolution_due_at,
@@ -15,7 +15,11 @@ SELECT c.id, c.reference, c.status, c.topic, c.channel, c.language, c.priority, 
        o.ordered_at, o.shipped_at, o.delivered_at, o.tracking_number, o.payout_status,
        o.status AS o_status, o.refunded_minor, o.reserved_minor,
        s.id AS s_id, s.external_id AS s_external_id, s.name AS s_name, s.country AS s_country,
-       s.rating::float8 AS s_rating
+       s.rating::float8 AS s_rating`;
+
+/** One SELECT for the case with its buyer, order and seller, shared by reads and lists. */
+export const CASE_SELECT = `
+${CASE_COLUMNS}
   FROM cases c
   JOIN buyers b ON b.id = c.buyer_id
   LEFT JOIN orders o ON o.id = c.order_id
