@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { Id } from './common';
 
-export const SYNC_ENTITIES = ['case', 'message', 'note', 'action', 'external_dispute', 'event', 'agent'] as const;
+export const SYNC_ENTITIES = [
+  'case',
+  'message',
+  'note',
+  'action',
+  'external_dispute',
+  'event',
+  'agent',
+] as const;
 export const SyncEntity = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof SyncEntity>;
 
@@ -62,11 +70,12 @@ export type PushRequest = z.infer<typeof PushRequest>;
 export const MutationResult = z.object({
   id: z.string(),
   status: z.enum(['applied', 'duplicate', 'rejected']),
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
+  error: z
+    .object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+    .optional(),
   result: z.unknown().optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
 
 export const PushResponse = z.object({ results: z.array(MutationResult) });
 export type PushResponse = z.infer<typeof PushResponse>;
-
