@@ -10,6 +10,9 @@ const MAX_ATTEMPTS = 5;
 
 export async function openPostgres(url: string, poolSize = 16): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server drops (restart, failover) is replaced on next use;
+  // without a listener, pg would raise the drop as an uncaught error and end the process.
+  pool.on('error', () => undefined);
   // Fail at start with a clear reason rather than at the first request.
   const probe = await pool.connect();
   probe.release();
