@@ -1,6 +1,7 @@
 import { canSeeCase, type Agent, type Case, type Language } from '../../shared';
 import type { Database, Queryable } from '../db/database';
 import { findAgent } from '../repositories/agents';
+import { findCase } from '../repositories/case-rows';
 import { approveAction, proposeAction, rejectAction } from '../services/action-commands';
 import {
   addNote,
@@ -81,6 +82,8 @@ async function workCase(
     );
   }
 
+  // Refunds change what is refundable: money decisions read the order afresh each time.
+  const fresh = async () => (await findCase(tx, c.id))!.order!;
   const order = c.order;
   // Every 7th worked case with an order carries money: an executed partial refund.
   if (order && i % 7 === 0 && order.refundable.amount > 2_00) {
@@ -100,7 +103,7 @@ async function workCase(
   }
   // Pending approvals: a large refund by an agent, a restriction, a referral.
   const pendingKind = plan.status === 'resolved' ? -1 : i % 11;
-  if (order && pendingKind === 1 && order.refundable.amount > 300_00) {
+  if (order && pendingKind === 1 && (await fresh()).refundable.amount > 300_00) {
     const proposer = worker.roles.includes('agent')
       ? worker
       : a.ana.languages.includes(c.language)
@@ -117,7 +120,7 @@ async function workCase(
         c.id,
         {
           type: 'refund',
-          amount: { amount: order.refundable.amount, currency: order.refundable.currency },
+          amount: (await fresh()).refundable,
           reason: 'Full refund: the object is not as described.',
         },
         t,
@@ -173,7 +176,7 @@ async function workCase(
   if (
     order &&
     pendingKind === 8 &&
-    order.refundable.amount > 300_00 &&
+    (await fresh()).refundable.amount > 300_00 &&
     worker.roles.includes('agent')
   ) {
     t = minutes(t, 15);
@@ -183,7 +186,7 @@ async function workCase(
       c.id,
       {
         type: 'refund',
-        amount: { amount: order.refundable.amount, currency: order.refundable.currency },
+        amount: (await fresh()).refundable,
         reason: 'Buyer asks for a full refund.',
       },
       t,
