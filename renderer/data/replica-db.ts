@@ -1,0 +1,88 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  Action,
+  Agent,
+  Case,
+  CaseEvent,
+  ExternalDispute,
+  Message,
+  MutationOp,
+  Note,
+} from '../../shared';
+
+/** Far in the future: resolved cases sort after every running clock. */
+export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
+
+/**
+ * A case as kept on this device: the server's case plus flat fields for the queue indexes
+ * (IndexedDB cannot index null or booleans, hence '' and 0/1), and, while local changes
+ * wait in the outbox, the server's own version of it (`server`) to rebase them on.
+ */
+export interface LocalCase extends Case {
+  slaDueAt: string;
+  open: 0 | 1;
+  assigneeKey: string;
+  tsQueue: 0 | 1;
+  approvals: 0 | 1;
+  disputed: 0 | 1;
+  buyerId: string;
+  sellerId: string;
+  search: string;
+  server?: Case;
+}
+
+/** Entities created on this device and not yet confirmed by the server carry `pending`. */
+export type Local<T> = T & { pending?: true };
+
+export interface OutboxEntry {
+  seq?: number;
+  /** The mutation id: the server's idempotency key for it. */
+  id: string;
+  op: MutationOp;
+  args: Record<string, unknown>;
+  caseId: string | null;
+  state: 'pending' | 'rejected';
+  attempts: number;
+  createdAt: string;
+  error?: { code: string; message: string };
+}
+
+export interface MetaRow {
+  key: 'cursor' | 'lastSyncAt' | 'agent';
+  value: unknown;
+}
+
+export type ReplicaDb = Dexie & {
+  cases: EntityTable<LocalCase, 'id'>;
+  messages: EntityTable<Local<Message>, 'id'>;
+  notes: EntityTable<Local<Note>, 'id'>;
+  actions: EntityTable<Local<Action>, 'id'>;
+  disputes: EntityTable<Local<ExternalDispute>, 'id'>;
+  events: EntityTable<CaseEvent, 'id'>;
+  agents: EntityTable<Agent, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+};
+
+/** One database per agent and server, so two people on one computer never mix. */
+export function replicaName(agentId: string, serverUrl: string): string {
+  return `casedesk:${new URL(serverUrl).host}:${agentId}`;
+}
+
+export function openReplica(name: string): ReplicaDb {
+  const db = new Dexie(name) as ReplicaDb;
+  // Keep every version declaration forever; add new ones below with an upgrade.
+  db.version(1).stores({
+    cases:
+      'id, reference, updatedAt, buyerId, sellerId, [assigneeKey+open+slaDueAt], [open+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt]',
+    messages: 'id, caseId',
+    notes: 'id, caseId',
+    actions: 'id, caseId, [caseId+status]',
+    disputes: 'id, caseId',
+    events: 'id, caseId',
+    agents: 'id',
+    meta: 'key',
+    outbox: '++seq, &id, caseId, state',
+  });
+  return db;
+}

@@ -1,0 +1,208 @@
+import type { Action, Agent, Case, MutationOp, MutationResult, SyncChange } from '../../shared';
+import { hasPendingApproval, toCase, toLocalCase } from './local-case';
+import { applyToCase, caseIdOf, optimisticPart } from './optimistic';
+import type { OutboxEntry, ReplicaDb } from './replica-db';
+
+const PART_TABLE = {
+  message: 'messages',
+  note: 'notes',
+  action: 'actions',
+  external_dispute: 'disputes',
+  event: 'events',
+} as const;
+
+/**
+ * Puts a case back together: the server's version with every still-pending local change
+ * on top. Called whenever either side moves, so a refusal rolls back to the server's truth.
+ */
+export async function rebaseCase(
+  db: ReplicaDb,
+  caseId: string,
+  me: Agent,
+  serverCase?: Case,
+): Promise<void> {
+  const local = await db.cases.get(caseId);
+  const base = serverCase ?? local?.server ?? (local ? toCase(local) : null);
+  if (!base) return;
+  const pending = await db.outbox
+    .where('caseId')
+    .equals(caseId)
+    .filter((e) => e.state === 'pending')
+    .sortBy('seq');
+  const actions = (await db.actions.where('caseId').equals(caseId).toArray()) as Action[];
+  const shown = pending.reduce((c, e) => applyToCase(c, e, me), base);
+  await db.cases.put(
+    toLocalCase(
+      shown,
+      hasPendingApproval(actions.filter((a) => !('pending' in a))),
+      pending.length ? base : undefined,
+    ),
+  );
+}
+
+async function caseIdFor(
+  db: ReplicaDb,
+  op: MutationOp,
+  args: Record<string, unknown>,
+): Promise<string | null> {
+  const direct = caseIdOf({ op, args });
+  if (direct) return direct;
+  if (typeof args.actionId === 'string')
+    return (await db.actions.get(args.actionId))?.caseId ?? null;
+  if (typeof args.disputeId === 'string')
+    return (await db.disputes.get(args.disputeId))?.caseId ?? null;
+  return null;
+}
+
+/** Every write the workspace makes: first into the outbox, then shown at once. */
+export async function enqueueMutation(
+  db: ReplicaDb,
+  me: Agent,
+  op: MutationOp,
+  args: Record<string, unknown>,
+  now = new Date(),
+): Promise<string> {
+  const id = crypto.randomUUID();
+  await db.transaction(
+    'rw',
+    [db.outbox, db.cases, db.messages, db.notes, db.actions, db.disputes],
+    async () => {
+      const caseId = await caseIdFor(db, op, args);
+      await db.outbox.add({
+        id,
+        op,
+        args,
+        caseId,
+        state: 'pending',
+        attempts: 0,
+        createdAt: now.toISOString(),
+      });
+      const part = optimisticPart({ op, args }, me, now);
+      if (part) await (db[part.table] as ReplicaDb['notes']).put(part.row as never);
+      if (caseId) await rebaseCase(db, caseId, me);
+    },
+  );
+  return id;
+}
+
+/** Applies one pulled batch and its cursor in one transaction: all of it or none. */
+export async function applyServerChanges(
+  db: ReplicaDb,
+  changes: SyncChange[],
+  cursor: string,
+  me: Agent,
+  now = new Date(),
+): Promise<void> {
+  const tables = [
+    db.cases,
+    db.messages,
+    db.notes,
+    db.actions,
+    db.disputes,
+    db.events,
+    db.agents,
+    db.meta,
+    db.outbox,
+  ];
+  await db.transaction('rw', tables, async () => {
+    const touched = new Map<string, Case | undefined>();
+    for (const ch of changes) {
+      if (ch.entity === 'agent') {
+        if (ch.op === 'upsert') await db.agents.put(ch.data as Agent);
+        else await db.agents.delete(ch.id);
+      } else if (ch.entity === 'case') {
+        if (ch.op === 'upsert') touched.set(ch.id, ch.data as Case);
+        else {
+          touched.delete(ch.id);
+          await db.cases.delete(ch.id);
+          for (const t of [
+            db.messages,
+            db.notes,
+            db.actions,
+            db.disputes,
+            db.events,
+          ] as ReplicaDb['notes'][]) {
+            await t.where('caseId').equals(ch.id).delete();
+          }
+        }
+      } else {
+        const table = db[PART_TABLE[ch.entity]] as ReplicaDb['notes'];
+        if (ch.op === 'upsert') {
+          const row = ch.data as { caseId: string };
+          await table.put(row as never);
+          if (!touched.has(row.caseId)) touched.set(row.caseId, undefined);
+        } else await table.delete(ch.id);
+      }
+    }
+    for (const [caseId, serverCase] of touched) await rebaseCase(db, caseId, me, serverCase);
+    await db.meta.bulkPut([
+      { key: 'cursor', value: cursor },
+      { key: 'lastSyncAt', value: now.toISOString() },
+    ]);
+  });
+}
+
+const RESULT_TABLE: Partial<Record<MutationOp, 'messages' | 'notes' | 'actions' | 'disputes'>> = {
+  'case.message': 'messages',
+  'case.note': 'notes',
+  'case.action': 'actions',
+  'action.approve': 'actions',
+  'action.reject': 'actions',
+  'action.withdraw': 'actions',
+  'dispute.create': 'disputes',
+  'dispute.update': 'disputes',
+};
+
+/**
+ * Records the server's answers. An answered mutation leaves the outbox together with the
+ * state the server returned for it; a refused one stays, marked, until the agent dismisses
+ * it — and its optimistic effects give way to the server's truth.
+ */
+export async function settlePushResults(
+  db: ReplicaDb,
+  sent: OutboxEntry[],
+  results: MutationResult[],
+  me: Agent,
+): Promise<void> {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  await db.transaction(
+    'rw',
+    [db.outbox, db.cases, db.messages, db.notes, db.actions, db.disputes],
+    async () => {
+      const touched = new Map<string, Case | undefined>();
+      for (const e of sent) {
+        const r = byId.get(e.id);
+        if (!r) continue;
+        const refused = r.status === 'rejected' || (r.status === 'duplicate' && r.error);
+        if (refused) {
+          await db.outbox.update(e.seq!, {
+            state: 'rejected',
+            error: r.error ?? { code: 'rejected', message: 'Refused' },
+          });
+          const optimistic = typeof e.args.id === 'string' ? e.args.id : null;
+          const table = RESULT_TABLE[e.op];
+          if (optimistic && table && e.op !== 'dispute.update') {
+            const t = db[table] as ReplicaDb['notes'];
+            const row = (await t.get(optimistic)) as { pending?: boolean } | undefined;
+            if (row?.pending) await t.delete(optimistic);
+          }
+        } else {
+          await db.outbox.delete(e.seq!);
+          const table = RESULT_TABLE[e.op];
+          if (table && r.result) await (db[table] as ReplicaDb['notes']).put(r.result as never);
+          if (!table && r.result && (r.result as Case).reference) {
+            touched.set((r.result as Case).id, r.result as Case);
+            continue;
+          }
+        }
+        if (e.caseId && !touched.has(e.caseId)) touched.set(e.caseId, undefined);
+      }
+      for (const [caseId, serverCase] of touched) await rebaseCase(db, caseId, me, serverCase);
+    },
+  );
+}
+
+/** The agent has read a refusal: drop it from the outbox (its effects are already undone). */
+export async function dismissRejected(db: ReplicaDb, mutationId: string): Promise<void> {
+  await db.outbox.where('id').equals(mutationId).delete();
+}

@@ -1,0 +1,221 @@
+import type { Agent, Mutation } from '../../shared';
+import type { ReplicaDb } from './replica-db';
+import { applyServerChanges, settlePushResults } from './replica-writes';
+import { SyncHttpError, type SyncTransport } from './sync-transport';
+
+export type SyncPhase = 'offline' | 'pushing' | 'pulling' | 'in-sync' | 'error';
+
+export interface SyncSnapshot {
+  phase: SyncPhase;
+  online: boolean;
+  pending: number;
+  rejected: { id: string; op: string; error: string }[];
+  lastSyncAt: string | null;
+  error: string | null;
+  storageWarning: string | null;
+}
+
+const PULL_LIMIT = 2000;
+const PUSH_BATCH = 500;
+const MAX_BACKOFF_MS = 60_000;
+
+/** Exponential backoff with full jitter, capped: retries spread out instead of stampeding. */
+export function backoffDelay(attempt: number, random = Math.random): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempt, 16));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+const isNetworkError = (e: unknown) =>
+  e instanceof TypeError || (e instanceof SyncHttpError && e.status >= 500);
+
+/**
+ * One sync loop per device: push the outbox in order, then pull until caught up. It runs
+ * on start, on every poke, on reconnect and after a local write; a failed round is retried
+ * with backoff. Across windows, a Web Lock makes sure only one of them syncs at a time.
+ */
+export class SyncEngine {
+  private running = false;
+  private again = false;
+  private stopped = false;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private state: SyncSnapshot = {
+    phase: 'in-sync',
+    online: true,
+    pending: 0,
+    rejected: [],
+    lastSyncAt: null,
+    error: null,
+    storageWarning: null,
+  };
+
+  constructor(
+    private readonly db: ReplicaDb,
+    private readonly transport: SyncTransport,
+    private readonly me: Agent,
+    private readonly onState: (s: SyncSnapshot) => void,
+    private readonly lockName = `casedesk-sync:${db.name}`,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.requestPersistence();
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.onOnline);
+      window.addEventListener('offline', this.onOffline);
+    }
+    this.unsubscribe = this.transport.subscribe(
+      () => void this.sync(),
+      () => void this.sync(),
+    );
+    await this.publish({});
+    void this.sync();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.unsubscribe?.();
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.onOnline);
+      window.removeEventListener('offline', this.onOffline);
+    }
+  }
+
+  private readonly onOnline = () => void this.sync();
+  private readonly onOffline = () => void this.publish({ online: false, phase: 'offline' });
+
+  /** Runs a round now, or right after the one in flight. */
+  async sync(): Promise<void> {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        await this.withLock(() => this.round());
+      } while (this.again && !this.stopped);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async withLock(fn: () => Promise<void>): Promise<void> {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (locks) await locks.request(this.lockName, fn);
+    else await fn();
+  }
+
+  private async round(): Promise<void> {
+    try {
+      await this.pushAll();
+      if (this.stopped) return;
+      await this.pullAll();
+      this.attempt = 0;
+      await this.publish({ online: true, phase: 'in-sync', error: null });
+    } catch (err) {
+      const offline = isNetworkError(err);
+      await this.publish({
+        online: !offline,
+        phase: offline ? 'offline' : 'error',
+        error: offline ? null : (err as Error).message,
+      });
+      this.scheduleRetry();
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped || this.retryTimer) return;
+    const delay = backoffDelay(this.attempt++);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.sync();
+    }, delay);
+  }
+
+  private async pushAll(): Promise<void> {
+    for (;;) {
+      const batch = await this.db.outbox.where('state').equals('pending').sortBy('seq');
+      const sending = batch.slice(0, PUSH_BATCH);
+      if (sending.length === 0) return;
+      await this.publish({ phase: 'pushing' });
+      const mutations: Mutation[] = sending.map((e) => ({ id: e.id, op: e.op, args: e.args }));
+      const { results } = await this.transport.push(mutations);
+      await settlePushResults(this.db, sending, results, this.me);
+      if (this.stopped) return;
+    }
+  }
+
+  private async pullAll(): Promise<void> {
+    for (;;) {
+      await this.publish({ phase: 'pulling' });
+      const cursor = ((await this.db.meta.get('cursor'))?.value as string | undefined) ?? null;
+      const page = await this.transport.pull(cursor, PULL_LIMIT);
+      await this.guardQuota(() => applyServerChanges(this.db, page.changes, page.cursor, this.me));
+      if (!page.hasMore || this.stopped) return;
+    }
+  }
+
+  /** A full disk is said plainly; nothing queued is ever dropped to make room. */
+  private async guardQuota(fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      const name =
+        (err as { name?: string; inner?: { name?: string } }).inner?.name ?? (err as Error).name;
+      if (name === 'QuotaExceededError') {
+        await this.publish({
+          storageWarning:
+            'This computer is out of space for Casedesk data. Free some disk space; your unsent changes are kept.',
+        });
+      }
+      throw err;
+    }
+  }
+
+  private async requestPersistence(): Promise<void> {
+    try {
+      const granted = await navigator.storage?.persist?.();
+      if (granted === false) {
+        await this.publish({ storageWarning: null });
+      }
+    } catch {
+      // Without persistent storage the browser may evict data under pressure; the outbox
+      // still survives ordinary restarts.
+    }
+  }
+
+  private async publish(patch: Partial<SyncSnapshot>): Promise<void> {
+    const [pending, rejected, last] = await Promise.all([
+      this.db.outbox.where('state').equals('pending').count(),
+      this.db.outbox.where('state').equals('rejected').toArray(),
+      this.db.meta.get('lastSyncAt'),
+    ]);
+    this.state = {
+      ...this.state,
+      ...patch,
+      pending,
+      rejected: rejected.map((r) => ({ id: r.id, op: r.op, error: r.error?.message ?? 'Refused' })),
+      lastSyncAt: (last?.value as string | undefined) ?? null,
+    };
+    this.onState(this.state);
+  }
+
+  /** For the UI after a local write: count it at once and send it when possible. */
+  async afterLocalWrite(): Promise<void> {
+    await this.publish({});
+    void this.sync();
+  }
+
+  get snapshot(): SyncSnapshot {
+    return this.state;
+  }
+
+  /** Unsent changes that signing out would lose. */
+  async unsentCount(): Promise<number> {
+    return this.db.outbox.where('state').equals('pending').count();
+  }
+}

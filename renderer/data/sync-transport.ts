@@ -1,0 +1,54 @@
+import { PullResponse, PushResponse, type Mutation } from '../../shared';
+
+export interface SyncTransport {
+  pull(cursor: string | null, limit: number): Promise<PullResponse>;
+  push(mutations: Mutation[]): Promise<PushResponse>;
+  /** Calls `onPoke` whenever the server says something changed; returns the unsubscribe. */
+  subscribe(onPoke: () => void, onOpen: () => void): () => void;
+}
+
+/** The server answered, but not with success: not a network problem, so not retried blindly. */
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The case service's sync endpoints over fetch and Server-Sent Events. */
+export function httpTransport(serverUrl: string, token: string): SyncTransport {
+  const call = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(new URL(path, serverUrl), {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    const body = (await res.json().catch(() => null)) as unknown;
+    if (!res.ok) {
+      const msg =
+        (body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`;
+      throw new SyncHttpError(res.status, msg);
+    }
+    return body;
+  };
+  return {
+    async pull(cursor, limit) {
+      const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+      return PullResponse.parse(await call(`/api/v1/sync/pull?${q}`));
+    },
+    async push(mutations) {
+      return PushResponse.parse(
+        await call('/api/v1/sync/push', { method: 'POST', body: JSON.stringify({ mutations }) }),
+      );
+    },
+    subscribe(onPoke, onOpen) {
+      const url = new URL('/api/v1/sync/stream', serverUrl);
+      url.searchParams.set('token', token);
+      const es = new EventSource(url);
+      es.addEventListener('poke', onPoke);
+      es.addEventListener('open', onOpen);
+      return () => es.close();
+    },
+  };
+}
