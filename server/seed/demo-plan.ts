@@ -78,7 +78,9 @@ export function planCase(rng: Rng, i: number, total: number, now: Date): CasePla
   let channel: Channel = CHANNELS[Math.floor(i / (LANGUAGES.length * 3)) % CHANNELS.length]!;
   if (!channelSupportsLanguage(channel, language)) channel = rng() < 0.5 ? 'chat' : 'email';
 
-  const buyerNo = Math.floor(rng() * Math.max(12, total / 3));
+  // A buyer keeps one language: the pool is drawn per language, and small enough to repeat.
+  const perLanguage = Math.max(2, Math.floor(total / (3 * LANGUAGES.length)));
+  const buyerNo = LANGUAGES.indexOf(language) + LANGUAGES.length * Math.floor(rng() * perLanguage);
   const buyerRng = mulberry32(buyerNo * 7919 + 17);
   const buyerLanguage = language;
   const first = pick(buyerRng, FIRST_NAMES[buyerLanguage]);

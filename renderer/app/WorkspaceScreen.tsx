@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSelector } from 'react-redux';
+import type { Agent, MutationOp } from '../../shared';
+import type { CaseDetail, CaseViewContext, PendingChange } from '../case/case-model';
+import { CaseView } from '../case/CaseView';
+import { toCase } from '../data/local-case';
+import type { ReplicaDb } from '../data/replica-db';
+import {
+  caseDetail,
+  queueCount,
+  queuePage,
+  viewCounts,
+  type QueueQuery,
+} from '../data/replica-reads';
+import { Workspace } from '../workspace/Workspace';
+import type { RootState } from './store';
+import type { QueueView } from './ui-slice';
+import { useLive } from './use-live';
+
+const PAGE = 120;
+
+interface Props {
+  db: ReplicaDb;
+  me: Agent;
+  mutate: (op: MutationOp, args: Record<string, unknown>) => Promise<void>;
+  onSignOut: () => void;
+  onDismiss: (id: string) => void;
+}
+
+/** Binds the workspace to the local replica with live queries; every write goes to the outbox. */
+export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss }: Props) {
+  const ui = useSelector((s: RootState) => s.ui);
+  const sync = useSelector((s: RootState) => s.sync);
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+
+  const query: QueueQuery = useMemo(
+    () => ({ view: ui.view, filters: ui.filters, search: ui.search, sort: ui.sort }),
+    [ui.view, ui.filters, ui.search, ui.sort],
+  );
+  const [range, setRange] = useState({ start: 0, end: PAGE });
+  // Fetch a little around what is visible, in whole pages, so small scrolls need no query.
+  const from = Math.max(0, Math.floor(range.start / PAGE) * PAGE - PAGE);
+  const to = Math.ceil(range.end / PAGE) * PAGE + PAGE;
+  const onRange = useCallback((start: number, end: number) => setRange({ start, end }), []);
+
+  const total = useLive(() => queueCount(db, query, me), [db, query, me], 0);
+  const rows = useLive(
+    () => queuePage(db, query, me, from, to - from).then((r) => r.map(toCase)),
+    [db, query, me, from, to],
+    [],
+  );
+  const counts = useLive<Partial<Record<QueueView, number>>>(
+    () => viewCounts(db, me),
+    [db, me],
+    {},
+  );
+  const agentList = useLive(() => db.agents.toArray(), [db], [] as Agent[]);
+  const agents = useMemo(() => new Map(agentList.map((a) => [a.id, a])), [agentList]);
+  const detail = useLive(
+    () => (ui.openCaseId ? caseDetail(db, ui.openCaseId) : Promise.resolve(null)),
+    [db, ui.openCaseId],
+    null,
+  );
+
+  const ctx: CaseViewContext = { me, agents, now, mutate };
+  let casePane = null;
+  if (ui.openCaseId && detail && detail.case.id === ui.openCaseId) {
+    const d: CaseDetail = {
+      ...detail,
+      case: toCase(detail.case),
+      buyerCases: detail.buyerCases.map(toCase),
+      sellerCases: detail.sellerCases.map(toCase),
+    };
+    const pending: PendingChange[] = detail.pending.map((p) => ({
+      id: p.id,
+      op: p.op,
+      args: p.args,
+      state: p.state,
+      ...(p.error ? { error: p.error.message } : {}),
+    }));
+    casePane = (
+      <CaseView
+        detail={d}
+        ctx={ctx}
+        pending={pending}
+        restrictionActions={detail.restrictionActions}
+      />
+    );
+  } else if (ui.openCaseId) {
+    casePane = <p className="muted">This case is not on this device (yet).</p>;
+  }
+
+  return (
+    <Workspace
+      me={me}
+      agents={agents}
+      now={now}
+      counts={counts}
+      total={total}
+      window={{ offset: from, rows }}
+      onRange={onRange}
+      sync={{
+        online: sync.online,
+        syncing: sync.phase === 'pushing' || sync.phase === 'pulling',
+        pending: sync.pending,
+        rejected: sync.rejected.map((r) => ({ id: r.id, label: r.op, error: r.error })),
+        lastSyncAt: sync.lastSyncAt,
+        storageWarning: sync.storageWarning,
+        onDismiss,
+      }}
+      casePane={casePane}
+      onSignOut={onSignOut}
+    />
+  );
+}

@@ -1,0 +1,84 @@
+import { LoginResponse, type Agent, type ErrorBody } from '../../shared';
+
+/** A refusal or failure from the case service, with the contract's error code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The server could not be reached at all (offline, down, wrong address). */
+export class UnreachableError extends Error {
+  constructor(readonly serverUrl: string) {
+    super(`Cannot reach the case service at ${serverUrl}.`);
+    this.name = 'UnreachableError';
+  }
+}
+
+async function request<T>(
+  serverUrl: string,
+  path: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (init.body !== undefined) headers.set('content-type', 'application/json');
+  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+  let res: Response;
+  try {
+    res = await fetch(new URL(path, serverUrl), { ...init, headers });
+  } catch {
+    throw new UnreachableError(serverUrl);
+  }
+  if (res.status === 204) return undefined as T;
+  const body = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) {
+    const err = (body as ErrorBody | null)?.error;
+    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `HTTP ${res.status}`);
+  }
+  return body as T;
+}
+
+export async function signIn(
+  serverUrl: string,
+  email: string,
+  password: string,
+): Promise<LoginResponse> {
+  const body = await request<unknown>(serverUrl, '/api/v1/auth/login', {
+    method: 'POST',
+    body: JSON.stringify({ email, password }),
+  });
+  return LoginResponse.parse(body);
+}
+
+export function signOutOnServer(serverUrl: string, token: string): Promise<void> {
+  return request(serverUrl, '/api/v1/auth/logout', { method: 'POST', token });
+}
+
+export function fetchMe(serverUrl: string, token: string): Promise<Agent> {
+  return request(serverUrl, '/api/v1/me', { token });
+}
+
+export function checkHealth(
+  serverUrl: string,
+): Promise<{ status: string; version: string; database: string }> {
+  return request(serverUrl, '/api/v1/health');
+}
+
+/** What a person should read when sign-in fails. */
+export function describeSignInError(err: unknown): string {
+  if (err instanceof UnreachableError)
+    return `${err.message} Check your connection or the server address.`;
+  if (err instanceof ApiError) {
+    if (err.code === 'invalid_credentials') return 'Wrong email or password.';
+    if (err.code === 'rate_limited')
+      return 'Too many failed sign-ins. Wait 15 minutes and try again.';
+    if (err.code === 'validation_failed') return 'Enter your email and password.';
+    return err.message;
+  }
+  return 'Sign-in failed for an unexpected reason. Try again.';
+}

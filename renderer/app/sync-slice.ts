@@ -1,0 +1,23 @@
+import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import type { SyncSnapshot } from '../data/sync-engine';
+
+const initialState: SyncSnapshot = {
+  phase: 'in-sync',
+  online: true,
+  pending: 0,
+  rejected: [],
+  lastSyncAt: null,
+  error: null,
+  storageWarning: null,
+};
+
+/** What the sync engine last reported: the engine owns the truth, this mirrors it for the UI. */
+export const syncSlice = createSlice({
+  name: 'sync',
+  initialState,
+  reducers: {
+    syncReported: (_state, action: PayloadAction<SyncSnapshot>) => action.payload,
+  },
+});
+
+export const { syncReported } = syncSlice.actions;

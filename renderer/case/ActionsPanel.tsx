@@ -1,0 +1,273 @@
+import { useState, type FormEvent } from 'react';
+import { decisionRight, LIMITS, type Action } from '../../shared';
+import { formatDate, formatDateTime, money } from '../format';
+import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
+import { CancelOrderForm } from './CancelOrderForm';
+import { DisputeForm, DISPUTE_STATUS_LABELS } from './DisputeForm';
+import { Field, FormError } from './Field';
+import { ReferralForm } from './ReferralForm';
+import { RefundForm } from './RefundForm';
+import { RestrictForm } from './RestrictForm';
+
+type Open = 'refund' | 'cancel' | 'restrict' | 'refer' | 'resolve' | 'dispute' | null;
+
+function describe(a: Action): string {
+  switch (a.type) {
+    case 'refund':
+      return `Refund ${money(a.amount)}: ${a.reason}`;
+    case 'cancel_order':
+      return `Cancel order: ${a.reason}`;
+    case 'restrict_account':
+      return `Restrict ${a.subject}: ${a.restriction.replace('_', ' ')}${a.until ? ` until ${formatDate(a.until)}` : ''}`;
+    case 'law_enforcement_referral':
+      return `Refer to ${a.authority} (${a.category})`;
+  }
+}
+
+const STATUS_TEXT: Record<Action['status'], string> = {
+  executed: 'Done',
+  pending_approval: 'Awaiting approval',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+};
+
+function PendingDecision({ a, ctx }: { a: Action; ctx: CaseViewContext }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const right = decisionRight(ctx.me, a);
+  if (a.proposedBy === ctx.me.id) {
+    return (
+      <button type="button" onClick={() => void ctx.mutate('action.withdraw', { actionId: a.id })}>
+        Withdraw
+      </button>
+    );
+  }
+  if (right !== 'allowed') return <span className="muted small">Waiting for a reviewer.</span>;
+  const reject = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!reason.trim()) return setError('Say why you reject it.');
+    if (reason.length > LIMITS.reason) return setError(`At most ${LIMITS.reason} characters.`);
+    await ctx.mutate('action.reject', { actionId: a.id, reason: reason.trim() });
+  };
+  return (
+    <div className="decision">
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void ctx.mutate('action.approve', { actionId: a.id })}
+      >
+        Approve
+      </button>
+      <button type="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
+        Reject
+      </button>
+      {rejecting && (
+        <form onSubmit={reject} className="inline-form">
+          <Field label="Rejection reason">
+            {(id) => <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
+          <FormError message={error} />
+          <button type="submit">Confirm reject</button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function ActionList({
+  detail,
+  ctx,
+  pending,
+}: {
+  detail: CaseDetail;
+  ctx: CaseViewContext;
+  pending: PendingChange[];
+}) {
+  const queued = pending.filter((p) => p.op === 'case.action' || p.op.startsWith('action.'));
+  if (detail.actions.length === 0 && queued.length === 0)
+    return <p className="muted">No actions yet.</p>;
+  return (
+    <ul className="action-list" aria-label="Actions taken">
+      {detail.actions.map((a) => (
+        <li key={a.id} className={`action ${a.status}`}>
+          <div>
+            <strong>{describe(a)}</strong>
+            <div className="muted small">
+              {STATUS_TEXT[a.status]} · proposed by {agentName(ctx, a.proposedBy)}{' '}
+              {formatDateTime(a.createdAt)}
+              {a.approvedBy && ` · approved by ${agentName(ctx, a.approvedBy)}`}
+              {a.rejectedBy &&
+                ` · rejected by ${agentName(ctx, a.rejectedBy)}: ${a.rejectionReason ?? ''}`}
+            </div>
+          </div>
+          {a.status === 'pending_approval' && <PendingDecision a={a} ctx={ctx} />}
+        </li>
+      ))}
+      {queued.map((p) => (
+        <li key={p.id} className={`action ${p.state}`}>
+          {/* Money is never shown as moved before the server says so. */}
+          <strong>
+            {p.op === 'case.action'
+              ? describeQueued(p.args)
+              : p.op.replace('action.', '') + ' (queued)'}
+          </strong>
+          <div className={p.state === 'rejected' ? 'error small' : 'muted small'}>
+            {p.state === 'rejected'
+              ? `Refused by the server: ${p.error ?? ''}`
+              : 'Waiting to be sent — not done yet'}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function describeQueued(args: Record<string, unknown>): string {
+  if (args.type === 'refund') {
+    const amount = args.amount as { amount: number; currency: 'EUR' };
+    return `Refund ${money(amount)} (queued)`;
+  }
+  return `${String(args.type).replace(/_/g, ' ')} (queued)`;
+}
+
+function ResolveForm({
+  detail,
+  ctx,
+  onDone,
+}: {
+  detail: CaseDetail;
+  ctx: CaseViewContext;
+  onDone: () => void;
+}) {
+  const [summary, setSummary] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const pendingApprovals = detail.actions.filter((a) => a.status === 'pending_approval').length;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (pendingApprovals > 0)
+      return setError(`${pendingApprovals} action(s) still await approval.`);
+    if (!summary.trim()) return setError('Summarise the resolution.');
+    setError(null);
+    await ctx.mutate('case.resolve', { caseId: detail.case.id, summary: summary.trim() });
+    onDone();
+  };
+  return (
+    <form className="action-form" onSubmit={submit} aria-label="Resolve case">
+      <Field label="Summary">
+        {(id) => (
+          <textarea id={id} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
+        )}
+      </Field>
+      <FormError message={error} />
+      <button type="submit" className="primary">
+        Confirm resolve
+      </button>
+    </form>
+  );
+}
+
+function Disputes({
+  detail,
+  ctx,
+  canWork,
+}: {
+  detail: CaseDetail;
+  ctx: CaseViewContext;
+  canWork: boolean;
+}) {
+  const [editing, setEditing] = useState<string | null>(null);
+  if (detail.externalDisputes.length === 0) return null;
+  return (
+    <ul className="dispute-list" aria-label="External disputes">
+      {detail.externalDisputes.map((d) => (
+        <li key={d.id}>
+          <strong>{d.body}</strong> · <span className="mono">{d.reference}</span> ·{' '}
+          {DISPUTE_STATUS_LABELS[d.status]}
+          <div className="muted small">
+            Filed {formatDate(d.filedAt)}
+            {d.responseDueAt && ` · response due ${formatDate(d.responseDueAt)}`}
+            {d.outcome && ` · outcome: ${d.outcome}`}
+          </div>
+          {d.notes && <p className="small">{d.notes}</p>}
+          {canWork && (
+            <button
+              type="button"
+              aria-expanded={editing === d.id}
+              onClick={() => setEditing(editing === d.id ? null : d.id)}
+            >
+              Edit dispute
+            </button>
+          )}
+          {editing === d.id && (
+            <DisputeForm
+              caseId={detail.case.id}
+              ctx={ctx}
+              existing={d}
+              onDone={() => setEditing(null)}
+            />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ActionsPanel({
+  detail,
+  ctx,
+  pending,
+  canWork,
+}: {
+  detail: CaseDetail;
+  ctx: CaseViewContext;
+  pending: PendingChange[];
+  canWork: boolean;
+}) {
+  const [open, setOpen] = useState<Open>(null);
+  const c = detail.case;
+  const resolved = c.status === 'resolved';
+  const toggle = (o: Open) => setOpen(open === o ? null : o);
+  const done = () => setOpen(null);
+  const button = (o: Exclude<Open, null>, label: string, enabled = true) => (
+    <button type="button" aria-expanded={open === o} disabled={!enabled} onClick={() => toggle(o)}>
+      {label}
+    </button>
+  );
+  return (
+    <section aria-label="Actions" className="panel">
+      <h2>Actions</h2>
+      {!canWork && <p className="muted">Claim this case to act on it.</p>}
+      {canWork && !resolved && (
+        <div className="toolbar" role="group" aria-label="Resolutions">
+          {button('refund', 'Refund', !!c.order && c.order.refundable.amount > 0)}
+          {button('cancel', 'Cancel order', !!c.order && c.order.status === 'active')}
+          {button('restrict', 'Restrict account')}
+          {button('refer', 'Refer to law enforcement')}
+          {button('resolve', 'Resolve case')}
+        </div>
+      )}
+      {open === 'refund' && c.order && <RefundForm c={c} ctx={ctx} onDone={done} />}
+      {open === 'cancel' && c.order && <CancelOrderForm c={c} ctx={ctx} onDone={done} />}
+      {open === 'restrict' && <RestrictForm c={c} ctx={ctx} onDone={done} />}
+      {open === 'refer' && <ReferralForm c={c} ctx={ctx} onDone={done} />}
+      {open === 'resolve' && <ResolveForm detail={detail} ctx={ctx} onDone={done} />}
+      {canWork && resolved && (
+        <div className="toolbar">
+          <p>
+            Resolved {formatDateTime(c.resolvedAt)}: {c.resolutionSummary}
+          </p>
+          <button type="button" onClick={() => void ctx.mutate('case.reopen', { caseId: c.id })}>
+            Reopen
+          </button>
+        </div>
+      )}
+      <h3>Taken and proposed</h3>
+      <ActionList detail={detail} ctx={ctx} pending={pending} />
+      <h3>External disputes</h3>
+      <Disputes detail={detail} ctx={ctx} canWork={canWork} />
+      {canWork && button('dispute', 'Add external dispute')}
+      {open === 'dispute' && <DisputeForm caseId={c.id} ctx={ctx} onDone={done} />}
+    </section>
+  );
+}

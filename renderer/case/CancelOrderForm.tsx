@@ -1,0 +1,48 @@
+import { useState, type FormEvent } from 'react';
+import { LIMITS, type Case } from '../../shared';
+import type { CaseViewContext } from './case-model';
+import { Field, FormError } from './Field';
+
+export function CancelOrderForm({
+  c,
+  ctx,
+  onDone,
+}: {
+  c: Case;
+  ctx: CaseViewContext;
+  onDone: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const order = c.order!;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (order.status === 'cancelled') return setError('The order is already cancelled.');
+    if (order.shippingStatus === 'delivered')
+      return setError('A delivered order cannot be cancelled; refund instead.');
+    if (!reason.trim()) return setError('Give a reason for the cancellation.');
+    if (reason.length > LIMITS.reason)
+      return setError(`The reason may have at most ${LIMITS.reason} characters.`);
+    setError(null);
+    await ctx.mutate('case.action', {
+      caseId: c.id,
+      id: crypto.randomUUID(),
+      type: 'cancel_order',
+      reason: reason.trim(),
+    });
+    onDone();
+  };
+  return (
+    <form className="action-form" onSubmit={submit} aria-label="Cancel order">
+      <Field label="Reason">
+        {(id) => (
+          <textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        )}
+      </Field>
+      <FormError message={error} />
+      <button type="submit" className="primary">
+        Confirm cancellation
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,183 @@
+import { LANGUAGE_NAMES, type Action, type Case } from '../../shared';
+import { STATUS_LABELS, TOPIC_LABELS, formatDate, formatDateTime, money } from '../format';
+import type { CaseDetail } from './case-model';
+
+function History({ cases, label }: { cases: Case[]; label: string }) {
+  if (cases.length === 0) return <p className="muted">No earlier cases.</p>;
+  return (
+    <ul className="history-list" aria-label={label}>
+      {cases.slice(0, 20).map((c) => (
+        <li key={c.id}>
+          <span className="mono">{c.reference}</span> · {TOPIC_LABELS[c.topic]} ·{' '}
+          {STATUS_LABELS[c.status]} · {formatDate(c.createdAt)}
+          {c.resolutionSummary && <div className="muted small">Outcome: {c.resolutionSummary}</div>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Restrictions in force on an account, as executed restrict_account actions show them. */
+function Restrictions({ actions }: { actions: Action[] }) {
+  const active = actions.filter(
+    (a) =>
+      a.type === 'restrict_account' &&
+      a.status === 'executed' &&
+      (!a.until || new Date(a.until) > new Date()),
+  );
+  if (active.length === 0) return <p className="muted">No restrictions.</p>;
+  return (
+    <ul className="tags">
+      {active.map((a) =>
+        a.type === 'restrict_account' ? (
+          <li key={a.id} className="tag danger">
+            {a.restriction.replace('_', ' ')}{' '}
+            {a.until ? `until ${formatDate(a.until)}` : '(indefinite)'}
+          </li>
+        ) : null,
+      )}
+    </ul>
+  );
+}
+
+export function BuyerPanel({
+  detail,
+  restrictionActions,
+}: {
+  detail: CaseDetail;
+  restrictionActions: Action[];
+}) {
+  const b = detail.case.buyer;
+  const earlier = detail.buyerCases.filter((c) => c.id !== detail.case.id);
+  return (
+    <section aria-label="Buyer" className="panel">
+      <h2>Buyer</h2>
+      <dl className="facts">
+        <dt>Name</dt>
+        <dd>{b.name}</dd>
+        <dt>Email</dt>
+        <dd>{b.email}</dd>
+        <dt>Language</dt>
+        <dd>{LANGUAGE_NAMES[b.language]}</dd>
+        <dt>Country</dt>
+        <dd>{b.country}</dd>
+        <dt>Customer since</dt>
+        <dd>{formatDate(b.buyerSince)}</dd>
+        <dt>Earlier cases</dt>
+        <dd>{earlier.length}</dd>
+      </dl>
+      <h3>Restrictions</h3>
+      <Restrictions
+        actions={restrictionActions.filter(
+          (a) => a.type === 'restrict_account' && a.subject === 'buyer',
+        )}
+      />
+      <h3>Earlier cases</h3>
+      <History cases={earlier} label="Buyer's earlier cases" />
+    </section>
+  );
+}
+
+export function OrderPanel({ detail }: { detail: CaseDetail }) {
+  const o = detail.case.order;
+  return (
+    <section aria-label="Order" className="panel">
+      <h2>Order</h2>
+      {!o ? (
+        <p className="muted">This case is not about an order.</p>
+      ) : (
+        <dl className="facts">
+          <dt>Object</dt>
+          <dd>{o.lotTitle}</dd>
+          <dt>Category</dt>
+          <dd>{o.category}</dd>
+          <dt>Paid</dt>
+          <dd>{money(o.amountPaid)}</dd>
+          {o.fees && (
+            <>
+              <dt>Fees</dt>
+              <dd>{money(o.fees)}</dd>
+            </>
+          )}
+          <dt>Refunded</dt>
+          <dd>{money(o.refundedAmount)}</dd>
+          <dt>Refundable</dt>
+          <dd>{money(o.refundable)}</dd>
+          <dt>Payout to seller</dt>
+          <dd>
+            {o.payoutStatus === 'held'
+              ? 'Held by the marketplace'
+              : o.payoutStatus === 'released'
+                ? 'Already paid out'
+                : 'Unknown'}
+          </dd>
+          <dt>Order status</dt>
+          <dd>{o.status === 'cancelled' ? 'Cancelled' : 'Active'}</dd>
+          <dt>Ordered</dt>
+          <dd>{formatDateTime(o.orderedAt)}</dd>
+          <dt>Shipping</dt>
+          <dd>
+            {o.shippingStatus.replace('_', ' ')}
+            {o.shippedAt && `, shipped ${formatDate(o.shippedAt)}`}
+            {o.deliveredAt && `, delivered ${formatDate(o.deliveredAt)}`}
+          </dd>
+          <dt>Tracking</dt>
+          <dd className="mono">{o.trackingNumber ?? '—'}</dd>
+        </dl>
+      )}
+    </section>
+  );
+}
+
+export function SellerPanel({
+  detail,
+  restrictionActions,
+}: {
+  detail: CaseDetail;
+  restrictionActions: Action[];
+}) {
+  const s = detail.case.order?.seller;
+  const others = detail.sellerCases.filter((c) => c.id !== detail.case.id);
+  const open = others.filter((c) => c.status !== 'resolved').length;
+  const counterfeit = others.filter((c) => c.topic === 'counterfeit_suspected').length;
+  return (
+    <section aria-label="Seller" className="panel">
+      <h2>Seller</h2>
+      {!s ? (
+        <p className="muted">No seller on this case.</p>
+      ) : (
+        <>
+          <dl className="facts">
+            <dt>Name</dt>
+            <dd>{s.name}</dd>
+            <dt>Country</dt>
+            <dd>{s.country}</dd>
+            <dt>Rating</dt>
+            <dd>{s.rating === null ? '—' : `${s.rating.toFixed(1)} / 5`}</dd>
+            <dt>Other cases</dt>
+            <dd>
+              {others.length} ({open} open)
+            </dd>
+            <dt>Counterfeit complaints</dt>
+            <dd className={counterfeit >= 3 ? 'danger-text' : undefined}>{counterfeit}</dd>
+            <dt>Contacted first</dt>
+            <dd>{detail.case.contactedSellerFirst ? 'Yes, by the buyer' : 'No'}</dd>
+          </dl>
+          {detail.case.sellerReply && (
+            <blockquote className="quote" aria-label="Seller's reply to the buyer">
+              {detail.case.sellerReply}
+            </blockquote>
+          )}
+          <h3>Restrictions</h3>
+          <Restrictions
+            actions={restrictionActions.filter(
+              (a) => a.type === 'restrict_account' && a.subject === 'seller',
+            )}
+          />
+          <h3>Other cases</h3>
+          <History cases={others} label="Seller's other cases" />
+        </>
+      )}
+    </section>
+  );
+}

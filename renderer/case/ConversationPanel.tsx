@@ -1,0 +1,247 @@
+import { useState, type FormEvent } from 'react';
+import { useDispatch, useSelector } from 'react-redux';
+import { LIMITS, type Party } from '../../shared';
+import { fillTemplate, templatesFor } from '../../shared/templates/reply-templates';
+import { draftChanged } from '../app/ui-slice';
+import type { RootState } from '../app/store';
+import { formatDateTime, money } from '../format';
+import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
+import { Field, FormError } from './Field';
+
+interface TimelineItem {
+  key: string;
+  at: string;
+  kind: 'in' | 'out' | 'note';
+  who: string;
+  party?: Party;
+  body: string;
+  pending?: boolean;
+  rejected?: string;
+}
+
+function timeline(
+  detail: CaseDetail,
+  ctx: CaseViewContext,
+  pending: PendingChange[],
+): TimelineItem[] {
+  const items: TimelineItem[] = [
+    ...detail.messages.map((m): TimelineItem => ({
+      key: m.id,
+      at: m.createdAt,
+      kind: m.from ? 'in' : 'out',
+      who: m.from
+        ? m.from === 'buyer'
+          ? detail.case.buyer.name
+          : 'Seller'
+        : agentName(ctx, m.authorId),
+      party: m.to ?? m.from,
+      body: m.body,
+    })),
+    ...detail.notes.map((n): TimelineItem => ({
+      key: n.id,
+      at: n.createdAt,
+      kind: 'note',
+      who: agentName(ctx, n.authorId),
+      body: n.body,
+    })),
+  ];
+  const known = new Set(items.map((i) => i.key));
+  for (const p of pending) {
+    if (p.op !== 'case.message' && p.op !== 'case.note') continue;
+    const id = (p.args.id as string | undefined) ?? p.id;
+    if (known.has(id)) continue;
+    items.push({
+      key: id,
+      at: new Date().toISOString(),
+      kind: p.op === 'case.note' ? 'note' : 'out',
+      who: ctx.me.name,
+      party: p.args.to as Party | undefined,
+      body: String(p.args.body ?? ''),
+      pending: p.state === 'pending',
+      ...(p.error ? { rejected: p.error } : {}),
+    });
+  }
+  return items.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+function Timeline({ items }: { items: TimelineItem[] }) {
+  if (items.length === 0) return <p className="muted">No messages yet.</p>;
+  return (
+    <ol className="timeline" aria-label="Messages and notes">
+      {items.map((i) => (
+        <li
+          key={i.key}
+          className={`bubble ${i.kind}${i.pending ? ' pending' : ''}${i.rejected ? ' rejected' : ''}`}
+        >
+          <div className="bubble-head">
+            <strong>{i.who}</strong>
+            {i.kind === 'out' && <span> to {i.party}</span>}
+            {i.kind === 'in' && <span> from {i.party}</span>}
+            {i.kind === 'note' && <span className="tag">Internal note</span>}
+            <span className="muted small">
+              {' '}
+              · {i.pending ? 'waiting to be sent' : formatDateTime(i.at)}
+            </span>
+          </div>
+          {/* Buyer and seller text is untrusted: React renders it as text, never as HTML. */}
+          <p className="bubble-body">{i.body}</p>
+          {i.rejected && <p className="error small">Not sent: {i.rejected}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ReplyComposer({
+  detail,
+  ctx,
+  canReply,
+}: {
+  detail: CaseDetail;
+  ctx: CaseViewContext;
+  canReply: boolean;
+}) {
+  const c = detail.case;
+  const dispatch = useDispatch();
+  const draft = useSelector((s: RootState) => s.ui.drafts[c.id]?.reply ?? '');
+  const [to, setTo] = useState<Party>('buyer');
+  const [error, setError] = useState<string | null>(null);
+  const templates = templatesFor(c.topic, c.language, to);
+  const setDraft = (text: string) => dispatch(draftChanged({ caseId: c.id, kind: 'reply', text }));
+
+  const applyTemplate = (id: string) => {
+    const t = templates.find((x) => x.id === id);
+    if (!t) return;
+    setDraft(
+      fillTemplate(t.body, {
+        buyerName: c.buyer.name,
+        sellerName: c.order?.seller.name ?? '',
+        reference: c.reference,
+        lotTitle: c.order?.lotTitle ?? '',
+        agentName: ctx.me.name,
+        amount: c.order ? money(c.order.refundable) : '',
+      }),
+    );
+  };
+
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = draft.trim();
+    if (!body) return setError('Write a reply first.');
+    if (body.length > LIMITS.body)
+      return setError(`A reply may have at most ${LIMITS.body} characters.`);
+    setError(null);
+    await ctx.mutate('case.message', { caseId: c.id, id: crypto.randomUUID(), to, body });
+    setDraft('');
+  };
+
+  if (!canReply) return <p className="muted">Claim this case to reply.</p>;
+  return (
+    <form className="composer" onSubmit={send}>
+      <div className="row">
+        <Field label="Recipient">
+          {(id) => (
+            <select id={id} value={to} onChange={(e) => setTo(e.target.value as Party)}>
+              <option value="buyer">Buyer</option>
+              <option value="seller" disabled={!c.order}>
+                Seller
+              </option>
+            </select>
+          )}
+        </Field>
+        <Field label="Template">
+          {(id) => (
+            <select id={id} value="" onChange={(e) => applyTemplate(e.target.value)}>
+              <option value="">Choose a template…</option>
+              {templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Reply">
+        {(id) => (
+          <textarea id={id} rows={5} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        )}
+      </Field>
+      <FormError message={error} />
+      <button type="submit" className="primary">
+        Send reply
+      </button>
+    </form>
+  );
+}
+
+function NoteComposer({ detail, ctx }: { detail: CaseDetail; ctx: CaseViewContext }) {
+  const c = detail.case;
+  const dispatch = useDispatch();
+  const draft = useSelector((s: RootState) => s.ui.drafts[c.id]?.note ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const setDraft = (text: string) => dispatch(draftChanged({ caseId: c.id, kind: 'note', text }));
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = draft.trim();
+    if (!body) return setError('Write a note first.');
+    if (body.length > LIMITS.longText)
+      return setError(`A note may have at most ${LIMITS.longText} characters.`);
+    setError(null);
+    await ctx.mutate('case.note', { caseId: c.id, id: crypto.randomUUID(), body });
+    setDraft('');
+  };
+  return (
+    <form className="composer note" onSubmit={add}>
+      <Field label="Internal note" hint="Staff only; never sent to buyer or seller.">
+        {(id, hint) => (
+          <textarea
+            id={id}
+            aria-describedby={hint}
+            rows={3}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+        )}
+      </Field>
+      <FormError message={error} />
+      <button type="submit">Add note</button>
+    </form>
+  );
+}
+
+export function ConversationPanel({
+  detail,
+  ctx,
+  pending,
+  canWork,
+}: {
+  detail: CaseDetail;
+  ctx: CaseViewContext;
+  pending: PendingChange[];
+  canWork: boolean;
+}) {
+  const c = detail.case;
+  return (
+    <section aria-label="Conversation" className="panel wide">
+      <h2>Conversation</h2>
+      <div className="question">
+        <h3>The buyer asked</h3>
+        <p className="bubble-body">{c.question}</p>
+        <h3>The AI assistant answered</h3>
+        <p className="bubble-body ai">{c.aiAnswer.text || '—'}</p>
+        <p className="muted small">
+          Buyer's rating of that answer:{' '}
+          {c.aiAnswer.rating === 'helpful'
+            ? 'helpful'
+            : c.aiAnswer.rating === 'not_helpful'
+              ? 'not helpful'
+              : 'not rated'}
+        </p>
+      </div>
+      <Timeline items={timeline(detail, ctx, pending)} />
+      <ReplyComposer detail={detail} ctx={ctx} canReply={canWork && c.status !== 'resolved'} />
+      <NoteComposer detail={detail} ctx={ctx} />
+    </section>
+  );
+}

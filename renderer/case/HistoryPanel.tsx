@@ -1,0 +1,53 @@
+import type { CaseEvent } from '../../shared';
+import { formatDateTime } from '../format';
+import { agentName, type CaseViewContext } from './case-model';
+
+const EVENT_TEXT: Record<CaseEvent['type'], string> = {
+  'case.created': 'Case opened from the help center',
+  'case.claimed': 'Claimed',
+  'case.released': 'Released',
+  'case.assigned': 'Assigned',
+  'case.priority_changed': 'Priority changed',
+  'case.status_changed': 'Status changed',
+  'case.resolved': 'Resolved',
+  'case.reopened': 'Reopened',
+  'message.sent': 'Message sent',
+  'note.added': 'Note added',
+  'action.proposed': 'Action proposed',
+  'action.executed': 'Action executed',
+  'action.approved': 'Action approved',
+  'action.rejected': 'Action rejected',
+  'action.withdrawn': 'Action withdrawn',
+  'dispute.created': 'External dispute recorded',
+  'dispute.updated': 'External dispute updated',
+};
+
+function detailOf(e: CaseEvent, ctx: CaseViewContext): string {
+  const d = e.data as Record<string, unknown>;
+  if (e.type === 'case.status_changed' || e.type === 'case.priority_changed')
+    return `${d.from} → ${d.to}`;
+  if (e.type === 'case.assigned') return `to ${agentName(ctx, d.toAssigneeId as string)}`;
+  if (typeof d.actionType === 'string') return String(d.actionType).replace(/_/g, ' ');
+  if (e.type === 'case.resolved' && typeof d.summary === 'string') return d.summary;
+  return '';
+}
+
+/** The audit trail, oldest first: who did what, when, from which state. */
+export function HistoryPanel({ events, ctx }: { events: CaseEvent[]; ctx: CaseViewContext }) {
+  return (
+    <section aria-label="History" className="panel">
+      <h2>History</h2>
+      <ol className="history">
+        {events.map((e) => (
+          <li key={e.id}>
+            <span className="muted small">{formatDateTime(e.at)}</span>{' '}
+            <strong>{EVENT_TEXT[e.type]}</strong> {detailOf(e, ctx)}{' '}
+            <span className="muted small">
+              — {e.actorId ? agentName(ctx, e.actorId) : 'help center'}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

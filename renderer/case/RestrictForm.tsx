@@ -1,0 +1,184 @@
+import { useState, type FormEvent } from 'react';
+import { addDays } from 'date-fns';
+import { RESTRICTIONS, StatementOfReasons, type Case, type Restriction } from '../../shared';
+import { fillTemplate } from '../../shared/templates/reply-templates';
+import { statementTemplateFor } from '../../shared/templates/statement-of-reasons';
+import type { CaseViewContext } from './case-model';
+import { Field, FormError } from './Field';
+
+const MEASURES: Record<Restriction, string> = {
+  suspend: 'Suspend the account',
+  block_bidding: 'Block bidding',
+  block_selling: 'Block selling',
+  block_payouts: 'Block payouts',
+};
+
+/** DSA Art. 17: the statement of reasons is built from the topic's template, then edited. */
+export function RestrictForm({
+  c,
+  ctx,
+  onDone,
+}: {
+  c: Case;
+  ctx: CaseViewContext;
+  onDone: () => void;
+}) {
+  const t = statementTemplateFor(c.topic);
+  const fill = (s: string) =>
+    fillTemplate(s, {
+      buyerName: c.buyer.name,
+      sellerName: c.order?.seller.name ?? '',
+      reference: c.reference,
+      lotTitle: c.order?.lotTitle ?? '',
+      agentName: ctx.me.name,
+    });
+  const [subject, setSubject] = useState<'buyer' | 'seller'>(c.order ? 'seller' : 'buyer');
+  const [restriction, setRestriction] = useState<Restriction>(t.suggestedRestriction);
+  const [days, setDays] = useState(t.suggestedDays === null ? '' : String(t.suggestedDays));
+  const [facts, setFacts] = useState(fill(t.facts));
+  const [ground, setGround] = useState(fill(t.ground));
+  const [groundType, setGroundType] = useState(t.groundType);
+  const [automated, setAutomated] = useState(t.automated);
+  const [redress, setRedress] = useState(t.redress);
+  const [scope, setScope] = useState(t.territorialScope ?? 'EU');
+  const [basis, setBasis] = useState(t.basis ?? 'own_investigation');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const n = days.trim() === '' ? null : Number(days);
+    if (n !== null && (!Number.isInteger(n) || n < 1 || n > 3650)) {
+      return setError('Duration is a whole number of days (1–3650), or empty for indefinite.');
+    }
+    const statement = {
+      facts,
+      ground,
+      groundType,
+      automated,
+      redress,
+      territorialScope: scope,
+      basis,
+    };
+    const parsed = StatementOfReasons.safeParse(statement);
+    if (!parsed.success) {
+      return setError(
+        `The statement of reasons is incomplete: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`,
+      );
+    }
+    setError(null);
+    await ctx.mutate('case.action', {
+      caseId: c.id,
+      id: crypto.randomUUID(),
+      type: 'restrict_account',
+      subject,
+      restriction,
+      until: n === null ? null : addDays(ctx.now, n).toISOString(),
+      statementOfReasons: parsed.data,
+    });
+    onDone();
+  };
+
+  return (
+    <form className="action-form" onSubmit={submit} aria-label="Restrict account">
+      <p className="notice">
+        A Trust & Safety reviewer other than you must approve every restriction.
+      </p>
+      <div className="row">
+        <Field label="Account">
+          {(id) => (
+            <select
+              id={id}
+              value={subject}
+              onChange={(e) => setSubject(e.target.value as 'buyer' | 'seller')}
+            >
+              <option value="buyer">Buyer: {c.buyer.name}</option>
+              {c.order && <option value="seller">Seller: {c.order.seller.name}</option>}
+            </select>
+          )}
+        </Field>
+        <Field label="Measure">
+          {(id) => (
+            <select
+              id={id}
+              value={restriction}
+              onChange={(e) => setRestriction(e.target.value as Restriction)}
+            >
+              {RESTRICTIONS.map((r) => (
+                <option key={r} value={r}>
+                  {MEASURES[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Duration in days" hint="Empty: until lifted">
+          {(id, hint) => (
+            <input
+              id={id}
+              aria-describedby={hint}
+              inputMode="numeric"
+              value={days}
+              onChange={(e) => setDays(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Territorial scope">
+          {(id) => <input id={id} value={scope} onChange={(e) => setScope(e.target.value)} />}
+        </Field>
+      </div>
+      <Field label="Facts and circumstances">
+        {(id) => (
+          <textarea id={id} rows={3} value={facts} onChange={(e) => setFacts(e.target.value)} />
+        )}
+      </Field>
+      <div className="row">
+        <Field label="Basis">
+          {(id) => (
+            <select
+              id={id}
+              value={basis}
+              onChange={(e) => setBasis(e.target.value as typeof basis)}
+            >
+              <option value="own_investigation">Own investigation</option>
+              <option value="notice">Notice from a third party</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Ground type">
+          {(id) => (
+            <select
+              id={id}
+              value={groundType}
+              onChange={(e) => setGroundType(e.target.value as typeof groundType)}
+            >
+              <option value="contractual">Contractual (terms of use)</option>
+              <option value="legal">Legal</option>
+            </select>
+          )}
+        </Field>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={automated}
+            onChange={(e) => setAutomated(e.target.checked)}
+          />{' '}
+          Decided with automated means
+        </label>
+      </div>
+      <Field label="Ground">
+        {(id) => (
+          <textarea id={id} rows={2} value={ground} onChange={(e) => setGround(e.target.value)} />
+        )}
+      </Field>
+      <Field label="Redress">
+        {(id) => (
+          <textarea id={id} rows={2} value={redress} onChange={(e) => setRedress(e.target.value)} />
+        )}
+      </Field>
+      <FormError message={error} />
+      <button type="submit" className="primary">
+        Propose restriction
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,172 @@
+import Dexie, { type Collection, type InsertType } from 'dexie';
+import type { Action, Agent, CaseEvent, ExternalDispute, Message, Note } from '../../shared';
+import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
+
+type Cases = Collection<LocalCase, string, InsertType<LocalCase, 'id'>>;
+
+export type QueueViewName =
+  'mine' | 'unassigned' | 'team' | 'trust_safety' | 'approvals' | 'disputes';
+
+export interface QueueQuery {
+  view: QueueViewName;
+  filters: { status: string; language: string; channel: string; topic: string; priority: string };
+  search: string;
+  sort: { key: 'sla' | 'updated' | 'priority' | 'reference'; direction: 'asc' | 'desc' };
+}
+
+const all = (prefix: (string | number)[]) => [
+  [...prefix, Dexie.minKey],
+  [...prefix, Dexie.maxKey],
+];
+
+/** Which cases a view holds, as a test on one case (for the non-SLA orders). */
+function inView(q: QueueQuery, me: Agent): (c: LocalCase) => boolean {
+  switch (q.view) {
+    case 'mine':
+      return (c) => c.assigneeKey === me.id && c.open === 1;
+    case 'unassigned':
+      return (c) => c.assigneeKey === '' && c.open === 1;
+    case 'team':
+      return (c) => c.open === 1 && me.languages.includes(c.language);
+    case 'trust_safety':
+      return (c) => c.tsQueue === 1;
+    case 'approvals':
+      return (c) => c.approvals === 1;
+    case 'disputes':
+      return (c) => c.disputed === 1;
+  }
+}
+
+/**
+ * The view as an index range, ordered by SLA due: IndexedDB walks only the cases in the
+ * view, in order, and stops after the page — 100,000 local cases are never all loaded.
+ */
+function slaRange(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
+  const between = (index: string, prefix: (string | number)[]) => {
+    const [lo, hi] = all(prefix);
+    return db.cases.where(index).between(lo, hi, true, true);
+  };
+  switch (q.view) {
+    case 'mine':
+      return between('[assigneeKey+open+slaDueAt]', [me.id, 1]);
+    case 'unassigned':
+      return between('[assigneeKey+open+slaDueAt]', ['', 1]);
+    case 'team':
+      return between('[open+slaDueAt]', [1]).filter((c) => me.languages.includes(c.language));
+    case 'trust_safety':
+      return between('[tsQueue+slaDueAt]', [1]);
+    case 'approvals':
+      return between('[approvals+slaDueAt]', [1]);
+    case 'disputes':
+      return between('[disputed+slaDueAt]', [1]);
+  }
+}
+
+function refine(q: QueueQuery): ((c: LocalCase) => boolean) | null {
+  const f = q.filters;
+  const s = q.search.trim().toLowerCase();
+  if (!f.status && !f.language && !f.channel && !f.topic && !f.priority && !s) return null;
+  return (c) =>
+    (!f.status || c.status === f.status) &&
+    (!f.language || c.language === f.language) &&
+    (!f.channel || c.channel === f.channel) &&
+    (!f.topic || c.topic === f.topic) &&
+    (!f.priority || c.priority === f.priority) &&
+    (!s || c.search.includes(s));
+}
+
+function collection(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
+  let coll: Cases;
+  if (q.sort.key === 'updated' || q.sort.key === 'reference') {
+    coll = db.cases
+      .orderBy(q.sort.key === 'updated' ? 'updatedAt' : 'reference')
+      .filter(inView(q, me));
+  } else {
+    coll = slaRange(db, q, me);
+  }
+  const more = refine(q);
+  if (more) coll = coll.and(more);
+  return q.sort.direction === 'desc' ? coll.reverse() : coll;
+}
+
+export function queueCount(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<number> {
+  return collection(db, q, me).count();
+}
+
+export function queuePage(
+  db: ReplicaDb,
+  q: QueueQuery,
+  me: Agent,
+  offset: number,
+  limit: number,
+): Promise<LocalCase[]> {
+  return collection(db, q, me).offset(offset).limit(limit).toArray();
+}
+
+/** Counts for the navigation: one index range each, no filters. */
+export async function viewCounts(db: ReplicaDb, me: Agent): Promise<Record<QueueViewName, number>> {
+  const views: QueueViewName[] = [
+    'mine',
+    'unassigned',
+    'team',
+    'trust_safety',
+    'approvals',
+    'disputes',
+  ];
+  const q = (view: QueueViewName): QueueQuery => ({
+    view,
+    filters: { status: '', language: '', channel: '', topic: '', priority: '' },
+    search: '',
+    sort: { key: 'sla', direction: 'asc' },
+  });
+  const counts = await Promise.all(views.map((v) => slaRange(db, q(v), me).count()));
+  return Object.fromEntries(views.map((v, i) => [v, counts[i]])) as Record<QueueViewName, number>;
+}
+
+export interface LocalCaseDetail {
+  case: LocalCase;
+  messages: Message[];
+  notes: Note[];
+  actions: Action[];
+  externalDisputes: ExternalDispute[];
+  events: CaseEvent[];
+  buyerCases: LocalCase[];
+  sellerCases: LocalCase[];
+  restrictionActions: Action[];
+  pending: OutboxEntry[];
+}
+
+const byTime = <T extends { createdAt: string }>(a: T, b: T) =>
+  a.createdAt.localeCompare(b.createdAt);
+
+export async function caseDetail(db: ReplicaDb, id: string): Promise<LocalCaseDetail | null> {
+  const c = await db.cases.get(id);
+  if (!c) return null;
+  const [messages, notes, actions, disputes, events, buyerCases, sellerCases, pending] =
+    await Promise.all([
+      db.messages.where('caseId').equals(id).toArray(),
+      db.notes.where('caseId').equals(id).toArray(),
+      db.actions.where('caseId').equals(id).toArray(),
+      db.disputes.where('caseId').equals(id).toArray(),
+      db.events.where('caseId').equals(id).toArray(),
+      db.cases.where('buyerId').equals(c.buyerId).toArray(),
+      c.sellerId ? db.cases.where('sellerId').equals(c.sellerId).toArray() : Promise.resolve([]),
+      db.outbox.where('caseId').equals(id).sortBy('seq'),
+    ]);
+  const related = [...new Set([...buyerCases, ...sellerCases].map((x) => x.id))];
+  const restrictionActions = (await db.actions.where('caseId').anyOf(related).toArray()).filter(
+    (a) => a.type === 'restrict_account' && a.status === 'executed',
+  );
+  return {
+    case: c,
+    messages: messages.sort(byTime),
+    notes: notes.sort(byTime),
+    actions: actions.sort(byTime),
+    externalDisputes: disputes.sort(byTime),
+    events: events.sort((a, b) => a.at.localeCompare(b.at)),
+    buyerCases: buyerCases.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    sellerCases: sellerCases.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    restrictionActions,
+    pending,
+  };
+}

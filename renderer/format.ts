@@ -1,0 +1,66 @@
+import { formatDistanceStrict } from 'date-fns';
+import { formatMoney, slaState, type Balance, type Case, type SlaState } from '../shared';
+
+const locale = () => (typeof navigator !== 'undefined' ? navigator.language : 'en');
+
+/** Dates and times in the agent's own locale. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(iso));
+}
+
+export const money = (m: Balance | null | undefined): string =>
+  m ? formatMoney(m, locale()) : '—';
+
+export interface SlaClock {
+  state: SlaState;
+  label: string;
+  dueAt: string;
+  which: 'first response' | 'resolution';
+}
+
+/** The clock that matters now: first response until answered, then resolution. */
+export function slaClock(c: Case, now: Date): SlaClock | null {
+  if (c.status === 'resolved') return null;
+  const which = c.firstRespondedAt ? 'resolution' : 'first response';
+  const dueAt = which === 'resolution' ? c.resolutionDueAt : c.firstResponseDueAt;
+  const state = slaState(new Date(c.createdAt), new Date(dueAt), now);
+  const distance = formatDistanceStrict(new Date(dueAt), now);
+  const label = state === 'overdue' ? `${distance} overdue` : `${distance} left`;
+  return { state, label, dueAt, which };
+}
+
+export const TOPIC_LABELS: Record<Case['topic'], string> = {
+  item_not_received: 'Item not received',
+  not_as_described: 'Not as described',
+  damaged_in_transit: 'Damaged in transit',
+  counterfeit_suspected: 'Counterfeit suspected',
+  fraud_suspected: 'Fraud suspected',
+  payment_issue: 'Payment issue',
+  cancellation_request: 'Cancellation request',
+  account_access: 'Account access',
+  general_question: 'General question',
+};
+
+export const STATUS_LABELS: Record<Case['status'], string> = {
+  new: 'New',
+  open: 'Open',
+  pending_buyer: 'Waiting on buyer',
+  pending_seller: 'Waiting on seller',
+  ts_review: 'T&S review',
+  resolved: 'Resolved',
+};
+
+export const PRIORITY_LABELS: Record<Case['priority'], string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};

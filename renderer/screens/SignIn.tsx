@@ -1,0 +1,65 @@
+import { useId, useState, type FormEvent } from 'react';
+
+interface Props {
+  busy: boolean;
+  error: string | null;
+  serverLabel: string;
+  onSubmit: (email: string, password: string) => void;
+}
+
+/** The first screen: two labelled fields and one button, errors announced to screen readers. */
+export function SignIn({ busy, error, serverLabel, onSubmit }: Props) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const errorId = useId();
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit(email.trim(), password);
+  };
+
+  return (
+    <main className="signin">
+      <form
+        className="signin-card"
+        onSubmit={submit}
+        aria-describedby={error ? errorId : undefined}
+      >
+        <h1>Casedesk</h1>
+        <p className="muted">Sign in to work your case queue.</p>
+        <label>
+          Email
+          <input
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        <label>
+          Password
+          <input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p id={errorId} role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+        <p className="muted small">Server: {serverLabel}</p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,185 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Agent, Case } from '../../shared';
+import { PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS, slaClock } from '../format';
+import type { SortKey } from '../app/ui-slice';
+
+export const ROW_HEIGHT = 36;
+const OVERSCAN = 10;
+
+export interface QueueWindow {
+  /** Index of the first row in `rows`. */
+  offset: number;
+  rows: Case[];
+}
+
+interface Props {
+  total: number;
+  window: QueueWindow;
+  selectedIndex: number;
+  sort: { key: SortKey; direction: 'asc' | 'desc' };
+  agents: Map<string, Agent>;
+  now: Date;
+  /** Asks for the rows in [start, end) when the visible range moves. */
+  onRange: (start: number, end: number) => void;
+  onSelect: (index: number) => void;
+  onOpen: (c: Case) => void;
+  onSort: (key: SortKey) => void;
+}
+
+const COLUMNS: { key: string; label: string; sort?: SortKey }[] = [
+  { key: 'reference', label: 'Reference', sort: 'reference' },
+  { key: 'buyer', label: 'Buyer' },
+  { key: 'topic', label: 'Topic' },
+  { key: 'language', label: 'Language' },
+  { key: 'channel', label: 'Channel' },
+  { key: 'priority', label: 'Priority', sort: 'priority' },
+  { key: 'status', label: 'Status' },
+  { key: 'assignee', label: 'Assignee' },
+  { key: 'sla', label: 'SLA', sort: 'sla' },
+];
+
+/**
+ * The case queue as a real table, virtualised: only the rows in view (plus a margin) are
+ * in the DOM, padded above and below, so 100,000 cases scroll like 100. aria-rowcount and
+ * aria-rowindex keep the full size known to assistive technology.
+ */
+export function QueueTable({
+  total,
+  window: win,
+  selectedIndex,
+  sort,
+  agents,
+  now,
+  onRange,
+  onSelect,
+  onOpen,
+  onSort,
+}: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState({ top: 0, height: 600 });
+  const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(total, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);
+
+  useEffect(() => onRange(first, last), [first, last, onRange]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setViewport({ top: el.scrollTop, height: el.clientHeight });
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // Keep the selected row in view when j/k move it.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const top = selectedIndex * ROW_HEIGHT;
+    const headerHeight = ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight - headerHeight) {
+      el.scrollTop = top + ROW_HEIGHT * 2 - el.clientHeight;
+    }
+  }, [selectedIndex]);
+
+  const rows = win.rows
+    .map((c, i) => ({ c, index: win.offset + i }))
+    .filter((r) => r.index >= first && r.index < last);
+  const padTop = (rows[0]?.index ?? first) * ROW_HEIGHT;
+  const padBottom = Math.max(
+    0,
+    (total - (rows.length ? rows[rows.length - 1]!.index + 1 : first)) * ROW_HEIGHT,
+  );
+
+  const onKey = (e: KeyboardEvent<HTMLTableRowElement>, c: Case, index: number) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect(index);
+      onOpen(c);
+    }
+  };
+
+  return (
+    <div
+      className="queue-scroll"
+      ref={scroller}
+      onScroll={(e) =>
+        setViewport({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })
+      }
+    >
+      <table className="queue" aria-label="Cases" aria-rowcount={total + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            {COLUMNS.map((col) => (
+              <th
+                key={col.key}
+                scope="col"
+                aria-sort={
+                  col.sort && sort.key === col.sort
+                    ? sort.direction === 'asc'
+                      ? 'ascending'
+                      : 'descending'
+                    : undefined
+                }
+              >
+                {col.sort ? (
+                  <button type="button" className="th-sort" onClick={() => onSort(col.sort!)}>
+                    {col.label}
+                  </button>
+                ) : (
+                  col.label
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 && (
+            <tr aria-hidden="true" style={{ height: padTop }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          )}
+          {rows.map(({ c, index }) => {
+            const clock = slaClock(c, now);
+            const selected = index === selectedIndex;
+            return (
+              <tr
+                key={c.id}
+                aria-rowindex={index + 2}
+                aria-selected={selected}
+                tabIndex={selected ? 0 : -1}
+                className={selected ? 'selected' : undefined}
+                onClick={() => {
+                  onSelect(index);
+                  onOpen(c);
+                }}
+                onKeyDown={(e) => onKey(e, c, index)}
+                style={{ height: ROW_HEIGHT }}
+              >
+                <td className="mono">{c.reference}</td>
+                <td>{c.buyer.name}</td>
+                <td>{TOPIC_LABELS[c.topic]}</td>
+                <td>{c.language.toUpperCase()}</td>
+                <td>{c.channel}</td>
+                <td>
+                  <span className={`prio ${c.priority}`}>{PRIORITY_LABELS[c.priority]}</span>
+                </td>
+                <td>{STATUS_LABELS[c.status]}</td>
+                <td>{c.assigneeId ? (agents.get(c.assigneeId)?.name ?? '—') : 'Unassigned'}</td>
+                <td>{clock ? <span className={`sla ${clock.state}`}>{clock.label}</span> : '—'}</td>
+              </tr>
+            );
+          })}
+          {padBottom > 0 && (
+            <tr aria-hidden="true" style={{ height: padBottom }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {total === 0 && <p className="empty">No cases in this view.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+
+export const SHORTCUTS: [string, string][] = [
+  ['j', 'Next case in the queue'],
+  ['k', 'Previous case in the queue'],
+  ['Enter', 'Open the selected case'],
+  ['/', 'Search cases'],
+  ['Escape', 'Close the case or this dialog'],
+  ['?', 'Show these shortcuts'],
+];
+
+/** A native modal dialog: focus is trapped and Escape closes it, by the browser. */
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} aria-labelledby="shortcuts-title" onClose={onClose} className="dialog">
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <dl className="shortcuts">
+        {SHORTCUTS.map(([key, what]) => (
+          <div key={key}>
+            <dt>
+              <kbd>{key}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" onClick={onClose} autoFocus>
+        Close
+      </button>
+    </dialog>
+  );
+}

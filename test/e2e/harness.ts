@@ -1,0 +1,76 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app';
+import { migrate } from '../../server/db/migrate';
+import { openPglite } from '../../server/db/pglite-database';
+import type { Database } from '../../server/db/database';
+import { seedDemoIfEmpty } from '../../server/seed/demo';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const WEB_ROOT = path.resolve('out/renderer');
+export const SHOTS = path.resolve('test-results/screenshots');
+
+export interface Stack {
+  url: string;
+  app: FastifyInstance;
+  db: Database;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** A real case service with demo data serving the built workspace, and Debian's Chromium. */
+export async function startStack(): Promise<Stack> {
+  if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
+    throw new Error('The workspace is not built: run `npm run build` (npm test does it first).');
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`,
+    );
+  }
+  const db = await openPglite();
+  await migrate(db);
+  await seedDemoIfEmpty(db, { seedNumber: 1 });
+  const app = buildApp({ db, intakeKey: 'e2e-intake-key', webRoot: WEB_ROOT });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  await mkdir(SHOTS, { recursive: true });
+  return {
+    url,
+    app,
+    db,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export async function signIn(page: Page, url: string, who: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Email').fill(`${who}@demo.casedesk`);
+  await page.getByLabel('Password').fill('casedesk-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page
+    .getByRole('status', { name: 'Sync status' })
+    .filter({ hasText: 'Synced' })
+    .waitFor({ timeout: 30_000 });
+}
+
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SHOTS, `${name}.png`) });

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { shot, signIn, startStack, type Stack } from './harness';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
+    return axe.run(document);
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+}
+
+describe('the workspace in Chromium against a real case service', () => {
+  let stack: Stack;
+  let ctx: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    stack = await startStack();
+    ctx = await stack.browser.newContext({ viewport: { width: 1600, height: 950 } });
+    page = await ctx.newPage();
+  }, 120_000);
+  afterAll(() => stack?.close());
+
+  it('refuses a wrong password with a clear message', async () => {
+    await page.goto(stack.url);
+    await page.getByLabel('Email').fill('ana@demo.casedesk');
+    await page.getByLabel('Password').fill('wrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.getByRole('alert'), 'Wrong email or password.');
+    await shot(page, '01-sign-in-error');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('signs in to a synced queue of the agent’s cases, sorted by SLA', async () => {
+    await signIn(page, stack.url, 'ana');
+    for (const name of [
+      'My cases',
+      'Unassigned',
+      'Team queue',
+      'Trust & Safety',
+      'Approvals',
+      'External disputes',
+    ]) {
+      await page.getByRole('link', { name, exact: true }).waitFor();
+    }
+    const table = page.getByRole('table', { name: 'Cases' });
+    await table.getByRole('row').nth(1).waitFor();
+    expect(await table.getByRole('row').count()).toBeGreaterThan(5);
+    await shot(page, '02-queue');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('opens a case by keyboard and claims, notes and replies on it', async () => {
+    await page.getByRole('link', { name: 'Unassigned', exact: true }).click();
+    await page.locator('body').press('j');
+    await page.locator('body').press('k');
+    await page.locator('body').press('Enter');
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    const reference = (await heading.textContent())!;
+    expect(reference).toMatch(/^CD-\d+$/);
+    for (const region of ['Buyer', 'Order', 'Seller', 'Conversation', 'Actions', 'History']) {
+      await page.getByRole('region', { name: region, exact: true }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Claim' }).click();
+    await page.getByRole('button', { name: 'Release' }).waitFor();
+    await page
+      .getByRole('textbox', { name: 'Internal note' })
+      .fill('Checked the tracking: stuck in customs.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByRole('textbox', { name: 'Reply' }).fill('<b>Hello</b>, we are on it.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
+    await page.getByText('<b>Hello</b>, we are on it.').waitFor();
+    await shot(page, '03-case');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const row = await stack.db.query<{ id: string; assignee_id: string }>(
+      'SELECT id, assignee_id FROM cases WHERE reference = $1',
+      [reference],
+    );
+    const caseId = row.rows[0]!.id;
+    const notes = await stack.db.query('SELECT body FROM notes WHERE case_id = $1', [caseId]);
+    const messages = await stack.db.query('SELECT body FROM messages WHERE case_id = $1', [caseId]);
+    expect(notes.rows).toEqual([{ body: 'Checked the tracking: stuck in customs.' }]);
+    expect(messages.rows).toEqual([{ body: '<b>Hello</b>, we are on it.' }]);
+  });
+
+  it('keeps working offline and sends each change once on return', async () => {
+    const reference = (await page.getByRole('heading', { level: 1 }).textContent())!;
+    await ctx.setOffline(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+    await expectText(page.getByRole('status', { name: 'Sync status' }), 'Offline');
+    await page.getByRole('textbox', { name: 'Internal note' }).fill('Written on the train.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await expectText(page.getByRole('status', { name: 'Sync status' }), '1 pending');
+    await shot(page, '04-offline');
+    await ctx.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page
+      .getByRole('status', { name: 'Sync status' })
+      .filter({ hasText: 'Synced' })
+      .waitFor({ timeout: 20_000 });
+    const notes = await stack.db.query(
+      `SELECT n.body FROM notes n JOIN cases c ON c.id = n.case_id WHERE c.reference = $1 AND n.body = 'Written on the train.'`,
+      [reference],
+    );
+    expect(notes.rows).toHaveLength(1);
+  });
+
+  it('checks a refund before queuing it, then lets the server execute it', async () => {
+    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    const refundable = (await page.getByTestId('refundable').textContent())!;
+    await page.getByRole('textbox', { name: 'Amount' }).fill('999999');
+    await page.getByRole('textbox', { name: 'Reason' }).fill('Parcel lost');
+    await page.getByRole('button', { name: 'Confirm refund' }).click();
+    await page.getByRole('alert').filter({ hasText: 'can still be refunded' }).waitFor();
+    await page.getByRole('textbox', { name: 'Amount' }).fill('1.50');
+    await page.getByRole('button', { name: 'Confirm refund' }).click();
+    await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
+    await page
+      .getByText(/Refund .*1\.50/)
+      .first()
+      .waitFor();
+    expect(refundable).toMatch(/\d/);
+    const refunds = await stack.db.query(
+      `SELECT status, amount_minor FROM actions WHERE type = 'refund' AND amount_minor = 150`,
+    );
+    expect(refunds.rows).toEqual([{ status: 'executed', amount_minor: 150 }]);
+  });
+});
+
+async function expectText(locator: ReturnType<Page['getByRole']>, text: string) {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
+}
