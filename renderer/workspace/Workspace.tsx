@@ -110,7 +110,7 @@ export function Workspace(p: Props) {
   }, [dispatch, p.total, selected, ui.openCaseId]);
 
   return (
-    <div className="workspace">
+    <div className={ui.openCaseId ? 'workspace with-case' : 'workspace'}>
       <header className="topbar">
         <span className="brand">Casedesk</span>
         <input
@@ -184,7 +184,7 @@ export function Workspace(p: Props) {
             Clear filters
           </button>
           <span className="muted small" aria-live="polite">
-            {p.total.toLocaleString()} cases
+            {p.total.toLocaleString()} {p.total === 1 ? 'case' : 'cases'}
           </span>
         </div>
         <QueueTable

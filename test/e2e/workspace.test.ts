@@ -146,6 +146,52 @@ describe('the workspace in Chromium against a real case service', () => {
     );
     expect(refunds.rows).toEqual([{ status: 'executed', amount_minor: 150 }]);
   });
+
+  it('lets an agent propose a restriction that a T&S reviewer approves in another window', async () => {
+    const reference = (await page.getByRole('heading', { level: 1 }).textContent())!;
+    await page.getByRole('button', { name: 'Restrict account' }).click();
+    await page
+      .getByRole('textbox', { name: 'Facts and circumstances' })
+      .fill(`Three counterfeit complaints, latest in ${reference}.`);
+    await page.getByRole('button', { name: 'Propose restriction' }).click();
+    await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
+    await page.getByText('Awaiting approval').first().waitFor();
+    // Never on one's own proposal.
+    expect(
+      await page
+        .getByRole('region', { name: 'Actions' })
+        .getByRole('button', { name: 'Approve' })
+        .count(),
+    ).toBe(0);
+
+    const reviewer = await stack.browser.newContext({ viewport: { width: 1600, height: 950 } });
+    const tess = await reviewer.newPage();
+    await signIn(tess, stack.url, 'tess');
+    await tess.getByRole('link', { name: 'Approvals', exact: true }).click();
+    await tess.getByRole('searchbox', { name: 'Search cases' }).fill(reference);
+    await tess.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
+    await tess.getByRole('heading', { level: 1, name: reference }).waitFor();
+    await shot(tess, '05-approval');
+    expect(await seriousViolations(tess)).toEqual([]);
+    await tess
+      .getByRole('region', { name: 'Actions' })
+      .getByRole('button', { name: 'Approve' })
+      .click();
+    await tess.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
+
+    // The agent's window learns of it by itself (a poke, then a pull).
+    await page
+      .getByRole('region', { name: 'Actions' })
+      .getByText('approved by Tess Bakker')
+      .waitFor({ timeout: 10_000 });
+    const actions = await stack.db.query<{ status: string; approved_by: string }>(
+      `SELECT a.status, ag.email AS approved_by FROM actions a JOIN cases c ON c.id = a.case_id
+         JOIN agents ag ON ag.id = a.approved_by WHERE c.reference = $1 AND a.type = 'restrict_account'`,
+      [reference],
+    );
+    expect(actions.rows).toEqual([{ status: 'executed', approved_by: 'tess@demo.casedesk' }]);
+    await reviewer.close();
+  });
 });
 
 async function expectText(locator: ReturnType<Page['getByRole']>, text: string) {
