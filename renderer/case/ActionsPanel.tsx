@@ -84,7 +84,8 @@ function ActionList({
   ctx: CaseViewContext;
   pending: PendingChange[];
 }) {
-  const queued = pending.filter((p) => p.op === 'case.action' || p.op.startsWith('action.'));
+  // Proposed actions appear in the list itself (marked unsent); decisions wait here.
+  const queued = pending.filter((p) => p.op.startsWith('action.'));
   if (detail.actions.length === 0 && queued.length === 0)
     return <p className="muted">No actions yet.</p>;
   return (
@@ -94,14 +95,16 @@ function ActionList({
           <div>
             <strong>{describe(a)}</strong>
             <div className="muted small">
-              {STATUS_TEXT[a.status]} · proposed by {agentName(ctx, a.proposedBy)}{' '}
-              {formatDateTime(a.createdAt)}
+              {'pending' in a ? 'Waiting to be sent — not done yet' : STATUS_TEXT[a.status]} ·
+              proposed by {agentName(ctx, a.proposedBy)} {formatDateTime(a.createdAt)}
               {a.approvedBy && ` · approved by ${agentName(ctx, a.approvedBy)}`}
               {a.rejectedBy &&
                 ` · rejected by ${agentName(ctx, a.rejectedBy)}: ${a.rejectionReason ?? ''}`}
             </div>
           </div>
-          {a.status === 'pending_approval' && <PendingDecision a={a} ctx={ctx} />}
+          {a.status === 'pending_approval' && !('pending' in a) && (
+            <PendingDecision a={a} ctx={ctx} />
+          )}
         </li>
       ))}
       {queued.map((p) => (

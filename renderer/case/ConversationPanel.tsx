@@ -36,6 +36,7 @@ function timeline(
         : agentName(ctx, m.authorId),
       party: m.to ?? m.from,
       body: m.body,
+      ...('pending' in m ? { pending: true } : {}),
     })),
     ...detail.notes.map((n): TimelineItem => ({
       key: n.id,
@@ -43,6 +44,7 @@ function timeline(
       kind: 'note',
       who: agentName(ctx, n.authorId),
       body: n.body,
+      ...('pending' in n ? { pending: true } : {}),
     })),
   ];
   const known = new Set(items.map((i) => i.key));
