@@ -2,7 +2,7 @@ import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { SyncSnapshot } from '../data/sync-engine';
 
 const initialState: SyncSnapshot = {
-  phase: 'in-sync',
+  phase: 'pulling',
   online: true,
   pending: 0,
   rejected: [],

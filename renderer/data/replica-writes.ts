@@ -1,7 +1,7 @@
 import type { Action, Agent, Case, MutationOp, MutationResult, SyncChange } from '../../shared';
 import { hasPendingApproval, toCase, toLocalCase } from './local-case';
 import { applyToCase, caseIdOf, optimisticPart } from './optimistic';
-import type { OutboxEntry, ReplicaDb } from './replica-db';
+import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
 
 const PART_TABLE = {
   message: 'messages',
@@ -85,7 +85,13 @@ export async function enqueueMutation(
   return id;
 }
 
-/** Applies one pulled batch and its cursor in one transaction: all of it or none. */
+type PartTable = (typeof PART_TABLE)[keyof typeof PART_TABLE];
+
+/**
+ * Applies one pulled batch and its cursor in one transaction: all of it or none. Hot path
+ * of a first sync, so rows go in with bulk writes; only cases with local changes waiting
+ * are rebased one by one.
+ */
 export async function applyServerChanges(
   db: ReplicaDb,
   changes: SyncChange[],
@@ -105,41 +111,79 @@ export async function applyServerChanges(
     db.outbox,
   ];
   await db.transaction('rw', tables, async () => {
-    const touched = new Map<string, Case | undefined>();
+    // The last word per entity wins; null means delete.
+    const cases = new Map<string, Case | null>();
+    const agents = new Map<string, Agent | null>();
+    const parts = new Map<PartTable, Map<string, { caseId: string } | null>>();
     for (const ch of changes) {
-      if (ch.entity === 'agent') {
-        if (ch.op === 'upsert') await db.agents.put(ch.data as Agent);
-        else await db.agents.delete(ch.id);
-      } else if (ch.entity === 'case') {
-        if (ch.op === 'upsert') touched.set(ch.id, ch.data as Case);
-        else {
-          touched.delete(ch.id);
-          await db.cases.delete(ch.id);
-          for (const t of [
-            db.messages,
-            db.notes,
-            db.actions,
-            db.disputes,
-            db.events,
-          ] as ReplicaDb['notes'][]) {
-            await t.where('caseId').equals(ch.id).delete();
-          }
-        }
-      } else {
-        const table = db[PART_TABLE[ch.entity]] as ReplicaDb['notes'];
-        if (ch.op === 'upsert') {
-          const row = ch.data as { caseId: string };
-          await table.put(row as never);
-          if (!touched.has(row.caseId)) touched.set(row.caseId, undefined);
-        } else await table.delete(ch.id);
+      if (ch.entity === 'agent') agents.set(ch.id, ch.op === 'upsert' ? (ch.data as Agent) : null);
+      else if (ch.entity === 'case')
+        cases.set(ch.id, ch.op === 'upsert' ? (ch.data as Case) : null);
+      else {
+        const t = PART_TABLE[ch.entity];
+        if (!parts.has(t)) parts.set(t, new Map());
+        parts.get(t)!.set(ch.id, ch.op === 'upsert' ? (ch.data as { caseId: string }) : null);
       }
     }
-    for (const [caseId, serverCase] of touched) await rebaseCase(db, caseId, me, serverCase);
+
+    const upsertAgents = [...agents.values()].filter((a): a is Agent => a !== null);
+    await db.agents.bulkPut(upsertAgents);
+    await db.agents.bulkDelete([...agents].filter(([, a]) => a === null).map(([id]) => id));
+
+    const gone = [...cases].filter(([, c]) => c === null).map(([id]) => id);
+    if (gone.length) {
+      await db.cases.bulkDelete(gone);
+      for (const t of [
+        db.messages,
+        db.notes,
+        db.actions,
+        db.disputes,
+        db.events,
+      ] as ReplicaDb['notes'][]) {
+        await t.where('caseId').anyOf(gone).delete();
+      }
+    }
+
+    const flagCases = new Set<string>();
+    for (const [t, rows] of parts) {
+      const table = db[t] as ReplicaDb['notes'];
+      const puts = [...rows.values()].filter((r): r is { caseId: string } => r !== null);
+      await table.bulkPut(puts as never[]);
+      await table.bulkDelete([...rows].filter(([, r]) => r === null).map(([id]) => id));
+      if (t === 'actions') for (const r of puts) flagCases.add(r.caseId);
+    }
+
+    const upserts = [...cases].filter((e): e is [string, Case] => e[1] !== null);
+    for (const [id] of upserts) flagCases.delete(id);
+    const awaiting = await pendingApprovalCases(db, [...upserts.map(([id]) => id), ...flagCases]);
+    const rebase = new Set(
+      (await db.outbox.where('state').equals('pending').toArray())
+        .map((e) => e.caseId)
+        .filter((id): id is string => !!id),
+    );
+    await db.cases.bulkPut(
+      upserts.filter(([id]) => !rebase.has(id)).map(([id, c]) => toLocalCase(c, awaiting.has(id))),
+    );
+    for (const [id, c] of upserts) if (rebase.has(id)) await rebaseCase(db, id, me, c);
+    // Cases whose actions changed without the case itself: refresh the approvals flag.
+    const stale = (await db.cases.bulkGet([...flagCases])).filter((c): c is LocalCase => !!c);
+    await db.cases.bulkPut(stale.map((c) => ({ ...c, approvals: awaiting.has(c.id) ? 1 : 0 })));
+
     await db.meta.bulkPut([
       { key: 'cursor', value: cursor },
       { key: 'lastSyncAt', value: now.toISOString() },
     ]);
   });
+}
+
+/** Which of these cases have an action (confirmed by the server) awaiting approval. */
+async function pendingApprovalCases(db: ReplicaDb, caseIds: string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db.actions
+    .where('[caseId+status]')
+    .anyOf(caseIds.map((id) => [id, 'pending_approval']))
+    .toArray();
+  return new Set(rows.filter((a) => !('pending' in a)).map((a) => a.caseId));
 }
 
 const RESULT_TABLE: Partial<Record<MutationOp, 'messages' | 'notes' | 'actions' | 'disputes'>> = {

@@ -15,7 +15,7 @@ export interface SyncSnapshot {
   storageWarning: string | null;
 }
 
-const PULL_LIMIT = 2000;
+const PULL_LIMIT = 5000;
 const PUSH_BATCH = 500;
 const MAX_BACKOFF_MS = 60_000;
 
@@ -41,7 +41,7 @@ export class SyncEngine {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
   private state: SyncSnapshot = {
-    phase: 'in-sync',
+    phase: 'pulling',
     online: true,
     pending: 0,
     rejected: [],

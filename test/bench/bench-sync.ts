@@ -1,0 +1,171 @@
+/**
+ * `npm run bench:sync`: the offline client in headless Chromium against a real case
+ * service. For each size (BENCH_SYNC_SIZES, default "10000,100000") it prints the first
+ * full sync (time, cases/s, and the raw IndexedDB write rate of the same records as the
+ * ceiling), catch-up after 1,000 server changes made while offline, pushing 500 queued
+ * mutations, and poke-to-visible latency. A benchmark, not a test.
+ */
+import { randomUUID } from 'node:crypto';
+import { chromium, type Page } from 'playwright-core';
+import { buildApp } from '../../server/app';
+import { migrate } from '../../server/db/migrate';
+import { openPglite } from '../../server/db/pglite-database';
+import { createDemoAccounts } from '../../server/seed/accounts';
+import { openCaseFromIntake } from '../../server/services/intake';
+import { addNote } from '../../server/services/case-commands';
+import { findAgent } from '../../server/repositories/agents';
+import { escalation } from '../../server/testing/test-service';
+import path from 'node:path';
+
+const SIZES = (process.env.BENCH_SYNC_SIZES ?? '10000,100000').split(',').map(Number);
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function waitFor(page: Page, fn: string, timeoutMs = 600_000): Promise<number> {
+  const t0 = Date.now();
+  await page.waitForFunction(fn, undefined, { timeout: timeoutMs, polling: 20 });
+  return Date.now() - t0;
+}
+
+async function run(size: number): Promise<void> {
+  const db = await openPglite();
+  await migrate(db);
+  const ids = await db.transaction((tx) => createDemoAccounts(tx));
+  const lena = (await findAgent(db, ids.get('lena@demo.casedesk')!))!;
+  const t0 = Date.now();
+  for (let i = 0; i < size; i += 500) {
+    await db.transaction(async (tx) => {
+      for (let j = i; j < Math.min(size, i + 500); j++)
+        await openCaseFromIntake(tx, escalation({ language: 'de' }), new Date());
+    });
+  }
+  console.log(`\n${size.toLocaleString('en')} cases: server filled in ${secs(Date.now() - t0)}`);
+  const app = buildApp({ db, intakeKey: null, webRoot: path.resolve('out/renderer') });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  try {
+    await page.goto(url);
+    await page.getByLabel('Email').fill('lena@demo.casedesk');
+    await page.getByLabel('Password').fill('casedesk-demo');
+    const name = `casedesk:${new URL(url).host}:${lena.id}`;
+    await page.evaluate((n) => ((window as unknown as { __db: string }).__db = n), name);
+    const countCases = `new Promise(r => { const q = indexedDB.open(window.__db); q.onsuccess = () => { const c = q.result.transaction('cases').objectStore('cases').count(); c.onsuccess = () => { q.result.close(); r(c.result) } } })`;
+
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('status', { name: 'Sync status' })
+      .filter({ hasText: 'Synced' })
+      .waitFor({ timeout: 900_000 });
+    const first = Date.now() - started;
+    const local = (await page.evaluate(countCases)) as number;
+    console.log(
+      `  first full sync      ${secs(first)}  ${(local / (first / 1000)).toFixed(0)} cases/s  (${local} cases, with their events)`,
+    );
+
+    // The ceiling: the same case records written raw into IndexedDB, one transaction.
+    const raw =
+      (await page.evaluate(`new Promise(r => { const q = indexedDB.open(window.__db); q.onsuccess = () => {
+        const all = q.result.transaction('cases').objectStore('cases').getAll();
+        all.onsuccess = () => { const rows = all.result; q.result.close();
+          const d = indexedDB.open('bench-raw', 1); d.onupgradeneeded = () => d.result.createObjectStore('c', { keyPath: 'id' });
+          d.onsuccess = () => { const t0 = performance.now(); const tx = d.result.transaction('c', 'readwrite'); const s = tx.objectStore('c');
+            for (const row of rows) s.put(row); tx.oncomplete = () => r(performance.now() - t0); } } } })`)) as number;
+    console.log(
+      `  raw put, same rows   ${secs(raw)}  ${(local / (raw / 1000)).toFixed(0)} cases/s  → first sync at ${(first / raw).toFixed(2)}× raw`,
+    );
+
+    // Catch-up: an offline hour during which 1,000 notes were written on the server.
+    const some = await db.query<{ id: string }>(
+      'SELECT id FROM cases ORDER BY created_at LIMIT 100',
+    );
+    await ctx.setOffline(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+    for (let i = 0; i < 1000; i++)
+      await db.transaction((tx) =>
+        addNote(tx, lena, some.rows[i % 100]!.id, `note ${i}`, new Date()),
+      );
+    const catchUpStart = Date.now();
+    await ctx.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const notesCount = `new Promise(r => { const q = indexedDB.open(window.__db); q.onsuccess = () => { const c = q.result.transaction('notes').objectStore('notes').count(); c.onsuccess = () => { q.result.close(); r(c.result >= 1000) } } })`;
+    await page.waitForFunction(notesCount, undefined, { timeout: 600_000, polling: 20 });
+    console.log(`  catch-up, 1,000 changes  ${secs(Date.now() - catchUpStart)}`);
+
+    // Push: 500 mutations queued while offline, then sent.
+    await ctx.setOffline(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+    const caseId = some.rows[0]!.id;
+    await page.evaluate(
+      ({ caseId, ids }) =>
+        new Promise<void>((r) => {
+          const q = indexedDB.open((window as unknown as { __db: string }).__db);
+          q.onsuccess = () => {
+            const tx = q.result.transaction('outbox', 'readwrite');
+            ids.forEach((id, i) =>
+              tx.objectStore('outbox').add({
+                id,
+                op: 'case.note',
+                args: { caseId, body: `queued ${i}` },
+                caseId,
+                state: 'pending',
+                attempts: 0,
+                createdAt: new Date().toISOString(),
+              }),
+            );
+            tx.oncomplete = () => {
+              q.result.close();
+              r();
+            };
+          };
+        }),
+      { caseId, ids: Array.from({ length: 500 }, () => randomUUID()) },
+    );
+    const pushStart = Date.now();
+    await ctx.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    for (;;) {
+      const n = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM notes WHERE body LIKE 'queued %'`,
+      );
+      if (n.rows[0]!.n >= 500) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    console.log(`  push, 500 mutations  ${secs(Date.now() - pushStart)}`);
+
+    // Poke to visible: a change on the server until it is in this browser's replica.
+    const lat: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const id = randomUUID();
+      const t = Date.now();
+      await db.transaction((tx) => addNote(tx, lena, caseId, `poke ${id}`, new Date(), id));
+      await waitFor(
+        page,
+        `new Promise(r => { const q = indexedDB.open(window.__db); q.onsuccess = () => { const g = q.result.transaction('notes').objectStore('notes').get('${id}'); g.onsuccess = () => { q.result.close(); r(!!g.result) } } })`,
+        30_000,
+      );
+      lat.push(Date.now() - t);
+    }
+    lat.sort((a, b) => a - b);
+    console.log(`  poke to visible      median ${lat[2]} ms, worst ${lat[4]} ms (5 changes)`);
+  } finally {
+    await browser.close();
+    await app.close();
+    await db.close();
+  }
+}
+
+console.log(
+  `bench:sync  headless Chromium ${'(Debian)'} · PGlite case service in-process · node ${process.version}`,
+);
+for (const size of SIZES) await run(size);
