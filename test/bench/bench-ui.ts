@@ -1,0 +1,157 @@
+/**
+ * `npm run bench:ui`: the workspace in headless Chromium over a warm local replica of
+ * BENCH_UI_CASES cases (default 100,000). Prints time to the first queue render, filter
+ * and search latency, time to open a case, and the renderer's JS heap. A benchmark, not
+ * a test: read the figures with the machine's noise in mind.
+ */
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { buildApp } from '../../server/app';
+import { migrate } from '../../server/db/migrate';
+import { openPglite } from '../../server/db/pglite-database';
+import { seedDemoIfEmpty } from '../../server/seed/demo';
+
+const CASES = Number(process.env.BENCH_UI_CASES ?? 100_000);
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Milliseconds from the action until its effect shows, or a line saying it never did. */
+async function timed(
+  page: Page,
+  act: () => Promise<void>,
+  until: () => Promise<unknown>,
+): Promise<string> {
+  const t0 = Date.now();
+  try {
+    await act();
+    await until();
+    return `${Date.now() - t0} ms`;
+  } catch (err) {
+    if ((err as Error).name !== 'TimeoutError') throw err;
+    return `not within ${((Date.now() - t0) / 1000).toFixed(0)} s (timed out)`;
+  }
+}
+
+const db = await openPglite();
+await migrate(db);
+await seedDemoIfEmpty(db, { seedNumber: 1, cases: 40 });
+const app = buildApp({ db, intakeKey: null, webRoot: path.resolve('out/renderer') });
+const url = await app.listen({ port: 0, host: '127.0.0.1' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+try {
+  await page.goto(url);
+  await page.getByLabel('Email').fill('lena@demo.casedesk');
+  await page.getByLabel('Password').fill('casedesk-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
+
+  // Warm the replica: copies of a synced case with their own ids, references and clocks.
+  // A string, not a function: the bundler's helpers do not exist inside the page.
+  const filled = (await page.evaluate(`(async (n) => {
+    const names = (await indexedDB.databases()).map((d) => d.name).filter((x) => x.startsWith('casedesk:'));
+    const idb = await new Promise((r) => { const q = indexedDB.open(names[0]); q.onsuccess = () => r(q.result); });
+    const sample = await new Promise((r) => { const g = idb.transaction('cases').objectStore('cases').getAll(); g.onsuccess = () => r(g.result); });
+    const langs = ['de', 'en', 'nl', 'fr', 'es', 'it', 'pt', 'pl', 'zh'];
+    const t0 = performance.now();
+    for (let start = 0; start < n; start += 10000) {
+      await new Promise((done) => {
+        const tx = idb.transaction('cases', 'readwrite');
+        const store = tx.objectStore('cases');
+        for (let i = start; i < Math.min(n, start + 10000); i++) {
+          const base = sample[i % sample.length];
+          const due = new Date(Date.now() + (i % 5000) * 60000 - 2000000000).toISOString();
+          store.put({ ...base, id: crypto.randomUUID(), reference: 'CD-' + (900000 + i), language: langs[i % 9], slaDueAt: due, search: 'cd-' + (900000 + i) + ' bench buyer ' + i });
+        }
+        tx.oncomplete = () => done();
+      });
+    }
+    idb.close();
+    return performance.now() - t0;
+  })(${CASES})`)) as number;
+  console.log(
+    `bench:ui  ${CASES.toLocaleString('en')} local cases (filled in ${(filled / 1000).toFixed(1)} s) · headless Chromium · node ${process.version}`,
+  );
+
+  const firstRow = () =>
+    page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).waitFor();
+  const render = await timed(page, () => page.reload().then(() => undefined), firstRow);
+  await page.getByRole('link', { name: 'Team queue', exact: true }).click();
+  await firstRow();
+  const rowsText = () => page.locator('.filters [aria-live]').textContent();
+  const before = await rowsText();
+  const filter = await timed(
+    page,
+    () =>
+      page
+        .getByLabel('Language', { exact: true })
+        .selectOption('de')
+        .then(() => undefined),
+    () =>
+      page.waitForFunction(
+        (b) => document.querySelector('.filters [aria-live]')?.textContent !== b,
+        before,
+        { timeout: 60_000 },
+      ),
+  );
+  await page.getByLabel('Language', { exact: true }).selectOption('');
+  await page
+    .waitForFunction(
+      (b) => document.querySelector('.filters [aria-live]')?.textContent === b,
+      before,
+      { timeout: 60_000 },
+    )
+    .catch(() => undefined);
+  const search = await timed(
+    page,
+    () =>
+      page
+        .getByRole('searchbox', { name: 'Search cases' })
+        .fill(`CD-${900000 + Math.floor(CASES / 2)}`),
+    () =>
+      page.waitForFunction(
+        (b) => document.querySelector('.filters [aria-live]')?.textContent !== b,
+        before,
+        { timeout: 60_000 },
+      ),
+  );
+  await page.getByRole('searchbox', { name: 'Search cases' }).fill('');
+  await page.getByRole('link', { name: 'Team queue', exact: true }).click();
+  await firstRow();
+  const scroll = await timed(
+    page,
+    () =>
+      page.locator('.queue-scroll').evaluate((el) => {
+        el.scrollTop = el.scrollHeight / 2;
+      }),
+    () =>
+      page.waitForFunction(
+        () => document.querySelectorAll('table.queue tbody tr[aria-rowindex]').length > 5,
+      ),
+  );
+  const open = await timed(
+    page,
+    () => page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(3).click(),
+    () => page.getByRole('heading', { level: 1 }).waitFor(),
+  );
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  console.log(`  first queue render (warm replica, reload)  ${render}`);
+  console.log(`  filter by language                         ${filter}`);
+  console.log(`  search by reference                        ${search}`);
+  console.log(`  scroll to the middle                       ${scroll}`);
+  console.log(`  open a case                                ${open}`);
+  console.log(`  renderer JS heap                           ${(heap / 1024 / 1024).toFixed(0)} MB`);
+} finally {
+  await browser.close();
+  await app.close();
+  await db.close();
+}
