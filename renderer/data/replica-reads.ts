@@ -149,8 +149,11 @@ export async function caseDetail(db: ReplicaDb, id: string): Promise<LocalCaseDe
       db.actions.where('caseId').equals(id).toArray(),
       db.disputes.where('caseId').equals(id).toArray(),
       db.events.where('caseId').equals(id).toArray(),
-      db.cases.where('buyerId').equals(c.buyerId).toArray(),
-      c.sellerId ? db.cases.where('sellerId').equals(c.sellerId).toArray() : Promise.resolve([]),
+      // History is for reading, not for counting all: the latest 50 of each are plenty.
+      db.cases.where('buyerId').equals(c.buyerId).limit(50).toArray(),
+      c.sellerId
+        ? db.cases.where('sellerId').equals(c.sellerId).limit(50).toArray()
+        : Promise.resolve([]),
       db.outbox.where('caseId').equals(id).sortBy('seq'),
     ]);
   const related = [...new Set([...buyerCases, ...sellerCases].map((x) => x.id))];
