@@ -84,5 +84,10 @@ export function openReplica(name: string): ReplicaDb {
     meta: 'key',
     outbox: '++seq, &id, caseId, state',
   });
+  // A language filter on the team queue reads one index range instead of every open case.
+  db.version(2).stores({
+    cases:
+      'id, reference, updatedAt, buyerId, sellerId, [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt]',
+  });
   return db;
 }

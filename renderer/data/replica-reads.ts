@@ -51,8 +51,18 @@ function slaRange(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
       return between('[assigneeKey+open+slaDueAt]', [me.id, 1]);
     case 'unassigned':
       return between('[assigneeKey+open+slaDueAt]', ['', 1]);
-    case 'team':
-      return between('[open+slaDueAt]', [1]).filter((c) => me.languages.includes(c.language));
+    case 'team': {
+      const language = q.filters.language;
+      if (language) {
+        return me.languages.includes(language as Agent['languages'][number])
+          ? between('[open+language+slaDueAt]', [1, language])
+          : between('[open+language+slaDueAt]', [1, '\u0000never']);
+      }
+      // T&S and leads hold every case in all nine languages: the plain range is the view.
+      const everyLanguage = me.languages.length >= 9;
+      const range = between('[open+slaDueAt]', [1]);
+      return everyLanguage ? range : range.filter((c) => me.languages.includes(c.language));
+    }
     case 'trust_safety':
       return between('[tsQueue+slaDueAt]', [1]);
     case 'approvals':
@@ -63,7 +73,11 @@ function slaRange(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
 }
 
 function refine(q: QueueQuery): ((c: LocalCase) => boolean) | null {
-  const f = q.filters;
+  // The team view's index already applies a language filter.
+  const f =
+    q.view === 'team' && q.sort.key !== 'updated' && q.sort.key !== 'reference'
+      ? { ...q.filters, language: '' }
+      : q.filters;
   const s = q.search.trim().toLowerCase();
   if (!f.status && !f.language && !f.channel && !f.topic && !f.priority && !s) return null;
   return (c) =>
