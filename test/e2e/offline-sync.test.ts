@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { shot, signIn, startStack, type Stack } from './harness';
 
 const status = (page: Page) => page.getByRole('status', { name: 'Sync status' });
 const synced = (page: Page) =>
-  status(page).filter({ hasText: 'Synced' }).waitFor({ timeout: 20_000 });
+  status(page).filter({ hasText: 'Synced' }).waitFor({ timeout: 45_000 });
 
 /** Opens the first case of a view whose reference is not in `skip`. */
 async function openFirst(page: Page, view: string): Promise<string> {
@@ -15,7 +15,8 @@ async function openFirst(page: Page, view: string): Promise<string> {
   return (await heading.textContent())!;
 }
 
-describe('offline work in Chromium against a real case service', () => {
+// A browser, a service and the other suites share two cores: each test gets room.
+describe('offline work in Chromium against a real case service', { timeout: 120_000 }, () => {
   let stack: Stack;
   let ctx: BrowserContext;
   let page: Page;
@@ -26,6 +27,11 @@ describe('offline work in Chromium against a real case service', () => {
     await signIn(page, stack.url, 'ana');
   }, 120_000);
   afterAll(() => stack?.close());
+  // A test that fails while offline must not take the next ones down with it.
+  afterEach(async () => {
+    await ctx.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online'))).catch(() => undefined);
+  });
 
   const count = async (sql: string, ref: string) =>
     (await stack.db.query<{ n: number }>(sql, [ref])).rows[0]!.n;
@@ -145,7 +151,7 @@ describe('offline work in Chromium against a real case service', () => {
       .toBe(1);
     await ctx.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await page.getByText('1 change(s) refused by the server').waitFor({ timeout: 20_000 });
+    await page.getByText('1 change(s) refused by the server').waitFor({ timeout: 45_000 });
     await page
       .getByRole('list', { name: 'Refused changes' })
       .getByText('Someone else has claimed this case.')

@@ -28,7 +28,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
 }
 
-describe('the workspace in Chromium against a real case service', () => {
+// A browser, a service and the other suites share two cores: each test gets room.
+describe('the workspace in Chromium against a real case service', { timeout: 120_000 }, () => {
   let stack: Stack;
   let ctx: BrowserContext;
   let page: Page;
@@ -118,7 +119,7 @@ describe('the workspace in Chromium against a real case service', () => {
     await page
       .getByRole('status', { name: 'Sync status' })
       .filter({ hasText: 'Synced' })
-      .waitFor({ timeout: 20_000 });
+      .waitFor({ timeout: 45_000 });
     const notes = await stack.db.query(
       `SELECT n.body FROM notes n JOIN cases c ON c.id = n.case_id WHERE c.reference = $1 AND n.body = 'Written on the train.'`,
       [reference],
@@ -183,7 +184,7 @@ describe('the workspace in Chromium against a real case service', () => {
     await page
       .getByRole('region', { name: 'Actions' })
       .getByText('approved by Tess Bakker')
-      .waitFor({ timeout: 10_000 });
+      .waitFor({ timeout: 45_000 });
     const actions = await stack.db.query<{ status: string; approved_by: string }>(
       `SELECT a.status, ag.email AS approved_by FROM actions a JOIN cases c ON c.id = a.case_id
          JOIN agents ag ON ag.id = a.approved_by WHERE c.reference = $1 AND a.type = 'restrict_account'`,
@@ -195,5 +196,5 @@ describe('the workspace in Chromium against a real case service', () => {
 });
 
 async function expectText(locator: ReturnType<Page['getByRole']>, text: string) {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 45_000 });
 }
