@@ -73,8 +73,67 @@ export default tseslint.config(
     },
   },
   {
+    // The thin layer: only the entry files touch Electron at run time, so everything else
+    // in the main process runs (and is tested) under plain Node.
+    files: ['electron/main/**/*.ts', 'electron/service/**/*.ts'],
+    ignores: ['electron/main/index.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only electron/main/index.ts imports Electron.',
+              allowTypeImports: true,
+            },
+            {
+              name: 'electron-store',
+              message: 'Only electron/main/index.ts imports electron-store.',
+            },
+            {
+              name: 'electron-log/main',
+              message: 'Only electron/main/index.ts imports electron-log.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/renderer/**'],
+              message: 'The main process does not import the renderer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The preload runs sandboxed in the page: no main-process or service code.
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/service/**', '**/server/**', '**/renderer/**'],
+              message: 'The preload imports only shared/ and electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // CLIs and benchmarks print their results.
-    files: ['server/bench/**', 'server/seed/cli.ts', 'server/main.ts', 'test/**'],
+    files: [
+      'server/bench/**',
+      'server/seed/cli.ts',
+      'server/main.ts',
+      'test/**',
+      'electron/launch.ts',
+      'electron/dist.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { DomainError } from '../shared';
 import type { Database } from './db/database';
 import { registerAuth } from './http/auth';
@@ -31,7 +31,7 @@ export function buildApp({
     bodyLimit: BODY_LIMIT,
     logger: { level: logLevel },
     // A line per request costs more than many requests do; errors are still logged.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Behind a proxy the caller's address is in X-Forwarded-For; the login rate limit needs it.
     trustProxy: 'loopback',
   });

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+// Imported, not read from disk: the desktop app bundles the service into one file.
+import pkg from '../package.json' with { type: 'json' };
 
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
 export const SERVICE_VERSION: string = pkg.version;

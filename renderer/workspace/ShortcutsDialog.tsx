@@ -1,13 +1,5 @@
 import { useEffect, useRef } from 'react';
-
-export const SHORTCUTS: [string, string][] = [
-  ['j', 'Next case in the queue'],
-  ['k', 'Previous case in the queue'],
-  ['Enter', 'Open the selected case'],
-  ['/', 'Search cases'],
-  ['Escape', 'Close the case or this dialog'],
-  ['?', 'Show these shortcuts'],
-];
+import { SHORTCUTS } from '../../shared/shortcuts';
 
 /** A native modal dialog: focus is trapped and Escape closes it, by the browser. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -22,12 +14,12 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
     <dialog ref={ref} aria-labelledby="shortcuts-title" onClose={onClose} className="dialog">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <dl className="shortcuts">
-        {SHORTCUTS.map(([key, what]) => (
+        {SHORTCUTS.map(({ key, label }) => (
           <div key={key}>
             <dt>
               <kbd>{key}</kbd>
             </dt>
-            <dd>{what}</dd>
+            <dd>{label}</dd>
           </div>
         ))}
       </dl>

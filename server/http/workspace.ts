@@ -2,20 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { WORKSPACE_CSP } from '../../shared/workspace-csp';
 
-// The workspace talks only to this origin; nothing else may load or run.
-export const WORKSPACE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+export { WORKSPACE_CSP };
 
 /**
  * Serves the built workspace (`npm run build`) at `/`, so any browser can work against

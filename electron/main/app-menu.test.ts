@@ -1,0 +1,61 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { SHORTCUTS } from '../../shared/shortcuts';
+import { appMenuTemplate, type MenuActions } from './app-menu';
+import { aboutText, windowTitle } from './build-info';
+
+function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
+}
+
+function actions(sent: string[]): MenuActions {
+  return {
+    send: (c) => void sent.push(c),
+    showAbout: () => void sent.push('about'),
+    openLogs: () => void sent.push('logs'),
+    quit: () => void sent.push('quit'),
+  };
+}
+
+describe('the application menu', () => {
+  for (const platform of ['darwin', 'win32', 'linux'] as const) {
+    it(`lists every workspace shortcut and sends its command when clicked (${platform})`, () => {
+      const sent: string[] = [];
+      const items = flatten(appMenuTemplate(platform, actions(sent), { devTools: false }));
+      for (const s of SHORTCUTS) {
+        const item = items.find((i) => i.label === s.label);
+        expect(item, s.label).toBeDefined();
+        expect(item!.registerAccelerator).toBe(false);
+        (item!.click as () => void)();
+      }
+      expect(sent).toEqual(SHORTCUTS.map((s) => s.command));
+      expect(items.filter((i) => i.label === 'About Casedesk')).toHaveLength(1);
+    });
+  }
+
+  it('offers developer tools only when asked to', () => {
+    const roles = (devTools: boolean) =>
+      flatten(appMenuTemplate('linux', actions([]), { devTools })).map((i) => i.role);
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(true)).toContain('toggleDevTools');
+  });
+});
+
+describe('build marking', () => {
+  const qa = { name: 'Casedesk', version: '0.2.0', commit: 'abc1234', channel: 'qa' as const };
+
+  it('marks a QA build in the window title with version, commit and server', () => {
+    expect(windowTitle(qa, 'https://cases.example.com')).toBe(
+      'Casedesk — QA build 0.2.0 (abc1234) — https://cases.example.com',
+    );
+    expect(windowTitle({ ...qa, channel: 'release' }, 'x')).toBe('Casedesk');
+  });
+
+  it('shows version, commit and server in the About box', () => {
+    const about = aboutText(qa, 'demo data on this computer');
+    expect(about.message).toBe('Casedesk (QA build)');
+    expect(about.detail).toContain('Version: 0.2.0');
+    expect(about.detail).toContain('Commit: abc1234');
+    expect(about.detail).toContain('Server: demo data on this computer');
+  });
+});

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { ConfigError, type Config } from './config';
+import { openDatabase } from './database-from-config';
+import { migrate, loadMigrations } from './db/migrate';
+import { buildApp } from './app';
+import { seedDemoIfEmpty } from './seed/demo';
+import { sweepIdempotencyKeys } from './http/idempotency';
+
+export interface RunningService {
+  app: FastifyInstance;
+  /** `http://host:port` as bound (port 0 picks a free one). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Where the SQL migrations are; the desktop app ships them beside its bundle. */
+  migrationsDir?: string;
+  /** Serve the built workspace at `/` (the desktop app serves it itself). */
+  serveWorkspace?: boolean;
+}
+
+/**
+ * Opens the database, migrates it, seeds demo data when asked and listens: the whole
+ * service, for `npm run server` and for the desktop app's embedded one alike.
+ */
+export async function startService(
+  config: Config,
+  opts: StartOptions = {},
+): Promise<RunningService> {
+  const db = await openDatabase(config.database).catch((err: Error) => {
+    throw new ConfigError(`cannot open the database: ${err.message.split('\n')[0]}`);
+  });
+  const ran = await migrate(db, await loadMigrations(opts.migrationsDir));
+  const app = buildApp({
+    db,
+    intakeKey: config.intakeKey,
+    logLevel: config.logLevel,
+    webRoot: opts.serveWorkspace === false ? null : config.webRoot,
+  });
+  if (ran.length) app.log.info({ migrations: ran }, 'applied migrations');
+  if (config.seed === 'demo') {
+    const seeded = await seedDemoIfEmpty(db, { seedNumber: config.seedNumber });
+    if (seeded) app.log.info(seeded, 'seeded demo data');
+  }
+  await sweepIdempotencyKeys(db);
+  const sweep = setInterval(() => void sweepIdempotencyKeys(db).catch(() => undefined), 3_600_000);
+  sweep.unref();
+
+  const url = await app.listen({ port: config.port, host: config.host });
+  const where =
+    config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.database.dataDir}`;
+  app.log.info({ address: url }, `Casedesk case service on ${url} (${where})`);
+  if (config.intakeKey === null) app.log.warn('CASEDESK_INTAKE_KEY is not set: intake is closed');
+
+  return {
+    app,
+    url,
+    async close() {
+      clearInterval(sweep);
+      await app.close();
+      await db.close();
+    },
+  };
+}
