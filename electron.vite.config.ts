@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 // What a build is, stamped into the main process: QA builds show it in the title and
 // About box. `npm run dist` sets CASEDESK_CHANNEL; everything else is a development build.
-function stamp() {
+function stamp(): { commit: string; channel: string } {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -16,8 +17,10 @@ function stamp() {
   if (!['dev', 'qa', 'release'].includes(channel)) {
     throw new Error(`CASEDESK_CHANNEL must be dev, qa or release, not "${channel}"`);
   }
-  return JSON.stringify({ commit, channel });
+  return { commit, channel };
 }
+
+const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 /**
  * One build for the three parts (`npm run build`): the main process with the embedded
@@ -26,7 +29,7 @@ function stamp() {
  */
 export default defineConfig({
   main: {
-    define: { __CASEDESK_BUILD__: stamp() },
+    define: { __CASEDESK_BUILD__: JSON.stringify(stamp()) },
     build: {
       outDir: 'out/main',
       sourcemap: true,
@@ -52,6 +55,9 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
+    define: {
+      __CASEDESK_WEB_BUILD__: JSON.stringify({ version: VERSION, commit: stamp().commit }),
+    },
     plugins: [react()],
     build: {
       outDir: 'out/renderer',

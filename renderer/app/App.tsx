@@ -1,16 +1,21 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDispatch, useSelector } from 'react-redux';
 import type { Agent, MutationOp } from '../../shared';
+import type { AppInfo, CredentialProtection } from '../../shared/desktop/ipc-contract';
+import { SHORTCUTS } from '../../shared/shortcuts';
+import { caseIdByReference } from '../data/desk-signals';
 import { openReplica, replicaName, type ReplicaDb } from '../data/replica-db';
 import { dismissRejected, enqueueMutation } from '../data/replica-writes';
 import { SyncEngine } from '../data/sync-engine';
 import { httpTransport } from '../data/sync-transport';
+import { platform } from '../platform/platform';
 import { SignIn } from '../screens/SignIn';
 import { describeSignInError, signIn, signOutOnServer } from './api-client';
-import { host } from './host';
 import { serverChosen, signedIn, signedOut, signInFailed, signInStarted } from './session-slice';
 import type { RootState } from './store';
 import { syncReported } from './sync-slice';
+import { caseOpened } from './ui-slice';
+import { useDeskNotifications } from './use-desk-notifications';
 import { WorkspaceScreen } from './WorkspaceScreen';
 
 interface Connection {
@@ -20,15 +25,25 @@ interface Connection {
   engine: SyncEngine;
 }
 
+const PROTECTION_NOTICE: Partial<Record<CredentialProtection, string>> = {
+  weak: 'This computer has no secret store (such as GNOME Keyring or KWallet): your sign-in is kept only weakly protected on disk.',
+  'memory-only':
+    'This computer offers no encryption for your sign-in: it is kept in memory only, and you will sign in again next time.',
+};
+
 export function App() {
   const dispatch = useDispatch();
   const session = useSelector((s: RootState) => s.session);
   const [conn, setConn] = useState<Connection | null>(null);
-  const serverUrl = host.serverUrl();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // The workspace always talks to its own origin: in a browser the case service that
+  // served it, in the desktop app the app:// protocol that forwards to the chosen service.
+  const serverUrl = window.location.origin;
 
   const connect = useCallback(
-    async (token: string, agent: Agent) => {
-      const db = openReplica(replicaName(agent.id, serverUrl));
+    async (token: string, agent: Agent, serverId: string) => {
+      const db = openReplica(replicaName(agent.id, serverId));
       await db.open();
       const engine = new SyncEngine(db, httpTransport(serverUrl, token), agent, (s) =>
         dispatch(syncReported(s)),
@@ -41,19 +56,26 @@ export function App() {
   );
 
   useEffect(() => {
-    dispatch(serverChosen(serverUrl));
-    const saved = host.loadSession();
-    // A saved session opens the local replica at once, online or not.
-    if (saved) void connect(saved.token, saved.agent);
-    else dispatch(signedOut());
-  }, [connect, dispatch, serverUrl]);
+    void (async () => {
+      const [appInfo, settings] = await Promise.all([platform.appInfo(), platform.getSettings()]);
+      document.documentElement.dataset.theme = settings.theme;
+      setInfo(appInfo);
+      dispatch(serverChosen(appInfo.server));
+      const saved = await platform.loadSession();
+      // A saved session opens the local replica at once, online or not.
+      if (saved) await connect(saved.token, saved.agent, appInfo.serverId);
+      else dispatch(signedOut());
+    })();
+  }, [connect, dispatch]);
 
   const submit = async (email: string, password: string) => {
+    if (!info) return;
     dispatch(signInStarted());
     try {
       const { token, agent } = await signIn(serverUrl, email, password);
-      host.saveSession(token, agent);
-      await connect(token, agent);
+      const protection = await platform.saveSession({ token, agent });
+      if (platform.kind === 'desktop') setNotice(PROTECTION_NOTICE[protection] ?? null);
+      await connect(token, agent, info.serverId);
     } catch (err) {
       dispatch(signInFailed(describeSignInError(err)));
     }
@@ -68,7 +90,7 @@ export function App() {
     [conn],
   );
 
-  const signOut = async () => {
+  const signOut = useCallback(async () => {
     if (!conn) return;
     const unsent = await conn.engine.unsentCount();
     if (
@@ -83,10 +105,40 @@ export function App() {
     await signOutOnServer(serverUrl, conn.token).catch(() => undefined);
     conn.db.close();
     await conn.db.delete();
-    host.clearSession();
+    await platform.clearSession();
     setConn(null);
+    setNotice(null);
     dispatch(signedOut());
-  };
+  }, [conn, dispatch, serverUrl]);
+
+  // Deep links (casedesk://case/CD-…) and notification clicks open the case, if it is here.
+  const connRef = useRef(conn);
+  connRef.current = conn;
+  useEffect(
+    () =>
+      platform.onOpenCase((reference) => {
+        const c = connRef.current;
+        if (!c) return;
+        void caseIdByReference(c.db, reference).then((id) => {
+          if (id) dispatch(caseOpened(id));
+          else setNotice(`Case ${reference} is not in your queue on this computer.`);
+        });
+      }),
+    [dispatch],
+  );
+
+  // The application menu sends the workspace's own shortcuts, so both paths do the same.
+  const signOutRef = useRef(signOut);
+  signOutRef.current = signOut;
+  useEffect(
+    () =>
+      platform.onMenuCommand((command) => {
+        if (command === 'session.sign-out') return void signOutRef.current();
+        const shortcut = SHORTCUTS.find((s) => s.command === command);
+        if (shortcut) window.dispatchEvent(new KeyboardEvent('keydown', { key: shortcut.key }));
+      }),
+    [],
+  );
 
   const dismiss = useMemo(
     () => (id: string) => {
@@ -95,24 +147,47 @@ export function App() {
     [conn],
   );
 
-  if (session.status === 'starting') return <p className="muted">Opening Casedesk…</p>;
+  if (session.status === 'starting' || !info) return <p className="muted">Opening Casedesk…</p>;
   if (!conn || session.status !== 'signed_in') {
     return (
       <SignIn
         busy={session.status === 'signing_in'}
         error={session.error}
-        serverLabel={new URL(serverUrl).host}
+        info={info}
         onSubmit={(e, p) => void submit(e, p)}
+        onConnected={() => window.location.reload()}
       />
     );
   }
   return (
+    <>
+      {notice && (
+        <p role="note" className="notice">
+          {notice}{' '}
+          <button type="button" className="link" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <SignedIn conn={conn} mutate={mutate} signOut={signOut} dismiss={dismiss} />
+    </>
+  );
+}
+
+function SignedIn(p: {
+  conn: Connection;
+  mutate: (op: MutationOp, args: Record<string, unknown>) => Promise<void>;
+  signOut: () => Promise<void>;
+  dismiss: (id: string) => void;
+}) {
+  useDeskNotifications(p.conn.db, p.conn.agent);
+  return (
     <WorkspaceScreen
-      db={conn.db}
-      me={conn.agent}
-      mutate={mutate}
-      onSignOut={() => void signOut()}
-      onDismiss={dismiss}
+      db={p.conn.db}
+      me={p.conn.agent}
+      mutate={p.mutate}
+      onSignOut={() => void p.signOut()}
+      onDismiss={p.dismiss}
     />
   );
 }

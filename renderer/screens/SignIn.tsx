@@ -1,14 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { AppInfo } from '../../shared/desktop/ipc-contract';
+import { platform } from '../platform/platform';
+import { ConnectionSettings } from './ConnectionSettings';
 
 interface Props {
   busy: boolean;
   error: string | null;
-  serverLabel: string;
+  info: AppInfo;
   onSubmit: (email: string, password: string) => void;
+  onConnected: () => void;
 }
 
 /** The first screen: two labelled fields and one button, errors announced to screen readers. */
-export function SignIn({ busy, error, serverLabel, onSubmit }: Props) {
+export function SignIn({ busy, error, info, onSubmit, onConnected }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const errorId = useId();
@@ -58,8 +62,9 @@ export function SignIn({ busy, error, serverLabel, onSubmit }: Props) {
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
-        <p className="muted small">Server: {serverLabel}</p>
+        {platform.kind === 'web' && <p className="muted small">Server: {info.server}</p>}
       </form>
+      {platform.kind === 'desktop' && <ConnectionSettings info={info} onConnected={onConnected} />}
     </main>
   );
 }
