@@ -65,8 +65,19 @@ export type ReplicaDb = Dexie & {
 };
 
 /** One database per agent and server, so two people on one computer never mix. */
-export function replicaName(agentId: string, serverUrl: string): string {
-  return `casedesk:${new URL(serverUrl).host}:${agentId}`;
+/**
+ * One replica per agent and server. A server given as a URL keeps the host-based name
+ * replicas have always had (so no outbox is orphaned); the desktop app's standalone
+ * service is simply "standalone".
+ */
+export function replicaName(agentId: string, serverId: string): string {
+  let where = serverId;
+  try {
+    where = new URL(serverId).host || serverId;
+  } catch {
+    // not a URL: an identifier such as "standalone"
+  }
+  return `casedesk:${where}:${agentId}`;
 }
 
 export function openReplica(name: string): ReplicaDb {
