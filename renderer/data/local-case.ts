@@ -1,5 +1,6 @@
 import type { Action, Case } from '../../shared';
 import { NO_DEADLINE, type LocalCase } from './replica-db';
+import { searchTokensOf } from './search-words';
 
 const TS_TOPICS = new Set(['counterfeit_suspected', 'fraud_suspected']);
 
@@ -24,6 +25,7 @@ export function toLocalCase(c: Case, hasPendingApproval: boolean, server?: Case)
     search: [c.reference, c.buyer.name, c.buyer.email, c.order?.lotTitle ?? '']
       .join(' ')
       .toLowerCase(),
+    searchTokens: searchTokensOf(c),
     ...(server ? { server } : {}),
   };
 }
@@ -40,6 +42,7 @@ export function toCase(l: LocalCase): Case {
     buyerId: _b,
     sellerId: _se,
     search: _q,
+    searchTokens: _st,
     server: _sv,
     ...c
   } = l;

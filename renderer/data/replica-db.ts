@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { searchTokensOf } from './search-words';
 import type {
   Action,
   Agent,
@@ -28,6 +29,8 @@ export interface LocalCase extends Case {
   buyerId: string;
   sellerId: string;
   search: string;
+  /** Words of the reference, buyer name and email, and lot title, for prefix search. */
+  searchTokens: string[];
   server?: Case;
 }
 
@@ -64,7 +67,6 @@ export type ReplicaDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>;
 };
 
-/** One database per agent and server, so two people on one computer never mix. */
 /**
  * One replica per agent and server. A server given as a URL keeps the host-based name
  * replicas have always had (so no outbox is orphaned); the desktop app's standalone
@@ -100,5 +102,19 @@ export function openReplica(name: string): ReplicaDb {
     cases:
       'id, reference, updatedAt, buyerId, sellerId, [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt]',
   });
+  // Search reads the cases whose words start with the rarest word typed (multi-entry index).
+  db.version(3)
+    .stores({
+      cases:
+        'id, reference, updatedAt, buyerId, sellerId, [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt], *searchTokens',
+    })
+    .upgrade((tx) =>
+      tx
+        .table<LocalCase>('cases')
+        .toCollection()
+        .modify((c) => {
+          c.searchTokens = searchTokensOf(c);
+        }),
+    );
   return db;
 }

@@ -1,6 +1,7 @@
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { Action, Agent, CaseEvent, ExternalDispute, Message, Note } from '../../shared';
 import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
+import { matchesSearch, searchWords } from './search-words';
 
 type Cases = Collection<LocalCase, string, InsertType<LocalCase, 'id'>>;
 
@@ -72,21 +73,70 @@ function slaRange(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
   }
 }
 
-function refine(q: QueueQuery): ((c: LocalCase) => boolean) | null {
-  // The team view's index already applies a language filter.
+function refine(q: QueueQuery, onIndexRange = true): ((c: LocalCase) => boolean) | null {
+  // On the team view's SLA range, the index already applies a language filter.
   const f =
-    q.view === 'team' && q.sort.key !== 'updated' && q.sort.key !== 'reference'
+    onIndexRange && q.view === 'team' && q.sort.key !== 'updated' && q.sort.key !== 'reference'
       ? { ...q.filters, language: '' }
       : q.filters;
-  const s = q.search.trim().toLowerCase();
-  if (!f.status && !f.language && !f.channel && !f.topic && !f.priority && !s) return null;
+  const words = searchWords(q.search);
+  if (!f.status && !f.language && !f.channel && !f.topic && !f.priority && !words.length) {
+    return null;
+  }
   return (c) =>
     (!f.status || c.status === f.status) &&
     (!f.language || c.language === f.language) &&
     (!f.channel || c.channel === f.channel) &&
     (!f.topic || c.topic === f.topic) &&
     (!f.priority || c.priority === f.priority) &&
-    (!s || c.search.includes(s));
+    matchesSearch(c.searchTokens ?? [], words);
+}
+
+// Above this many cases for even the rarest typed word, walking the view's own index
+// with a filter is cheaper than fetching the candidates.
+const SEARCH_CANDIDATE_LIMIT = 20_000;
+
+/**
+ * A search, through the token index: the cases whose words start with the rarest typed
+ * word, then the view, filters and other words on those few, sorted in memory. Null when
+ * nothing was typed or even the rarest word is too common to be worth it.
+ */
+async function searchResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCase[] | null> {
+  const words = searchWords(q.search);
+  if (!words.length) return null;
+  const counts = await Promise.all(
+    words.map((w) => db.cases.where('searchTokens').startsWith(w).count()),
+  );
+  const fewest = Math.min(...counts);
+  if (fewest > SEARCH_CANDIDATE_LIMIT) return null;
+  const rarest = words[counts.indexOf(fewest)]!;
+  const ids = await db.cases.where('searchTokens').startsWith(rarest).primaryKeys();
+  const rows = await db.cases.bulkGet([...new Set(ids)]);
+  const view = inView(q, me);
+  const more = refine(q, false);
+  const found = rows.filter(
+    (c): c is LocalCase => c !== undefined && view(c) && (!more || more(c)),
+  );
+  return found.sort(compareBy(q.sort));
+}
+
+const PRIORITY_ORDER: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+
+function compareBy(sort: QueueQuery['sort']): (a: LocalCase, b: LocalCase) => number {
+  const dir = sort.direction === 'desc' ? -1 : 1;
+  const key = (c: LocalCase): string | number =>
+    sort.key === 'updated'
+      ? c.updatedAt
+      : sort.key === 'reference'
+        ? c.reference
+        : sort.key === 'priority'
+          ? (PRIORITY_ORDER[c.priority] ?? 9)
+          : c.slaDueAt;
+  return (a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return (x < y ? -1 : x > y ? 1 : a.slaDueAt < b.slaDueAt ? -1 : 1) * dir;
+  };
 }
 
 function collection(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
@@ -103,17 +153,20 @@ function collection(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
   return q.sort.direction === 'desc' ? coll.reverse() : coll;
 }
 
-export function queueCount(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<number> {
-  return collection(db, q, me).count();
+export async function queueCount(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<number> {
+  const found = await searchResults(db, q, me);
+  return found ? found.length : collection(db, q, me).count();
 }
 
-export function queuePage(
+export async function queuePage(
   db: ReplicaDb,
   q: QueueQuery,
   me: Agent,
   offset: number,
   limit: number,
 ): Promise<LocalCase[]> {
+  const found = await searchResults(db, q, me);
+  if (found) return found.slice(offset, offset + limit);
   return collection(db, q, me).offset(offset).limit(limit).toArray();
 }
 

@@ -1,0 +1,133 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ANA, LENA, makeCase } from '../db/testing/case-fixtures';
+import { toLocalCase } from './local-case';
+import { openReplica, type ReplicaDb } from './replica-db';
+import { queueCount, queuePage, type QueueQuery } from './replica-reads';
+
+const NO_FILTERS = { status: '', language: '', channel: '', topic: '', priority: '' };
+const query = (over: Partial<QueueQuery>): QueueQuery => ({
+  view: 'team',
+  filters: NO_FILTERS,
+  search: '',
+  sort: { key: 'sla', direction: 'asc' },
+  ...over,
+});
+
+let db: ReplicaDb | null = null;
+afterEach(async () => {
+  await db?.delete();
+  db = null;
+});
+
+async function replicaOf(n: number): Promise<ReplicaDb> {
+  db = openReplica(`search-test-${Math.random()}`);
+  const cases = Array.from({ length: n }, (_, i) =>
+    makeCase(i, {
+      buyer: { ...makeCase(i).buyer, name: i === 7 ? 'Jörg Van der Berg' : `Buyer ${i}` },
+      order: {
+        ...makeCase(i).order!,
+        lotTitle: i === 7 ? 'Art Deco bronze lamp' : `Lot number ${i}`,
+      },
+    }),
+  );
+  await db.cases.bulkPut(cases.map((c) => toLocalCase(c, false)));
+  return db;
+}
+
+describe('searching the local queue', () => {
+  it('finds a case by the start of any word of the buyer, the lot title, the email or the reference', async () => {
+    const r = await replicaOf(300);
+    for (const typed of [
+      'jörg',
+      'van der',
+      'BRONZE lam',
+      'deco',
+      'buyer7@ex',
+      'cd-100007',
+      '100007',
+    ]) {
+      const rows = await queuePage(r, query({ view: 'team', search: typed }), LENA, 0, 50);
+      expect(
+        rows.map((c) => c.reference),
+        typed,
+      ).toContain('CD-100007');
+    }
+  });
+
+  it('needs every typed word to match, and keeps the view and the filters', async () => {
+    const r = await replicaOf(300);
+    expect(await queueCount(r, query({ search: 'bronze chair' }), LENA)).toBe(0);
+    const c7 = (await r.cases.get('case-000007'))!;
+    const other = c7.language === 'en' ? 'fr' : 'en';
+    expect(
+      await queueCount(
+        r,
+        query({ search: 'bronze', filters: { ...NO_FILTERS, language: other } }),
+        LENA,
+      ),
+    ).toBe(0);
+    const mine = await queuePage(r, query({ view: 'mine', search: 'buyer' }), ANA, 0, 500);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((c) => c.assigneeId === ANA.id && c.status !== 'resolved')).toBe(true);
+  });
+
+  it('counts and pages search results in the order of the chosen sort', async () => {
+    const r = await replicaOf(400);
+    const q = query({ search: 'lot number' });
+    const total = await queueCount(r, q, LENA);
+    expect(total).toBeGreaterThan(100);
+    const first = await queuePage(r, q, LENA, 0, 50);
+    const second = await queuePage(r, q, LENA, 50, 50);
+    const due = [...first, ...second].map((c) => c.slaDueAt);
+    expect(due).toEqual([...due].sort());
+    expect(new Set([...first, ...second].map((c) => c.id)).size).toBe(100);
+    const byRef = await queuePage(
+      r,
+      { ...q, sort: { key: 'reference', direction: 'desc' } },
+      LENA,
+      0,
+      5,
+    );
+    const refs = byRef.map((c) => c.reference);
+    expect(refs).toEqual([...refs].sort().reverse());
+  });
+
+  it('adds the search index to a replica written before it existed', async () => {
+    const name = `search-upgrade-${Math.random()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    old.version(2).stores({
+      cases:
+        'id, reference, updatedAt, buyerId, sellerId, [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt]',
+      messages: 'id, caseId',
+      notes: 'id, caseId',
+      actions: 'id, caseId, [caseId+status]',
+      disputes: 'id, caseId',
+      events: 'id, caseId',
+      agents: 'id',
+      meta: 'key',
+      outbox: '++seq, &id, caseId, state',
+    });
+    const { searchTokens: _drop, ...legacy } = toLocalCase(makeCase(3), false);
+    await old.table('cases').put(legacy);
+    await old
+      .table('outbox')
+      .put({
+        id: 'm1',
+        op: 'case.note',
+        args: {},
+        caseId: legacy.id,
+        state: 'pending',
+        attempts: 0,
+        createdAt: '',
+      });
+    old.close();
+
+    db = openReplica(name);
+    expect(
+      (await queuePage(db, query({ search: 'buyer 3' }), LENA, 0, 5)).map((c) => c.id),
+    ).toContain(legacy.id);
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
