@@ -111,17 +111,15 @@ describe('searching the local queue', () => {
     });
     const { searchTokens: _drop, ...legacy } = toLocalCase(makeCase(3), false);
     await old.table('cases').put(legacy);
-    await old
-      .table('outbox')
-      .put({
-        id: 'm1',
-        op: 'case.note',
-        args: {},
-        caseId: legacy.id,
-        state: 'pending',
-        attempts: 0,
-        createdAt: '',
-      });
+    await old.table('outbox').put({
+      id: 'm1',
+      op: 'case.note',
+      args: {},
+      caseId: legacy.id,
+      state: 'pending',
+      attempts: 0,
+      createdAt: '',
+    });
     old.close();
 
     db = openReplica(name);
