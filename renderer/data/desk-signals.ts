@@ -1,81 +1,100 @@
 import Dexie from 'dexie';
 import { decisionRight, type Agent } from '../../shared';
-import type { DeskSignals, Signal } from '../../shared/desktop/notification-rules';
+import type { NotificationKind, Signal } from '../../shared/desktop/notification-rules';
 import type { ReplicaDb } from './replica-db';
 
 /** An SLA this close (or already missed) on one of my cases is worth a notification. */
 export const SLA_AT_RISK_MS = 30 * 60_000;
 
+export type SignalKeys = Record<NotificationKind, string[]>;
+
 /**
- * What on the local replica may call for a desktop notification, and the badge count:
- * my open cases, approvals I may decide, my SLAs about to be missed, refused changes.
- * Every read walks an index range, never the whole table.
+ * What on the local replica may call for a desktop notification, as keys only (case,
+ * action or mutation ids), and the badge count. Index ranges and key lists only: this
+ * runs on every change of the replica, which may hold 100,000 cases.
  */
-export async function readDeskSignals(
+export async function readSignalKeys(
   db: ReplicaDb,
   me: Agent,
   now: Date,
-): Promise<{ signals: DeskSignals; myOpenCount: number }> {
+): Promise<{ keys: SignalKeys; myOpenCount: number }> {
   return db.transaction('r', [db.cases, db.actions, db.outbox], async () => {
-    const mine = await db.cases
+    const mine = db.cases
       .where('[assigneeKey+open+slaDueAt]')
-      .between([me.id, 1, Dexie.minKey], [me.id, 1, Dexie.maxKey])
-      .toArray();
-    const label = (c: { reference: string; topic: string }) =>
-      `${c.reference} · ${c.topic.replaceAll('_', ' ')}`;
-    const assignedToMe: Signal[] = mine.map((c) => ({
-      key: c.id,
-      caseReference: c.reference,
-      detail: label(c),
-    }));
-    const soon = now.getTime() + SLA_AT_RISK_MS;
-    const slaAtRisk: Signal[] = mine
-      .filter((c) => Date.parse(c.slaDueAt) <= soon)
-      .map((c) => ({
-        key: c.id,
-        caseReference: c.reference,
-        detail: `${label(c)}: the SLA is due`,
-      }));
-
-    const waiting = await db.cases
-      .where('[approvals+slaDueAt]')
-      .between([1, Dexie.minKey], [1, Dexie.maxKey])
-      .toArray();
-    const approvalWaiting: Signal[] = [];
-    for (const c of waiting) {
-      const pending = await db.actions
-        .where('[caseId+status]')
-        .equals([c.id, 'pending_approval'])
-        .toArray();
-      for (const a of pending) {
-        if (decisionRight(me, a) !== 'allowed') continue;
-        approvalWaiting.push({
-          key: a.id,
-          caseReference: c.reference,
-          detail: `${c.reference}: ${a.type.replaceAll('_', ' ')} proposed, waiting for approval`,
-        });
-      }
-    }
-
-    const rejected = await db.outbox.where('state').equals('rejected').toArray();
-    const references = new Map<string, string>();
-    for (const e of rejected) {
-      if (e.caseId && !references.has(e.caseId)) {
-        const c = await db.cases.get(e.caseId);
-        if (c) references.set(e.caseId, c.reference);
-      }
-    }
-    const changeRejected: Signal[] = rejected.map((e) => ({
-      key: e.id,
-      caseReference: e.caseId ? (references.get(e.caseId) ?? null) : null,
-      detail: e.error?.message ?? 'The server refused a change.',
-    }));
-
+      .between([me.id, 1, Dexie.minKey], [me.id, 1, Dexie.maxKey]);
+    const soon = new Date(now.getTime() + SLA_AT_RISK_MS).toISOString();
+    const [assignedToMe, slaAtRisk, pending, rejected] = await Promise.all([
+      mine.primaryKeys(),
+      db.cases
+        .where('[assigneeKey+open+slaDueAt]')
+        .between([me.id, 1, Dexie.minKey], [me.id, 1, soon], true, true)
+        .primaryKeys(),
+      db.actions.where('status').equals('pending_approval').toArray(),
+      db.outbox.where('state').equals('rejected').primaryKeys(),
+    ]);
+    const approvalWaiting = pending
+      .filter((a) => decisionRight(me, a) === 'allowed')
+      .map((a) => a.id);
+    const changeRejected = (await db.outbox.bulkGet(rejected)).flatMap((e) => (e ? [e.id] : []));
     return {
-      signals: { assignedToMe, approvalWaiting, slaAtRisk, changeRejected },
-      myOpenCount: mine.length,
+      keys: { assignedToMe, approvalWaiting, slaAtRisk, changeRejected },
+      myOpenCount: assignedToMe.length,
     };
   });
+}
+
+/** The keys in `after` that were not in `before`. */
+export function newKeys(before: SignalKeys, after: SignalKeys): SignalKeys {
+  const fresh = (k: NotificationKind) => {
+    const seen = new Set(before[k]);
+    return after[k].filter((x) => !seen.has(x));
+  };
+  return {
+    assignedToMe: fresh('assignedToMe'),
+    approvalWaiting: fresh('approvalWaiting'),
+    slaAtRisk: fresh('slaAtRisk'),
+    changeRejected: fresh('changeRejected'),
+  };
+}
+
+/** What to say about a few new keys: the case reference and a line of detail. */
+export async function describeSignals(
+  db: ReplicaDb,
+  keys: SignalKeys,
+): Promise<Record<NotificationKind, Signal[]>> {
+  const label = (c: { reference: string; topic: string }) =>
+    `${c.reference} · ${c.topic.replaceAll('_', ' ')}`;
+  const cases = async (ids: string[], suffix: string) =>
+    (await db.cases.bulkGet(ids)).flatMap((c) =>
+      c ? [{ key: c.id, caseReference: c.reference, detail: `${label(c)}${suffix}` }] : [],
+    );
+  const actions = await db.actions.bulkGet(keys.approvalWaiting);
+  const approvalWaiting: Signal[] = [];
+  for (const a of actions) {
+    if (!a) continue;
+    const c = await db.cases.get(a.caseId);
+    approvalWaiting.push({
+      key: a.id,
+      caseReference: c?.reference ?? null,
+      detail: `${c?.reference ?? 'A case'}: ${a.type.replaceAll('_', ' ')} proposed, waiting for approval`,
+    });
+  }
+  const refused = await db.outbox.where('id').anyOf(keys.changeRejected).toArray();
+  const changeRejected: Signal[] = [];
+  for (const e of refused) {
+    const c = e.caseId ? await db.cases.get(e.caseId) : undefined;
+    changeRejected.push({
+      key: e.id,
+      caseReference: c?.reference ?? null,
+      detail: e.error?.message ?? 'The server refused a change.',
+    });
+  }
+  return {
+    assignedToMe: await cases(keys.assignedToMe, ''),
+    slaAtRisk: await cases(keys.slaAtRisk, ': the SLA is due within 30 minutes'),
+    approvalWaiting,
+    changeRejected,
+  };
 }
 
 /** The case with this reference in the replica, for deep links and notification clicks. */

@@ -105,6 +105,8 @@ export function openReplica(name: string): ReplicaDb {
   // Search reads the cases whose words start with the rarest word typed (multi-entry index).
   db.version(3)
     .stores({
+      // Pending approvals by status, for the reviewer's notifications.
+      actions: 'id, caseId, [caseId+status], status',
       cases:
         'id, reference, updatedAt, buyerId, sellerId, [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt], *searchTokens',
     })
