@@ -133,8 +133,14 @@ function ReplyComposer({
     if (body.length > LIMITS.body)
       return setError(`A reply may have at most ${LIMITS.body} characters.`);
     setError(null);
-    await ctx.mutate('case.message', { caseId: c.id, id: crypto.randomUUID(), to, body });
+    // Cleared before the write, not after: what the agent types next must not be wiped.
     setDraft('');
+    try {
+      await ctx.mutate('case.message', { caseId: c.id, id: crypto.randomUUID(), to, body });
+    } catch (err) {
+      setDraft(body);
+      setError(`The reply was not saved: ${(err as Error).message}`);
+    }
   };
 
   if (!canReply) return <p className="muted">Claim this case to reply.</p>;
@@ -190,8 +196,13 @@ function NoteComposer({ detail, ctx }: { detail: CaseDetail; ctx: CaseViewContex
     if (body.length > LIMITS.longText)
       return setError(`A note may have at most ${LIMITS.longText} characters.`);
     setError(null);
-    await ctx.mutate('case.note', { caseId: c.id, id: crypto.randomUUID(), body });
     setDraft('');
+    try {
+      await ctx.mutate('case.note', { caseId: c.id, id: crypto.randomUUID(), body });
+    } catch (err) {
+      setDraft(body);
+      setError(`The note was not saved: ${(err as Error).message}`);
+    }
   };
   return (
     <form className="composer note" onSubmit={add}>

@@ -23,7 +23,7 @@ export async function readSignalKeys(
       .where('[assigneeKey+open+slaDueAt]')
       .between([me.id, 1, Dexie.minKey], [me.id, 1, Dexie.maxKey]);
     const soon = new Date(now.getTime() + SLA_AT_RISK_MS).toISOString();
-    const [assignedToMe, slaAtRisk, pending, rejected] = await Promise.all([
+    const [assignedToMe, slaAtRisk, pending, rejected] = await Dexie.Promise.all([
       mine.primaryKeys(),
       db.cases
         .where('[assigneeKey+open+slaDueAt]')

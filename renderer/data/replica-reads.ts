@@ -104,7 +104,7 @@ const SEARCH_CANDIDATE_LIMIT = 20_000;
 async function searchResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCase[] | null> {
   const words = searchWords(q.search);
   if (!words.length) return null;
-  const counts = await Promise.all(
+  const counts = await Dexie.Promise.all(
     words.map((w) => db.cases.where('searchTokens').startsWith(w).count()),
   );
   const fewest = Math.min(...counts);
@@ -153,21 +153,23 @@ function collection(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
   return q.sort.direction === 'desc' ? coll.reverse() : coll;
 }
 
-export async function queueCount(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<number> {
-  const found = await searchResults(db, q, me);
-  return found ? found.length : collection(db, q, me).count();
+// These run inside live queries: every step must be a Dexie promise (no plain `async`
+// detour before the first read), or Dexie loses track of what to watch.
+export function queueCount(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<number> {
+  if (!searchWords(q.search).length) return collection(db, q, me).count();
+  return searchResults(db, q, me).then((found) => found?.length ?? collection(db, q, me).count());
 }
 
-export async function queuePage(
+export function queuePage(
   db: ReplicaDb,
   q: QueueQuery,
   me: Agent,
   offset: number,
   limit: number,
 ): Promise<LocalCase[]> {
-  const found = await searchResults(db, q, me);
-  if (found) return found.slice(offset, offset + limit);
-  return collection(db, q, me).offset(offset).limit(limit).toArray();
+  const page = () => collection(db, q, me).offset(offset).limit(limit).toArray();
+  if (!searchWords(q.search).length) return page();
+  return searchResults(db, q, me).then((found) => found?.slice(offset, offset + limit) ?? page());
 }
 
 /** Counts for the navigation: one index range each, no filters. */

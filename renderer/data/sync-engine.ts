@@ -28,10 +28,18 @@ export function backoffDelay(attempt: number, random = Math.random): number {
 const isNetworkError = (e: unknown) =>
   e instanceof TypeError || (e instanceof SyncHttpError && e.status >= 500);
 
+/** What the leading window tells the others about the sync it runs for them. */
+type LeaderMessage =
+  | { type: 'state'; phase: SyncPhase; online: boolean; error: string | null }
+  | { type: 'hello' }
+  | { type: 'kick' };
+
 /**
  * One sync loop per device: push the outbox in order, then pull until caught up. It runs
  * on start, on every poke, on reconnect and after a local write; a failed round is retried
- * with backoff. Across windows, a Web Lock makes sure only one of them syncs at a time.
+ * with backoff. With several windows, the one holding the Web Lock leads: only it keeps
+ * the stream open and syncs; the others read the same replica (live queries see its
+ * writes), hand their local writes to it, and take over when it closes.
  */
 export class SyncEngine {
   private running = false;
@@ -40,6 +48,10 @@ export class SyncEngine {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
+  private leading = false;
+  private started = false;
+  private resign: (() => void) | null = null;
+  private channel: BroadcastChannel | null = null;
   private state: SyncSnapshot = {
     phase: 'pulling',
     online: true,
@@ -64,18 +76,59 @@ export class SyncEngine {
       window.addEventListener('online', this.onOnline);
       window.addEventListener('offline', this.onOffline);
     }
+    if (typeof BroadcastChannel !== 'undefined') {
+      this.channel = new BroadcastChannel(this.lockName);
+      this.channel.onmessage = (e: MessageEvent<LeaderMessage>) => void this.onMessage(e.data);
+    }
+    this.started = true;
+    await this.publish({});
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (!locks) return this.lead();
+    // Held for as long as this window syncs; released when it stops or closes, and the
+    // next waiting window takes over.
+    void locks.request(this.lockName, () => {
+      if (this.stopped) return undefined;
+      this.lead();
+      return new Promise<void>((resolve) => (this.resign = resolve));
+    });
+    this.channel?.postMessage({ type: 'hello' } satisfies LeaderMessage);
+  }
+
+  private lead(): void {
+    this.leading = true;
     this.unsubscribe = this.transport.subscribe(
       () => void this.sync(),
       () => void this.sync(),
     );
-    await this.publish({});
     void this.sync();
+  }
+
+  private async onMessage(m: LeaderMessage): Promise<void> {
+    if (this.stopped) return;
+    if (m.type === 'kick' && this.leading) void this.sync();
+    else if (m.type === 'hello' && this.leading) this.broadcast();
+    else if (m.type === 'state' && !this.leading) {
+      await this.publish({ phase: m.phase, online: m.online, error: m.error });
+    }
+  }
+
+  private broadcast(): void {
+    const { phase, online, error } = this.state;
+    this.channel?.postMessage({ type: 'state', phase, online, error } satisfies LeaderMessage);
+  }
+
+  /** Whether this window runs the device's sync (the others follow it). */
+  get isLeader(): boolean {
+    return this.leading;
   }
 
   stop(): void {
     this.stopped = true;
+    this.leading = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.unsubscribe?.();
+    this.resign?.();
+    this.channel?.close();
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onOnline);
       window.removeEventListener('offline', this.onOffline);
@@ -83,11 +136,18 @@ export class SyncEngine {
   }
 
   private readonly onOnline = () => void this.sync();
-  private readonly onOffline = () => void this.publish({ online: false, phase: 'offline' });
+  private readonly onOffline = () => {
+    if (this.leading) void this.publish({ online: false, phase: 'offline' });
+  };
 
-  /** Runs a round now, or right after the one in flight. */
+  /** Runs a round now, or right after the one in flight; a follower asks the leader. */
   async sync(): Promise<void> {
     if (this.stopped) return;
+    // An engine driven by hand (never started) syncs itself; a started one may follow.
+    if (this.started && !this.leading) {
+      this.channel?.postMessage({ type: 'kick' } satisfies LeaderMessage);
+      return;
+    }
     if (this.running) {
       this.again = true;
       return;
@@ -96,17 +156,11 @@ export class SyncEngine {
     try {
       do {
         this.again = false;
-        await this.withLock(() => this.round());
+        await this.round();
       } while (this.again && !this.stopped);
     } finally {
       this.running = false;
     }
-  }
-
-  private async withLock(fn: () => Promise<void>): Promise<void> {
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    if (locks) await locks.request(this.lockName, fn);
-    else await fn();
   }
 
   private async round(): Promise<void> {
@@ -202,6 +256,7 @@ export class SyncEngine {
       lastSyncAt: (last?.value as string | undefined) ?? null,
     };
     this.onState(this.state);
+    if (this.leading) this.broadcast();
   }
 
   /** For the UI after a local write: count it at once and send it when possible. */

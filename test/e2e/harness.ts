@@ -18,6 +18,8 @@ export interface Stack {
   app: FastifyInstance;
   db: Database;
   browser: Browser;
+  /** Stops the case service (every connection dropped), waits, and starts it again on the same port. */
+  restartServer(downMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,8 +36,10 @@ export async function startStack(): Promise<Stack> {
   const db = await openPglite();
   await migrate(db);
   await seedDemoIfEmpty(db, { seedNumber: 1 });
-  const app = buildApp({ db, intakeKey: 'e2e-intake-key', webRoot: WEB_ROOT });
+  const start = () => buildApp({ db, intakeKey: 'e2e-intake-key', webRoot: WEB_ROOT });
+  let app = start();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = Number(new URL(url).port);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -48,17 +52,27 @@ export async function startStack(): Promise<Stack> {
     ],
   });
   await mkdir(SHOTS, { recursive: true });
-  return {
+  const stack: Stack = {
     url,
     app,
     db,
     browser,
+    async restartServer(downMs) {
+      // Open event streams would keep close() waiting: drop every connection now.
+      app.server.closeAllConnections();
+      await app.close();
+      await new Promise((r) => setTimeout(r, downMs));
+      app = start();
+      await app.listen({ port, host: '127.0.0.1' });
+      stack.app = app;
+    },
     async close() {
       await browser.close();
       await app.close();
       await db.close();
     },
   };
+  return stack;
 }
 
 export async function signIn(page: Page, url: string, who: string): Promise<void> {

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { signIn, startStack, type Stack } from './harness';
+
+const status = (page: Page) => page.getByRole('status', { name: 'Sync status' });
+
+/** Rows in one store of the page's local replica, read with IndexedDB itself. */
+function localCount(page: Page, store: string): Promise<number> {
+  return page.evaluate(async (name) => {
+    const dbs = (await indexedDB.databases()).map((d) => d.name ?? '');
+    const replica = dbs.find((n) => n.startsWith('casedesk:'))!;
+    const idb = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open(replica);
+      open.onsuccess = () => resolve(open.result);
+    });
+    const n = await new Promise<number>((resolve) => {
+      const q = idb.transaction(name).objectStore(name).count();
+      q.onsuccess = () => resolve(q.result);
+    });
+    idb.close();
+    return n;
+  }, store);
+}
+
+async function apiToken(stack: Stack, who: string): Promise<string> {
+  const res = await fetch(`${stack.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${who}@demo.casedesk`, password: 'casedesk-demo' }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+describe('sync under stress in Chromium against a real case service', { timeout: 120_000 }, () => {
+  let stack: Stack;
+  const contexts: BrowserContext[] = [];
+  const newPage = async () => {
+    const ctx = await stack.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    contexts.push(ctx);
+    return { ctx, page: await ctx.newPage() };
+  };
+  beforeAll(async () => {
+    stack = await startStack();
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await stack?.close();
+  });
+
+  it('survives a server restart in the middle of a sync, then holds exactly what the server has', async () => {
+    const { ctx, page } = await newPage();
+    await signIn(page, stack.url, 'ana');
+    // Queue three notes offline on one case, then come back while the server restarts.
+    await page.getByRole('link', { name: 'Team queue', exact: true }).click();
+    await page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
+    const reference = (await page.getByRole('heading', { level: 1 }).textContent())!;
+    await ctx.setOffline(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+    for (const n of [1, 2, 3]) {
+      await page.getByRole('textbox', { name: 'Internal note' }).fill(`Restart note ${n}`);
+      await page.getByRole('button', { name: 'Add note' }).click();
+    }
+    await status(page).filter({ hasText: '3 pending' }).waitFor();
+
+    // The first sync request sets off the restart and goes out while the server is down.
+    let restart: Promise<void> | null = null;
+    let failed = 0;
+    page.on('requestfailed', (r) => {
+      if (r.url().includes('/api/v1/sync/')) failed++;
+    });
+    await page.route('**/api/v1/sync/**', async (route) => {
+      if (!restart) {
+        restart = stack.restartServer(2_000);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      await route.continue().catch(() => undefined);
+    });
+    await ctx.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await status(page).filter({ hasText: 'Synced' }).waitFor({ timeout: 60_000 });
+    await restart;
+    expect(failed).toBeGreaterThan(0);
+
+    const notes = await stack.db.query<{ body: string }>(
+      `SELECT n.body FROM notes n JOIN cases c ON c.id = n.case_id
+        WHERE c.reference = $1 AND n.body LIKE 'Restart note %' ORDER BY n.created_at`,
+      [reference],
+    );
+    expect(notes.rows.map((r) => r.body)).toEqual([
+      'Restart note 1',
+      'Restart note 2',
+      'Restart note 3',
+    ]);
+    await page.unroute('**/api/v1/sync/**');
+  });
+
+  it('misses nothing when other clients write while it pulls', async () => {
+    const token = await apiToken(stack, 'tess');
+    const { rows: targets } = await stack.db.query<{ id: string }>(
+      "SELECT id FROM cases WHERE status <> 'resolved' ORDER BY reference LIMIT 30",
+    );
+    const { page } = await newPage();
+    // Writers start before the sign-in and keep going through the first pull.
+    let writing = true;
+    const writers = (async () => {
+      let i = 0;
+      while (writing && i < 120) {
+        const batch = targets.slice(0, 6).map((t, k) =>
+          fetch(`${stack.url}/api/v1/cases/${targets[(i + k) % targets.length]!.id}/notes`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ body: `Concurrent note ${i + k} on ${t.id.slice(0, 4)}` }),
+          }),
+        );
+        const res = await Promise.all(batch);
+        expect(res.map((r) => r.status)).toEqual(res.map(() => 201));
+        i += batch.length;
+      }
+    })();
+    await signIn(page, stack.url, 'lena');
+    writing = false;
+    await writers;
+    // After the writers stop, one more poke brings the last of them; then both sides agree.
+    await expect
+      .poll(
+        async () => {
+          const server = await stack.db.query<{ n: string }>('SELECT count(*) AS n FROM notes');
+          return (await localCount(page, 'notes')) - Number(server.rows[0]!.n);
+        },
+        { timeout: 30_000, interval: 250 },
+      )
+      .toBe(0);
+    expect(await localCount(page, 'cases')).toBe(
+      Number((await stack.db.query<{ n: string }>('SELECT count(*) AS n FROM cases')).rows[0]!.n),
+    );
+  });
+
+  it('runs one sync for two windows of one replica, and the other window takes over when it closes', async () => {
+    const { ctx, page: first } = await newPage();
+    await signIn(first, stack.url, 'marco');
+    const second = await ctx.newPage();
+    const syncCalls = new Map<Page, number>([
+      [first, 0],
+      [second, 0],
+    ]);
+    for (const p of [first, second]) {
+      p.on('request', (r) => {
+        if (r.url().includes('/api/v1/sync/')) syncCalls.set(p, syncCalls.get(p)! + 1);
+      });
+    }
+    await signIn(second, stack.url, 'marco');
+
+    // A note written in the second window is sent by the first, and shows in both.
+    await second.getByRole('link', { name: 'Team queue', exact: true }).click();
+    await second.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
+    const reference = (await second.getByRole('heading', { level: 1 }).textContent())!;
+    await second
+      .getByRole('textbox', { name: 'Internal note' })
+      .fill('Written in the second window');
+    await second.getByRole('button', { name: 'Add note' }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await stack.db.query(
+              "SELECT 1 FROM notes n JOIN cases c ON c.id = n.case_id WHERE c.reference = $1 AND n.body = 'Written in the second window'",
+              [reference],
+            )
+          ).rows.length,
+      )
+      .toBe(1);
+    await first.getByRole('link', { name: 'Team queue', exact: true }).click();
+    await first.getByRole('searchbox', { name: 'Search cases' }).fill(reference);
+    await first.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
+    await first.getByText('Written in the second window').waitFor();
+    await status(second).filter({ hasText: 'Synced' }).waitFor();
+    expect(syncCalls.get(second)).toBe(0);
+    expect(syncCalls.get(first)).toBeGreaterThan(0);
+
+    // The leader goes; the follower leads from then on.
+    await first.close();
+    const token = await apiToken(stack, 'tess');
+    const { rows } = await stack.db.query<{ id: string }>(
+      'SELECT id FROM cases WHERE reference = $1',
+      [reference],
+    );
+    await fetch(`${stack.url}/api/v1/cases/${rows[0]!.id}/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ body: 'Written after the first window closed' }),
+    });
+    await second.getByText('Written after the first window closed').waitFor({ timeout: 30_000 });
+    expect(syncCalls.get(second)).toBeGreaterThan(0);
+  });
+});
