@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANA, LENA, makeCase } from '../db/testing/case-fixtures';
+import { ANA, LENA, makeCase } from './testing/case-fixtures';
 import { toLocalCase } from './local-case';
 import { openReplica, type ReplicaDb } from './replica-db';
 import { queueCount, queuePage, type QueueQuery } from './replica-reads';

@@ -250,3 +250,15 @@ export async function settlePushResults(
 export async function dismissRejected(db: ReplicaDb, mutationId: string): Promise<void> {
   await db.outbox.where('id').equals(mutationId).delete();
 }
+
+/**
+ * Empties everything the server sent, keeping the outbox (what the agent did and the
+ * server has not yet confirmed): the next pull starts from the beginning.
+ */
+export async function resetReplica(db: ReplicaDb): Promise<void> {
+  const tables = [db.cases, db.messages, db.notes, db.actions, db.disputes, db.events, db.agents];
+  await db.transaction('rw', [...tables, db.meta], async () => {
+    for (const t of tables) await t.clear();
+    await db.meta.delete('cursor');
+  });
+}

@@ -1,7 +1,8 @@
 import type { Agent, Mutation } from '../../shared';
 import type { ReplicaDb } from './replica-db';
-import { applyServerChanges, settlePushResults } from './replica-writes';
+import { applyServerChanges, resetReplica, settlePushResults } from './replica-writes';
 import { SyncHttpError, type SyncTransport } from './sync-transport';
+import { parseServerChanges } from './validate-changes';
 
 export type SyncPhase = 'offline' | 'pushing' | 'pulling' | 'in-sync' | 'error';
 
@@ -17,6 +18,8 @@ export interface SyncSnapshot {
 
 const PULL_LIMIT = 5000;
 const PUSH_BATCH = 500;
+// The service takes at most 1 MiB per request; stay well under it, whatever the bodies.
+export const PUSH_BYTES = 800_000;
 const MAX_BACKOFF_MS = 60_000;
 
 /** Exponential backoff with full jitter, capped: retries spread out instead of stampeding. */
@@ -26,7 +29,22 @@ export function backoffDelay(attempt: number, random = Math.random): number {
 }
 
 const isNetworkError = (e: unknown) =>
-  e instanceof TypeError || (e instanceof SyncHttpError && e.status >= 500);
+  e instanceof TypeError ||
+  (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) ||
+  (e instanceof SyncHttpError && e.status >= 500);
+
+/** The first mutations of the outbox that fit in one request: at most 500, under 800 kB. */
+export function pushBatch<T extends { args: unknown }>(pending: T[]): T[] {
+  const batch: T[] = [];
+  let bytes = 0;
+  for (const e of pending) {
+    const size = JSON.stringify(e.args).length * 3 + 200; // UTF-8: at most 3 bytes per unit
+    if (batch.length > 0 && (batch.length >= PUSH_BATCH || bytes + size > PUSH_BYTES)) break;
+    batch.push(e);
+    bytes += size;
+  }
+  return batch;
+}
 
 /** What the leading window tells the others about the sync it runs for them. */
 type LeaderMessage =
@@ -192,8 +210,8 @@ export class SyncEngine {
 
   private async pushAll(): Promise<void> {
     for (;;) {
-      const batch = await this.db.outbox.where('state').equals('pending').sortBy('seq');
-      const sending = batch.slice(0, PUSH_BATCH);
+      const pending = await this.db.outbox.where('state').equals('pending').sortBy('seq');
+      const sending = pushBatch(pending);
       if (sending.length === 0) return;
       await this.publish({ phase: 'pushing' });
       const mutations: Mutation[] = sending.map((e) => ({ id: e.id, op: e.op, args: e.args }));
@@ -207,8 +225,22 @@ export class SyncEngine {
     for (;;) {
       await this.publish({ phase: 'pulling' });
       const cursor = ((await this.db.meta.get('cursor'))?.value as string | undefined) ?? null;
-      const page = await this.transport.pull(cursor, PULL_LIMIT);
-      await this.guardQuota(() => applyServerChanges(this.db, page.changes, page.cursor, this.me));
+      let page;
+      try {
+        page = await this.transport.pull(cursor, PULL_LIMIT);
+      } catch (err) {
+        // A cursor the service no longer knows (its database was restored, say): start
+        // over from a clean replica. The outbox stays and is rebased on what arrives.
+        if (cursor && err instanceof SyncHttpError && err.status === 400) {
+          await resetReplica(this.db);
+          continue;
+        }
+        throw err;
+      }
+      // Checked entity by entity before anything is stored; a bad batch is not applied and
+      // its cursor not taken, so it is fetched again once the server is fixed.
+      const changes = parseServerChanges(page.changes);
+      await this.guardQuota(() => applyServerChanges(this.db, changes, page.cursor, this.me));
       if (!page.hasMore || this.stopped) return;
     }
   }

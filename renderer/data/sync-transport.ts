@@ -19,9 +19,12 @@ export class SyncHttpError extends Error {
 
 /** The case service's sync endpoints over fetch and Server-Sent Events. */
 export function httpTransport(serverUrl: string, token: string): SyncTransport {
-  const call = async (path: string, init: RequestInit = {}) => {
+  const call = async (path: string, init: RequestInit = {}, timeoutMs = 60_000) => {
+    // A connection that hangs (a captive portal, a half-open socket) must not stall the
+    // sync loop forever: give up, count it as offline, and retry with backoff.
     const res = await fetch(new URL(path, serverUrl), {
       ...init,
+      signal: AbortSignal.timeout(timeoutMs),
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     });
     const body = (await res.json().catch(() => null)) as unknown;

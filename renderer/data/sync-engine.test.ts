@@ -1,0 +1,133 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Mutation, PullResponse } from '../../shared';
+import { openReplica, type ReplicaDb } from './replica-db';
+import { toLocalCase } from './local-case';
+import { enqueueMutation, resetReplica } from './replica-writes';
+import { PUSH_BYTES, SyncEngine, pushBatch } from './sync-engine';
+import { SyncHttpError, type SyncTransport } from './sync-transport';
+import { ANA, makeCase } from './testing/case-fixtures';
+
+let db: ReplicaDb | null = null;
+afterEach(async () => {
+  await db?.delete();
+  db = null;
+});
+
+function fakeTransport(pull: (cursor: string | null) => PullResponse) {
+  const pushes: Mutation[][] = [];
+  const pulls: (string | null)[] = [];
+  const transport: SyncTransport = {
+    pull: async (cursor) => {
+      pulls.push(cursor);
+      return pull(cursor);
+    },
+    push: async (mutations) => {
+      pushes.push(mutations);
+      return { results: mutations.map((m) => ({ id: m.id, status: 'applied' as const })) };
+    },
+    subscribe: () => () => undefined,
+  };
+  return { transport, pushes, pulls };
+}
+
+describe('the sync engine', () => {
+  it('splits a push so no request comes near the service’s 1 MiB limit', () => {
+    const long = 'x'.repeat(10_000);
+    const entries = Array.from({ length: 300 }, (_, i) => ({ id: `m${i}`, args: { body: long } }));
+    const first = pushBatch(entries);
+    expect(first.length).toBeGreaterThan(1);
+    expect(first.length).toBeLessThan(300);
+    expect(JSON.stringify(first.map((e) => e.args)).length * 3).toBeLessThanOrEqual(PUSH_BYTES);
+    expect(pushBatch(entries.slice(0, 3))).toHaveLength(3);
+    expect(
+      pushBatch(Array.from({ length: 900 }, (_, i) => ({ id: `s${i}`, args: {} }))),
+    ).toHaveLength(500);
+  });
+
+  it('sends a long offline day of replies in several requests, in order, each once', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const c = makeCase(1, { assigneeId: ANA.id, status: 'open' });
+    const { transport, pushes } = fakeTransport(() => ({
+      changes: [],
+      cursor: 'c1',
+      hasMore: false,
+    }));
+    for (let i = 0; i < 120; i++) {
+      await enqueueMutation(db, ANA, 'case.message', {
+        caseId: c.id,
+        id: crypto.randomUUID(),
+        to: 'buyer',
+        body: `${i} ${'é'.repeat(9_000)}`,
+      });
+    }
+    const engine = new SyncEngine(db, transport, ANA, () => undefined);
+    await engine.sync();
+    expect(pushes.length).toBeGreaterThan(1);
+    const sent = pushes
+      .flat()
+      .map((m) => Number(String((m.args as { body: string }).body).split(' ')[0]));
+    expect(sent).toEqual(Array.from({ length: 120 }, (_, i) => i));
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('starts over from a clean replica when the service no longer knows its cursor', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const kept = makeCase(2);
+    const gone = makeCase(3);
+    await db.meta.put({ key: 'cursor', value: 'stale' });
+    await db.cases.put(toLocalCase(gone, false));
+    const { transport, pulls } = fakeTransport((cursor) => {
+      if (cursor === 'stale')
+        throw new SyncHttpError(400, 'The cursor is not one this service gave out.');
+      return {
+        changes: [{ entity: 'case', id: kept.id, op: 'upsert', data: kept }],
+        cursor: 'fresh',
+        hasMore: false,
+      };
+    });
+    const engine = new SyncEngine(db, transport, ANA, () => undefined);
+    await engine.sync();
+    expect(pulls).toEqual(['stale', null]);
+    expect(await db.cases.get(gone.id)).toBeUndefined();
+    expect(await db.cases.get(kept.id)).toBeDefined();
+    expect((await db.meta.get('cursor'))?.value).toBe('fresh');
+  });
+
+  it('keeps the outbox when the replica is emptied for a fresh start', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const c = makeCase(4);
+    await db.cases.put(toLocalCase(c, false));
+    await enqueueMutation(db, ANA, 'case.note', {
+      caseId: c.id,
+      id: crypto.randomUUID(),
+      body: 'unsent',
+    });
+    await resetReplica(db);
+    expect(await db.cases.count()).toBe(0);
+    expect((await db.outbox.toArray()).map((e) => e.args.body)).toEqual(['unsent']);
+  });
+
+  it('stores nothing of a batch with an entity it cannot read, and keeps its cursor', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const good = makeCase(5);
+    const { transport } = fakeTransport(() => ({
+      changes: [
+        { entity: 'case', id: good.id, op: 'upsert', data: good },
+        { entity: 'case', id: 'broken', op: 'upsert', data: { id: 'broken', status: 'lost' } },
+      ],
+      cursor: 'after-bad-batch',
+      hasMore: false,
+    }));
+    const states: { phase: string; error: string | null }[] = [];
+    const engine = new SyncEngine(db, transport, ANA, (s) => states.push(s));
+    await engine.sync();
+    engine.stop();
+    expect(await db.cases.count()).toBe(0);
+    expect(await db.meta.get('cursor')).toBeUndefined();
+    expect(states.at(-1)).toMatchObject({
+      phase: 'error',
+      error: expect.stringMatching(/invalid case \(broken\)/),
+    });
+  });
+});
