@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useDispatch, useSelector } from 'react-redux';
 import {
   CASE_STATUSES,
@@ -29,6 +29,7 @@ import {
   type QueueView,
 } from '../app/ui-slice';
 import { QueueTable, type QueueWindow } from './QueueTable';
+import { SettingsDialog } from './SettingsDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SyncStatus, type SyncStatusProps } from './SyncStatus';
 
@@ -87,6 +88,7 @@ export function Workspace(p: Props) {
   const dispatch = useDispatch();
   const ui = useSelector((s: RootState) => s.ui);
   const search = useRef<HTMLInputElement>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const selected = p.window.rows[ui.selectedIndex - p.window.offset];
 
   useEffect(() => {
@@ -133,6 +135,9 @@ export function Workspace(p: Props) {
           aria-label="Keyboard shortcuts"
         >
           ?
+        </button>
+        <button type="button" onClick={() => setSettingsOpen(true)}>
+          Settings
         </button>
         <button type="button" onClick={p.onSignOut}>
           Sign out
@@ -209,6 +214,7 @@ export function Workspace(p: Props) {
         </section>
       )}
       <ShortcutsDialog open={ui.shortcutsOpen} onClose={() => dispatch(shortcutsToggled(false))} />
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </div>
   );
 }

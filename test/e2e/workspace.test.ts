@@ -193,6 +193,31 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
     expect(actions.rows).toEqual([{ status: 'executed', approved_by: 'tess@demo.casedesk' }]);
     await reviewer.close();
   });
+
+  it('keeps the agent’s theme and notification choices across a reload', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    await dialog
+      .getByRole('checkbox', { name: 'An SLA of mine is due within 30 minutes' })
+      .uncheck();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await shot(page, '08-settings');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
+      .toBe('dark');
+    expect(
+      await dialog
+        .getByRole('checkbox', { name: 'An SLA of mine is due within 30 minutes' })
+        .isChecked(),
+    ).toBe(false);
+    await dialog.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
 });
 
 async function expectText(locator: ReturnType<Page['getByRole']>, text: string) {
