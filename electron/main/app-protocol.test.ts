@@ -73,6 +73,25 @@ describe('the app:// protocol', () => {
     });
   });
 
+  it('lets an API call wait for a service that is still starting', async () => {
+    let ready: (url: string) => void = () => undefined;
+    const starting = new Promise<string>((r) => (ready = r));
+    const h = createAppProtocolHandler({
+      webRoot,
+      backend: () => starting,
+      fetch: (u, i) => fetch(u, i),
+    });
+    const call = h(
+      new Request('app://casedesk/api/v1/echo', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    setTimeout(() => ready(backend!), 50);
+    expect((await call).status).toBe(200);
+  });
+
   it('turns an absent or unreachable service into a network error, as a browser would see it', async () => {
     const down = createAppProtocolHandler({ webRoot, backend: () => null, fetch });
     expect((await down(new Request('app://casedesk/api/v1/health'))).type).toBe('error');

@@ -28,8 +28,11 @@ const HOP_HEADERS = ['host', 'origin', 'referer', 'connection', 'cookie'];
 export interface AppProtocolOptions {
   /** The built workspace (out/renderer). */
   webRoot: string;
-  /** The case service's origin now, or null while it is not up. */
-  backend: () => string | null;
+  /**
+   * The case service's origin, or null while it is not up. It may be a promise: while the
+   * embedded service is still starting, API calls wait for it instead of failing.
+   */
+  backend: () => string | null | Promise<string | null>;
   /** net.fetch in the app: it honours the system's proxy settings. */
   fetch: (url: string, init: RequestInit) => Promise<Response>;
 }
@@ -49,7 +52,7 @@ export function createAppProtocolHandler(opts: AppProtocolOptions) {
   };
 
   async function forward(request: Request, url: URL): Promise<Response> {
-    const backend = opts.backend();
+    const backend = await opts.backend();
     if (!backend) return Response.error();
     const headers = new Headers(request.headers);
     for (const h of HOP_HEADERS) headers.delete(h);

@@ -77,8 +77,13 @@ describe('the embedded case service', () => {
       log,
       onUrlChange: (u) => urls.push(u),
     });
-    const url = await service.start();
+    const early = service.whenReady(120_000);
+    const spawned = pids.length;
+    const [url, joined] = await Promise.all([service.start(), service.start()]);
+    expect(joined).toBe(url);
+    expect(pids.length - spawned).toBe(1);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await early).toBe(url);
     const health = await fetch(`${url}/api/v1/health`);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
     const before = await signInAndCount(url);

@@ -36,11 +36,17 @@ export function createEmbeddedService(opts: EmbeddedServiceOptions) {
   let stopping = false;
   let crashes: number[] = [];
   let exited: Promise<void> = Promise.resolve();
+  let starting: Promise<string> | null = null;
 
+  const waiting = new Set<(url: string) => void>();
   const setUrl = (next: string | null) => {
     if (next === url) return;
     url = next;
     opts.onUrlChange?.(next);
+    if (next) {
+      for (const w of waiting) w(next);
+      waiting.clear();
+    }
   };
 
   function launch(): Promise<string> {
@@ -99,10 +105,30 @@ export function createEmbeddedService(opts: EmbeddedServiceOptions) {
     await launch().catch((err: Error) => opts.log.error(`restart failed: ${err.message}`));
   }
 
+  /** The address once the service is up, or null if it is not within `timeoutMs`. */
+  function whenReady(timeoutMs: number): Promise<string | null> {
+    if (url) return Promise.resolve(url);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        waiting.delete(done);
+        resolve(null);
+      }, timeoutMs);
+      const done = (u: string) => {
+        clearTimeout(timer);
+        resolve(u);
+      };
+      waiting.add(done);
+    });
+  }
+
   return {
+    whenReady,
+    /** Starts the service, or joins the start already under way. */
     start(): Promise<string> {
       stopping = false;
-      return launch();
+      if (url) return Promise.resolve(url);
+      starting ??= launch().finally(() => (starting = null));
+      return starting;
     },
     url: () => url,
     async stop(): Promise<void> {

@@ -109,9 +109,12 @@ async function start(): Promise<void> {
     log,
     onUrlChange: (url) => log.info(`standalone service: ${url ?? 'down'}`),
   });
-  const backend = (): string | null => {
+  // While the standalone service starts (a few seconds on first start: migrations and
+  // demo data), the window is already up and its first API calls simply wait.
+  const backend = (): string | null | Promise<string | null> => {
     const s = settings.read();
-    return s.mode === 'server' ? s.serverUrl : embedded.url();
+    if (s.mode === 'server') return s.serverUrl;
+    return embedded.url() ?? embedded.whenReady(120_000);
   };
   const server = () => {
     const s = settings.read();
@@ -195,8 +198,9 @@ async function start(): Promise<void> {
     ),
   );
 
+  window = createWindow(settings);
   if (settings.read().mode === 'standalone') {
-    await embedded.start().catch((err: Error) => {
+    void embedded.start().catch((err: Error) => {
       log.error(`the standalone case service did not start: ${err.message}`);
       dialog.showErrorBox(
         'Casedesk could not start its local case service',
@@ -204,8 +208,6 @@ async function start(): Promise<void> {
       );
     });
   }
-
-  window = createWindow(settings);
   window.on('closed', () => (window = null));
   window.webContents.once('did-finish-load', () => {
     openLink(pendingLink);

@@ -1,4 +1,4 @@
-import type { Agent, Mutation } from '../../shared';
+import type { Agent, Mutation, PullResponse } from '../../shared';
 import type { ReplicaDb } from './replica-db';
 import { applyServerChanges, resetReplica, settlePushResults } from './replica-writes';
 import { SyncHttpError, type SyncTransport } from './sync-transport';
@@ -222,26 +222,35 @@ export class SyncEngine {
   }
 
   private async pullAll(): Promise<void> {
-    for (;;) {
-      await this.publish({ phase: 'pulling' });
-      const cursor = ((await this.db.meta.get('cursor'))?.value as string | undefined) ?? null;
-      let page;
+    await this.publish({ phase: 'pulling' });
+    const cursor = ((await this.db.meta.get('cursor'))?.value as string | undefined) ?? null;
+    let next: Promise<PullResponse> | null = this.transport.pull(cursor, PULL_LIMIT);
+    let first = true;
+    while (next) {
+      let page: PullResponse;
       try {
-        page = await this.transport.pull(cursor, PULL_LIMIT);
+        page = await next;
       } catch (err) {
         // A cursor the service no longer knows (its database was restored, say): start
         // over from a clean replica. The outbox stays and is rebased on what arrives.
-        if (cursor && err instanceof SyncHttpError && err.status === 400) {
+        if (first && cursor && err instanceof SyncHttpError && err.status === 400) {
           await resetReplica(this.db);
+          next = this.transport.pull(null, PULL_LIMIT);
+          first = false;
           continue;
         }
         throw err;
       }
+      first = false;
       // Checked entity by entity before anything is stored; a bad batch is not applied and
       // its cursor not taken, so it is fetched again once the server is fixed.
       const changes = parseServerChanges(page.changes);
+      // The next page is fetched while this one is written: the server and the network
+      // work while IndexedDB does. Pages are still applied one at a time, in order, each
+      // in its own transaction with its cursor.
+      next = page.hasMore && !this.stopped ? this.transport.pull(page.cursor, PULL_LIMIT) : null;
+      next?.catch(() => undefined);
       await this.guardQuota(() => applyServerChanges(this.db, changes, page.cursor, this.me));
-      if (!page.hasMore || this.stopped) return;
     }
   }
 

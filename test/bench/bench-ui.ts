@@ -67,7 +67,7 @@ try {
         for (let i = start; i < Math.min(n, start + 10000); i++) {
           const base = sample[i % sample.length];
           const due = new Date(Date.now() + (i % 5000) * 60000 - 2000000000).toISOString();
-          store.put({ ...base, id: crypto.randomUUID(), reference: 'CD-' + (900000 + i), language: langs[i % 9], slaDueAt: due, search: 'cd-' + (900000 + i) + ' bench buyer ' + i });
+          store.put({ ...base, id: crypto.randomUUID(), reference: 'CD-' + (900000 + i), language: langs[i % 9], slaDueAt: due, search: 'cd-' + (900000 + i) + ' bench buyer ' + i, searchTokens: ['cd-' + (900000 + i), 'cd', String(900000 + i), 'bench', 'buyer', String(i)] });
         }
         tx.oncomplete = () => done();
       });
@@ -122,6 +122,27 @@ try {
       ),
   );
   await page.getByRole('searchbox', { name: 'Search cases' }).fill('');
+  await page
+    .waitForFunction(
+      (b) => document.querySelector('.filters [aria-live]')?.textContent === b,
+      before,
+      { timeout: 60_000 },
+    )
+    .catch(() => undefined);
+  const searchName = await timed(
+    page,
+    () =>
+      page
+        .getByRole('searchbox', { name: 'Search cases' })
+        .fill(`bench buyer ${Math.floor(CASES / 3)}`),
+    () =>
+      page.waitForFunction(
+        (b) => document.querySelector('.filters [aria-live]')?.textContent !== b,
+        before,
+        { timeout: 60_000 },
+      ),
+  );
+  await page.getByRole('searchbox', { name: 'Search cases' }).fill('');
   await page.getByRole('link', { name: 'Team queue', exact: true }).click();
   await firstRow();
   const scroll = await timed(
@@ -147,6 +168,7 @@ try {
   console.log(`  first queue render (warm replica, reload)  ${render}`);
   console.log(`  filter by language                         ${filter}`);
   console.log(`  search by reference                        ${search}`);
+  console.log(`  search by buyer name words                 ${searchName}`);
   console.log(`  scroll to the middle                       ${scroll}`);
   console.log(`  open a case                                ${open}`);
   console.log(`  renderer JS heap                           ${(heap / 1024 / 1024).toFixed(0)} MB`);
