@@ -14,12 +14,14 @@ const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [server, setServer] = useState<string | null>(null);
 
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) {
       void platform.getSettings().then(setSettings);
+      void platform.appInfo().then((info) => setServer(info.server));
       d.showModal();
     }
     if (!open && d.open) d.close();
@@ -73,6 +75,13 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
               </label>
             ))}
           </fieldset>
+          {platform.kind === 'desktop' && server && (
+            <p className="small">
+              Cases come from: <strong>{server}</strong>. To work with another case service, sign
+              out and choose <em>Change connection</em> on the sign-in screen: each service keeps
+              its own cases on this computer.
+            </p>
+          )}
         </>
       )}
       <button type="button" onClick={onClose}>

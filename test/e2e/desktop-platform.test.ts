@@ -194,4 +194,12 @@ describe('the workspace as the desktop app hosts it', { timeout: 120_000 }, () =
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
   });
+
+  it('says in the settings where the cases come from and how to change it', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByText('demo data on this computer').waitFor();
+    await dialog.getByText('Change connection').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
 });
