@@ -41,14 +41,43 @@ export function App() {
   // served it, in the desktop app the app:// protocol that forwards to the chosen service.
   const serverUrl = window.location.origin;
 
+  /** Signs this window out; the replica goes with it unless another window removed it. */
+  const endSession = useCallback(
+    async (c: Connection, elsewhere?: string) => {
+      // Stopped and closed before the first await: a window told of a deletion must let go
+      // at once, and must not reopen (and so recreate) the replica being deleted.
+      c.engine.stop();
+      c.db.close();
+      if (!elsewhere) await c.db.delete();
+      await signOutOnServer(serverUrl, c.token).catch(() => undefined);
+      await platform.clearSession();
+      setConn((current) => (current === c ? null : current));
+      setNotice(null);
+      dispatch(signedOut(elsewhere));
+    },
+    [dispatch, serverUrl],
+  );
+  const endSessionRef = useRef(endSession);
+  endSessionRef.current = endSession;
+
   const connect = useCallback(
     async (token: string, agent: Agent, serverId: string) => {
       const db = openReplica(replicaName(agent.id, serverId));
-      await db.open();
       const engine = new SyncEngine(db, httpTransport(serverUrl, token), agent, (s) =>
         dispatch(syncReported(s)),
       );
-      setConn({ token, agent, db, engine });
+      const c: Connection = { token, agent, db, engine };
+      // Another window of this agent signed out and is deleting the shared replica: this
+      // one cannot go on without it, so it signs out too and says why.
+      db.on('versionchange', (e) => {
+        if (e.newVersion === null)
+          void endSessionRef.current(
+            c,
+            'You signed out in another window. Sign in again to go on.',
+          );
+      });
+      await db.open();
+      setConn(c);
       dispatch(signedIn(agent));
       await engine.start();
     },
@@ -101,15 +130,8 @@ export function App() {
     ) {
       return;
     }
-    conn.engine.stop();
-    await signOutOnServer(serverUrl, conn.token).catch(() => undefined);
-    conn.db.close();
-    await conn.db.delete();
-    await platform.clearSession();
-    setConn(null);
-    setNotice(null);
-    dispatch(signedOut());
-  }, [conn, dispatch, serverUrl]);
+    await endSession(conn);
+  }, [conn, endSession]);
 
   // Deep links (casedesk://case/CD-…) and notification clicks open the case, if it is here.
   const connRef = useRef(conn);

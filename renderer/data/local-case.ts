@@ -1,6 +1,9 @@
 import type { Action, Case } from '../../shared';
-import { NO_DEADLINE, type LocalCase } from './replica-db';
+import type { LocalCase } from './replica-db';
 import { searchTokensOf } from './search-words';
+
+/** Far in the future: resolved cases sort after every running clock. */
+export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
 
 const TS_TOPICS = new Set(['counterfeit_suspected', 'fraud_suspected']);
 
@@ -12,27 +15,27 @@ export function toLocalCase(c: Case, hasPendingApproval: boolean, server?: Case)
     : c.firstRespondedAt
       ? c.resolutionDueAt
       : c.firstResponseDueAt;
+  const sellerId = c.order?.seller.id;
   return {
     ...c,
     slaDueAt,
-    open: open ? 1 : 0,
+    ...(open ? { open: 1 } : {}),
     assigneeKey: c.assigneeId ?? '',
-    tsQueue: open && (c.status === 'ts_review' || TS_TOPICS.has(c.topic)) ? 1 : 0,
-    approvals: hasPendingApproval ? 1 : 0,
-    disputed: c.externalDispute ? 1 : 0,
+    ...(open && (c.status === 'ts_review' || TS_TOPICS.has(c.topic)) ? { tsQueue: 1 } : {}),
+    ...(hasPendingApproval ? { approvals: 1 } : {}),
+    ...(c.externalDispute ? { disputed: 1 } : {}),
     buyerId: c.buyer.id,
-    sellerId: c.order?.seller.id ?? '',
-    search: [c.reference, c.buyer.name, c.buyer.email, c.order?.lotTitle ?? '']
-      .join(' ')
-      .toLowerCase(),
+    ...(sellerId ? { sellerId } : {}),
     searchTokens: searchTokensOf(c),
     ...(server ? { server } : {}),
   };
 }
 
 /** Strips the local fields, giving back the case as the server describes it. */
-export function toCase(l: LocalCase): Case {
+export function toCase(l: LocalCase & { search?: string }): Case {
   const {
+    // Replicas written before version 4 still carry the old flat search text.
+    search: _q,
     slaDueAt: _s,
     open: _o,
     assigneeKey: _a,
@@ -41,7 +44,6 @@ export function toCase(l: LocalCase): Case {
     disputed: _d,
     buyerId: _b,
     sellerId: _se,
-    search: _q,
     searchTokens: _st,
     server: _sv,
     ...c

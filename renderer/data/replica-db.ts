@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { toCase, toLocalCase } from './local-case';
 import { searchTokensOf } from './search-words';
 import type {
   Action,
@@ -11,24 +12,24 @@ import type {
   Note,
 } from '../../shared';
 
-/** Far in the future: resolved cases sort after every running clock. */
-export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
+export { NO_DEADLINE } from './local-case';
 
 /**
- * A case as kept on this device: the server's case plus flat fields for the queue indexes
- * (IndexedDB cannot index null or booleans, hence '' and 0/1), and, while local changes
- * wait in the outbox, the server's own version of it (`server`) to rebase them on.
+ * A case as kept on this device: the server's case plus flat fields for the queue indexes,
+ * and, while local changes wait in the outbox, the server's own version of it (`server`)
+ * to rebase them on. IndexedDB cannot index null or booleans, and leaves a record out of
+ * an index whose fields it lacks: so the view flags are 1 or absent, and each index holds
+ * only the cases its view can show (resolved cases sit in none of the queue ranges).
  */
 export interface LocalCase extends Case {
   slaDueAt: string;
-  open: 0 | 1;
+  open?: 1;
   assigneeKey: string;
-  tsQueue: 0 | 1;
-  approvals: 0 | 1;
-  disputed: 0 | 1;
+  tsQueue?: 1;
+  approvals?: 1;
+  disputed?: 1;
   buyerId: string;
-  sellerId: string;
-  search: string;
+  sellerId?: string;
   /** Words of the reference, buyer name and email, and lot title, for prefix search. */
   searchTokens: string[];
   server?: Case;
@@ -118,5 +119,15 @@ export function openReplica(name: string): ReplicaDb {
           c.searchTokens = searchTokensOf(c);
         }),
     );
+  // Flags 1 or absent (was 1 or 0) and no redundant search words: fewer index entries per
+  // case, so a first sync writes faster. Reads never asked for 0, so old rows stay correct.
+  db.version(4).upgrade((tx) =>
+    tx
+      .table<LocalCase>('cases')
+      .toCollection()
+      .modify((c, ref) => {
+        ref.value = toLocalCase(toCase(c), c.approvals === 1, c.server);
+      }),
+  );
   return db;
 }

@@ -93,7 +93,7 @@ describe('searching the local queue', () => {
     expect(refs).toEqual([...refs].sort().reverse());
   });
 
-  it('adds the search index to a replica written before it existed', async () => {
+  it('brings a replica written before the search index and the sparse flags up to date', async () => {
     const name = `search-upgrade-${Math.random()}`;
     const { default: Dexie } = await import('dexie');
     const old = new Dexie(name);
@@ -109,7 +109,9 @@ describe('searching the local queue', () => {
       meta: 'key',
       outbox: '++seq, &id, caseId, state',
     });
-    const { searchTokens: _drop, ...legacy } = toLocalCase(makeCase(3), false);
+    const { searchTokens: _drop, ...current } = toLocalCase(makeCase(3), false);
+    // How version 2 wrote a case: every flag 0 or 1, and the flat search text.
+    const legacy = { ...current, tsQueue: 0, approvals: 0, disputed: 0, search: 'cd-3 buyer 3' };
     await old.table('cases').put(legacy);
     await old.table('outbox').put({
       id: 'm1',
@@ -126,6 +128,10 @@ describe('searching the local queue', () => {
     expect(
       (await queuePage(db, query({ search: 'buyer 3' }), LENA, 0, 5)).map((c) => c.id),
     ).toContain(legacy.id);
+    const stored = (await db.cases.get(legacy.id)) as unknown as Record<string, unknown>;
+    expect(stored).not.toHaveProperty('search');
+    expect(stored).not.toHaveProperty('tsQueue');
+    expect(stored.open).toBe(1);
     expect(await db.outbox.count()).toBe(1);
   });
 });

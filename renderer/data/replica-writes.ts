@@ -167,7 +167,9 @@ export async function applyServerChanges(
     for (const [id, c] of upserts) if (rebase.has(id)) await rebaseCase(db, id, me, c);
     // Cases whose actions changed without the case itself: refresh the approvals flag.
     const stale = (await db.cases.bulkGet([...flagCases])).filter((c): c is LocalCase => !!c);
-    await db.cases.bulkPut(stale.map((c) => ({ ...c, approvals: awaiting.has(c.id) ? 1 : 0 })));
+    await db.cases.bulkPut(
+      stale.map(({ approvals: _, ...c }) => (awaiting.has(c.id) ? { ...c, approvals: 1 } : c)),
+    );
 
     await db.meta.bulkPut([
       { key: 'cursor', value: cursor },

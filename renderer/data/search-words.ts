@@ -17,7 +17,12 @@ export function searchTokensOf(c: Pick<Case, 'reference' | 'buyer' | 'order'>): 
   const words = searchWords(
     [c.reference, c.buyer.name, c.buyer.email, c.order?.lotTitle ?? ''].join(' '),
   );
-  return [...new Set([...whole, ...words])].slice(0, 40);
+  // A word that starts another token adds nothing to a prefix search ("cd" of "cd-1000",
+  // "ana" of "ana@example.com"): left out, so each case costs fewer index entries.
+  const tokens = [...new Set([...whole, ...words])];
+  return tokens
+    .filter((t) => !tokens.some((other) => other !== t && other.startsWith(t)))
+    .slice(0, 40);
 }
 
 /** Whether every typed word starts one of the case's tokens. */

@@ -17,6 +17,9 @@ export interface SyncSnapshot {
 }
 
 const PULL_LIMIT = 5000;
+// A round opens with a smaller page: the first cases show (and IndexedDB starts writing)
+// sooner, while the larger pages that follow are fetched behind the writes.
+const FIRST_PULL_LIMIT = 1000;
 const PUSH_BATCH = 500;
 // The service takes at most 1 MiB per request; stay well under it, whatever the bodies.
 export const PUSH_BYTES = 800_000;
@@ -224,7 +227,7 @@ export class SyncEngine {
   private async pullAll(): Promise<void> {
     await this.publish({ phase: 'pulling' });
     const cursor = ((await this.db.meta.get('cursor'))?.value as string | undefined) ?? null;
-    let next: Promise<PullResponse> | null = this.transport.pull(cursor, PULL_LIMIT);
+    let next: Promise<PullResponse> | null = this.transport.pull(cursor, FIRST_PULL_LIMIT);
     let first = true;
     while (next) {
       let page: PullResponse;
@@ -235,7 +238,7 @@ export class SyncEngine {
         // over from a clean replica. The outbox stays and is rebased on what arrives.
         if (first && cursor && err instanceof SyncHttpError && err.status === 400) {
           await resetReplica(this.db);
-          next = this.transport.pull(null, PULL_LIMIT);
+          next = this.transport.pull(null, FIRST_PULL_LIMIT);
           first = false;
           continue;
         }

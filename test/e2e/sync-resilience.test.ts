@@ -192,4 +192,31 @@ describe('sync under stress in Chromium against a real case service', { timeout:
     await second.getByText('Written after the first window closed').waitFor({ timeout: 30_000 });
     expect(syncCalls.get(second)).toBeGreaterThan(0);
   });
+
+  it('signs every window of an agent out when one of them signs out, and removes the replica once', async () => {
+    const { ctx, page: first } = await newPage();
+    await signIn(first, stack.url, 'tom');
+    const second = await ctx.newPage();
+    await signIn(second, stack.url, 'tom');
+    await status(first).filter({ hasText: 'Synced' }).waitFor();
+    await status(second).filter({ hasText: 'Synced' }).waitFor();
+
+    await first.getByRole('button', { name: 'Sign out' }).click();
+    await first.getByRole('button', { name: 'Sign in' }).waitFor();
+    await second
+      .getByRole('alert')
+      .filter({ hasText: 'You signed out in another window' })
+      .waitFor();
+    await second.getByRole('button', { name: 'Sign in' }).waitFor();
+    // Neither window brought the deleted replica back.
+    await second.waitForTimeout(500);
+    const names = await second.evaluate(async () =>
+      (await indexedDB.databases()).map((d) => d.name ?? ''),
+    );
+    expect(names.filter((n) => n.startsWith('casedesk:'))).toEqual([]);
+
+    // Signing in again starts a fresh replica that syncs as usual.
+    await signIn(second, stack.url, 'tom');
+    await status(second).filter({ hasText: 'Synced' }).waitFor();
+  });
 });
