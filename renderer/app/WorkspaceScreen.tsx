@@ -6,6 +6,7 @@ import { CaseView } from '../case/CaseView';
 import { toCase } from '../data/local-case';
 import type { ReplicaDb } from '../data/replica-db';
 import {
+  allAgents,
   caseDetail,
   queueCount,
   queuePage,
@@ -58,7 +59,7 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss }: Props)
     [db, me],
     {},
   );
-  const agentList = useLive(() => db.agents.toArray(), [db], [] as Agent[]);
+  const agentList = useLive(() => allAgents(db), [db], [] as Agent[]);
   const agents = useMemo(() => new Map(agentList.map((a) => [a.id, a])), [agentList]);
   const detail = useLive(
     () => (ui.openCaseId ? caseDetail(db, ui.openCaseId) : Promise.resolve(null)),

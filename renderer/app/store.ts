@@ -1,14 +1,41 @@
-import { configureStore } from '@reduxjs/toolkit';
+import { configureStore, type ThunkAction, type UnknownAction } from '@reduxjs/toolkit';
+import type { Platform } from '../../shared/desktop/platform';
+import { httpTransport, type SyncTransport } from '../data/sync-transport';
+import { createConnectionHolder, type ConnectionHolder } from './connection';
+import { hostSlice } from './host-slice';
 import { sessionSlice } from './session-slice';
 import { syncSlice } from './sync-slice';
 import { uiSlice } from './ui-slice';
 
-export function makeStore() {
-  return configureStore({
-    reducer: { session: sessionSlice.reducer, ui: uiSlice.reducer, sync: syncSlice.reducer },
+/** What thunks reach the world through: the host, and the window's open connection. */
+export interface ThunkExtra {
+  platform: Platform;
+  connection: ConnectionHolder;
+  /** The case service's address: the page's own origin (app:// forwards it in the desktop app). */
+  serverUrl: string;
+  /** How the sync engine reaches the service: HTTP and SSE, or a fake in tests. */
+  transport: (serverUrl: string, token: string) => SyncTransport;
+}
+
+export function makeStore(extra: Pick<ThunkExtra, 'platform' | 'serverUrl'> & Partial<ThunkExtra>) {
+  const thunkExtra: ThunkExtra = {
+    connection: createConnectionHolder(),
+    transport: httpTransport,
+    ...extra,
+  };
+  const store = configureStore({
+    reducer: {
+      session: sessionSlice.reducer,
+      ui: uiSlice.reducer,
+      sync: syncSlice.reducer,
+      host: hostSlice.reducer,
+    },
+    middleware: (getDefault) => getDefault({ thunk: { extraArgument: thunkExtra } }),
   });
+  return Object.assign(store, { extra: thunkExtra });
 }
 
 export type AppStore = ReturnType<typeof makeStore>;
 export type RootState = ReturnType<AppStore['getState']>;
 export type AppDispatch = AppStore['dispatch'];
+export type AppThunk<R = Promise<void>> = ThunkAction<R, RootState, ThunkExtra, UnknownAction>;

@@ -242,3 +242,8 @@ export async function caseDetail(db: ReplicaDb, id: string): Promise<LocalCaseDe
     pending,
   };
 }
+
+/** Every agent this replica knows, for names and assignment. */
+export function allAgents(db: ReplicaDb): Promise<Agent[]> {
+  return db.agents.toArray();
+}

@@ -192,6 +192,7 @@ export class SyncEngine {
       this.attempt = 0;
       await this.publish({ online: true, phase: 'in-sync', error: null });
     } catch (err) {
+      if (this.stopped) return;
       const offline = isNetworkError(err);
       await this.publish({
         online: !offline,
@@ -287,11 +288,20 @@ export class SyncEngine {
   }
 
   private async publish(patch: Partial<SyncSnapshot>): Promise<void> {
-    const [pending, rejected, last] = await Promise.all([
-      this.db.outbox.where('state').equals('pending').count(),
-      this.db.outbox.where('state').equals('rejected').toArray(),
-      this.db.meta.get('lastSyncAt'),
-    ]);
+    // Once stopped (signed out, the replica closed or deleted) there is nothing to report.
+    if (this.stopped) return;
+    let counts;
+    try {
+      counts = await Promise.all([
+        this.db.outbox.where('state').equals('pending').count(),
+        this.db.outbox.where('state').equals('rejected').toArray(),
+        this.db.meta.get('lastSyncAt'),
+      ]);
+    } catch (err) {
+      if (this.stopped) return;
+      throw err;
+    }
+    const [pending, rejected, last] = counts;
     this.state = {
       ...this.state,
       ...patch,

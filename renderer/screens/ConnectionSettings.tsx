@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../shared/desktop/ipc-contract';
-import { platform } from '../platform/platform';
+import { useAppDispatch } from '../app/hooks';
+import { connectTo } from '../app/host-thunks';
 
 /**
  * Desktop only, before sign-in: where the cases come from. Standalone (demo data on this
@@ -14,6 +15,7 @@ export function ConnectionSettings({
   info: AppInfo;
   onConnected: () => void;
 }) {
+  const dispatch = useAppDispatch();
   const [open, setOpen] = useState(false);
   const [mode, setMode] = useState<'standalone' | 'server'>(
     info.serverId === 'standalone' ? 'standalone' : 'server',
@@ -38,9 +40,9 @@ export function ConnectionSettings({
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await platform
-      .connectServer(mode === 'standalone' ? { mode } : { mode, url: url.trim() })
-      .catch((err: Error) => ({ ok: false as const, reason: cleanIpcError(err) }));
+    const result = await dispatch(
+      connectTo(mode === 'standalone' ? { mode } : { mode, url: url.trim() }),
+    );
     setBusy(false);
     if (result.ok) onConnected();
     else setError(result.reason);
@@ -100,10 +102,4 @@ export function ConnectionSettings({
       </div>
     </form>
   );
-}
-
-// Electron wraps a refusal from the main process as "Error invoking remote method …: Error: reason".
-function cleanIpcError(err: Error): string {
-  const m = /Error: ([^]*)$/.exec(err.message);
-  return m?.[1] ?? err.message;
 }

@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../shared/desktop/ipc-contract';
-import { platform } from '../platform/platform';
 import { ConnectionSettings } from './ConnectionSettings';
 
 interface Props {
@@ -62,9 +61,9 @@ export function SignIn({ busy, error, info, onSubmit, onConnected }: Props) {
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
-        {platform.kind === 'web' && <p className="muted small">Server: {info.server}</p>}
+        {info.platform === 'web' && <p className="muted small">Server: {info.server}</p>}
       </form>
-      {platform.kind === 'desktop' && <ConnectionSettings info={info} onConnected={onConnected} />}
+      {info.platform === 'desktop' && <ConnectionSettings info={info} onConnected={onConnected} />}
     </main>
   );
 }

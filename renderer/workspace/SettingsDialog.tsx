@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { NotificationKind } from '../../shared/desktop/notification-rules';
-import type { Settings, Theme } from '../../shared/desktop/settings';
-import { platform } from '../platform/platform';
+import type { Theme } from '../../shared/desktop/settings';
+import { useAppDispatch, useAppSelector } from '../app/hooks';
+import { saveSettings, setNotification } from '../app/host-thunks';
 
 const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   assignedToMe: 'A case is assigned to me',
@@ -13,33 +14,16 @@ const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
 /** Theme and notification preferences, saved as they change (electron-store or the browser). */
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [server, setServer] = useState<string | null>(null);
+  const dispatch = useAppDispatch();
+  const settings = useAppSelector((s) => s.host.settings);
+  const info = useAppSelector((s) => s.host.info);
 
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) {
-      void platform.getSettings().then(setSettings);
-      void platform.appInfo().then((info) => setServer(info.server));
-      d.showModal();
-    }
+    if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
   }, [open]);
-
-  const save = async (patch: Parameters<typeof platform.updateSettings>[0]) => {
-    const next = await platform.updateSettings(patch);
-    setSettings(next);
-    document.documentElement.dataset.theme = next.theme;
-  };
-
-  const toggle = async (kind: NotificationKind, on: boolean) => {
-    // A browser asks once, on a click; the desktop app has its permission already.
-    if (on && platform.kind === 'web' && typeof Notification !== 'undefined') {
-      if (Notification.permission === 'default') await Notification.requestPermission();
-    }
-    await save({ notifications: { [kind]: on } });
-  };
 
   return (
     <dialog
@@ -55,7 +39,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
             Theme
             <select
               value={settings.theme}
-              onChange={(e) => void save({ theme: e.target.value as Theme })}
+              onChange={(e) => void dispatch(saveSettings({ theme: e.target.value as Theme }))}
             >
               <option value="system">Like the system</option>
               <option value="light">Light</option>
@@ -69,17 +53,17 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
                 <input
                   type="checkbox"
                   checked={settings.notifications[kind]}
-                  onChange={(e) => void toggle(kind, e.target.checked)}
+                  onChange={(e) => void dispatch(setNotification(kind, e.target.checked))}
                 />
                 {NOTIFICATION_LABELS[kind]}
               </label>
             ))}
           </fieldset>
-          {platform.kind === 'desktop' && server && (
+          {info?.platform === 'desktop' && (
             <p className="small">
-              Cases come from: <strong>{server}</strong>. To work with another case service, sign
-              out and choose <em>Change connection</em> on the sign-in screen: each service keeps
-              its own cases on this computer.
+              Cases come from: <strong>{info.server}</strong>. To work with another case service,
+              sign out and choose <em>Change connection</em> on the sign-in screen: each service
+              keeps its own cases on this computer.
             </p>
           )}
         </>

@@ -46,14 +46,48 @@ export interface CasePlan {
 
 // Most escalations are EUR; the rest spread over the other currencies buyers pay in.
 const CURRENCY_BY_COUNTRY: Partial<Record<string, Currency>> = { GB: 'GBP', CN: 'USD' };
-const STATUS_MIX: [CaseStatus, number][] = [
-  ['new', 0.2],
-  ['open', 0.18],
-  ['pending_buyer', 0.1],
-  ['pending_seller', 0.1],
-  ['ts_review', 0.08],
-  ['resolved', 0.34],
-];
+/**
+ * What a desk looks like by a case's age: the last hours' cases are mostly new,
+ * today's are being worked,
+ * the week's are in progress or waiting on someone, and what is older than the resolution
+ * clock is nearly all resolved — with a few stragglers overdue, as on every real desk.
+ */
+function statusMixFor(ageDays: number): [CaseStatus, number][] {
+  if (ageDays < 0.125)
+    return [
+      ['new', 0.5],
+      ['open', 0.2],
+      ['pending_buyer', 0.08],
+      ['pending_seller', 0.08],
+      ['ts_review', 0.09],
+      ['resolved', 0.05],
+    ];
+  if (ageDays < 1)
+    return [
+      ['new', 0.1],
+      ['open', 0.36],
+      ['pending_buyer', 0.14],
+      ['pending_seller', 0.14],
+      ['ts_review', 0.12],
+      ['resolved', 0.14],
+    ];
+  if (ageDays < 5)
+    return [
+      ['new', 0.12],
+      ['open', 0.22],
+      ['pending_buyer', 0.14],
+      ['pending_seller', 0.14],
+      ['ts_review', 0.12],
+      ['resolved', 0.26],
+    ];
+  return [
+    ['open', 0.03],
+    ['pending_buyer', 0.02],
+    ['pending_seller', 0.03],
+    ['ts_review', 0.03],
+    ['resolved', 0.89],
+  ];
+}
 // Two sellers draw the counterfeit complaints: the clusters T&S must notice.
 const COUNTERFEIT_SELLERS = [3, 9];
 
@@ -98,9 +132,11 @@ export function planCase(rng: Rng, i: number, total: number, now: Date): CasePla
       ? pick(rng, ['GBP', 'USD', 'CHF'] as const)
       : (CURRENCY_BY_COUNTRY[country] ?? 'EUR');
 
-  // Spread over the last 60 days, oldest first, with the newest ones minutes old.
+  // Spread over the last 60 days, oldest first and thicker towards today (as a desk's
+  // intake is seen from today), the newest ones minutes old.
   const ageMinutes =
-    Math.round(((total - i) / total) * 60 * 24 * 60 * (0.6 + rng() * 0.4)) + between(rng, 1, 50);
+    Math.round(((total - i) / total) ** 2.5 * 60 * 24 * 60 * (0.6 + rng() * 0.4)) +
+    between(rng, 1, 50);
   const createdAt = new Date(now.getTime() - ageMinutes * 60_000);
   const orderedAt = new Date(createdAt.getTime() - between(rng, 4, 25) * 86_400_000);
   const shippedAt = new Date(orderedAt.getTime() + between(rng, 1, 4) * 86_400_000);
@@ -169,5 +205,5 @@ export function planCase(rng: Rng, i: number, total: number, now: Date): CasePla
     channel,
     language,
   };
-  return { intake, createdAt, status: weighted(rng, STATUS_MIX) };
+  return { intake, createdAt, status: weighted(rng, statusMixFor(ageMinutes / (24 * 60))) };
 }

@@ -1,0 +1,121 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PullResponse } from '../../shared';
+import { replicaName } from '../data/replica-db';
+import type { SyncTransport } from '../data/sync-transport';
+import { ANA, makeCase } from '../data/testing/case-fixtures';
+import { makeStore, type AppStore } from './store';
+import {
+  SIGNED_OUT_ELSEWHERE,
+  openCaseByReference,
+  signOut,
+  startApp,
+  writeMutation,
+} from './session-thunks';
+import { memoryPlatform } from './testing/memory-platform';
+
+const aCase = makeCase(1, { assigneeId: ANA.id });
+
+/** A case service that holds one case and accepts nothing (a push never answers). */
+const oneCaseService = (): SyncTransport => ({
+  pull: async (): Promise<PullResponse> => ({
+    changes: [
+      { entity: 'agent', op: 'upsert', id: ANA.id, data: ANA },
+      { entity: 'case', op: 'upsert', id: aCase.id, data: aCase },
+    ],
+    cursor: 'c1',
+    hasMore: false,
+  }),
+  push: () => new Promise(() => undefined),
+  subscribe: () => () => undefined,
+});
+
+const stores: AppStore[] = [];
+function openWindow(host: ReturnType<typeof memoryPlatform>) {
+  const store = makeStore({
+    platform: host.platform,
+    serverUrl: 'http://127.0.0.1:9',
+    transport: oneCaseService,
+  });
+  stores.push(store);
+  return store;
+}
+
+async function replicaExists(): Promise<boolean> {
+  const name = replicaName(ANA.id, 'standalone');
+  return (await indexedDB.databases()).some((d) => d.name === name);
+}
+
+afterEach(async () => {
+  for (const s of stores.splice(0)) {
+    const c = s.extra.connection.get();
+    c?.engine.stop();
+    c?.db.close();
+  }
+  await new Promise((r) => setTimeout(r, 0));
+  for (const d of await indexedDB.databases()) indexedDB.deleteDatabase(d.name!);
+});
+
+describe('the session thunks', () => {
+  it('opens the saved session at once and fills the replica from the service', async () => {
+    const host = memoryPlatform();
+    await host.platform.saveSession({ token: 't', agent: ANA });
+    const store = openWindow(host);
+    await store.dispatch(startApp());
+
+    expect(store.getState().session.status).toBe('signed_in');
+    expect(store.getState().host.info?.serverId).toBe('standalone');
+    const db = store.extra.connection.get()!.db;
+    await expect.poll(() => db.cases.count()).toBe(1);
+  });
+
+  it('keeps everything when the agent declines to lose unsent changes, and removes it all when they agree', async () => {
+    const host = memoryPlatform();
+    await host.platform.saveSession({ token: 't', agent: ANA });
+    const store = openWindow(host);
+    await store.dispatch(startApp());
+    await store.dispatch(writeMutation('case.note', { caseId: aCase.id, body: 'Unsent' }));
+
+    const asked: number[] = [];
+    await store.dispatch(signOut((n) => (asked.push(n), false)));
+    expect(asked).toEqual([1]);
+    expect(store.getState().session.status).toBe('signed_in');
+    expect(await store.extra.connection.get()!.db.outbox.count()).toBe(1);
+
+    await store.dispatch(signOut(() => true));
+    expect(store.getState().session.status).toBe('signed_out');
+    expect(store.extra.connection.get()).toBeNull();
+    expect(host.savedSession()).toBeNull();
+    expect(await replicaExists()).toBe(false);
+  });
+
+  it('signs the other window out, with the reason, when one window signs out', async () => {
+    const host = memoryPlatform();
+    await host.platform.saveSession({ token: 't', agent: ANA });
+    const first = openWindow(host);
+    const second = openWindow(host);
+    await first.dispatch(startApp());
+    await second.dispatch(startApp());
+
+    await first.dispatch(signOut(() => true));
+    await expect.poll(() => second.getState().session.status).toBe('signed_out');
+    expect(second.getState().session.error).toBe(SIGNED_OUT_ELSEWHERE);
+    expect(second.extra.connection.get()).toBeNull();
+    expect(await replicaExists()).toBe(false);
+  });
+
+  it('says so when a deep link names a case this computer does not have', async () => {
+    const host = memoryPlatform();
+    await host.platform.saveSession({ token: 't', agent: ANA });
+    const store = openWindow(host);
+    await store.dispatch(startApp());
+    await expect.poll(() => store.extra.connection.get()!.db.cases.count()).toBe(1);
+
+    await store.dispatch(openCaseByReference(aCase.reference));
+    expect(store.getState().ui.openCaseId).toBe(aCase.id);
+    await store.dispatch(openCaseByReference('CD-999999'));
+    expect(store.getState().host.notice).toBe(
+      'Case CD-999999 is not in your queue on this computer.',
+    );
+  });
+});

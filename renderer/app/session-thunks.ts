@@ -1,0 +1,134 @@
+import type { Agent, MutationOp } from '../../shared';
+import type { CredentialProtection } from '../../shared/desktop/ipc-contract';
+import { caseIdByReference } from '../data/desk-signals';
+import { openReplica, replicaName } from '../data/replica-db';
+import { dismissRejected, enqueueMutation } from '../data/replica-writes';
+import { SyncEngine } from '../data/sync-engine';
+import { describeSignInError, signIn, signOutOnServer } from './api-client';
+import type { Connection } from './connection';
+import { hostLoaded, noticeShown } from './host-slice';
+import { serverChosen, signedIn, signedOut, signInFailed, signInStarted } from './session-slice';
+import type { AppThunk } from './store';
+import { syncReported } from './sync-slice';
+import { caseOpened } from './ui-slice';
+
+const PROTECTION_NOTICE: Partial<Record<CredentialProtection, string>> = {
+  weak: 'This computer has no secret store (such as GNOME Keyring or KWallet): your sign-in is kept only weakly protected on disk.',
+  'memory-only':
+    'This computer offers no encryption for your sign-in: it is kept in memory only, and you will sign in again next time.',
+};
+
+export const SIGNED_OUT_ELSEWHERE = 'You signed out in another window. Sign in again to go on.';
+
+/** Asks the host who it is and whether a session is saved; a saved one opens at once, offline or not. */
+export const startApp =
+  (): AppThunk =>
+  async (dispatch, _getState, { platform }) => {
+    const [info, settings] = await Promise.all([platform.appInfo(), platform.getSettings()]);
+    dispatch(hostLoaded({ info, settings }));
+    dispatch(serverChosen(info.server));
+    const saved = await platform.loadSession();
+    if (saved) await dispatch(connect(saved.token, saved.agent, info.serverId));
+    else dispatch(signedOut());
+  };
+
+export const signInWith =
+  (email: string, password: string): AppThunk =>
+  async (dispatch, getState, { platform, serverUrl }) => {
+    const info = getState().host.info;
+    if (!info) return;
+    dispatch(signInStarted());
+    try {
+      const { token, agent } = await signIn(serverUrl, email, password);
+      const protection = await platform.saveSession({ token, agent });
+      if (platform.kind === 'desktop') dispatch(noticeShown(PROTECTION_NOTICE[protection] ?? null));
+      await dispatch(connect(token, agent, info.serverId));
+    } catch (err) {
+      dispatch(signInFailed(describeSignInError(err)));
+    }
+  };
+
+/** Opens this agent's replica on this server and starts (or follows) the device's sync. */
+const connect =
+  (token: string, agent: Agent, serverId: string): AppThunk =>
+  async (dispatch, _getState, { connection, serverUrl, transport }) => {
+    const db = openReplica(replicaName(agent.id, serverId));
+    const engine = new SyncEngine(db, transport(serverUrl, token), agent, (s) =>
+      dispatch(syncReported(s)),
+    );
+    const c: Connection = { token, agent, db, engine };
+    // Another window of this agent signed out and is deleting the shared replica: this
+    // one cannot go on without it, so it signs out too and says why. Returning false
+    // keeps Dexie's own handler (which runs after this one) from closing the database
+    // with auto-open left on: the next live query would then recreate the replica.
+    db.on('versionchange', (e) => {
+      if (e.newVersion !== null) return undefined;
+      void dispatch(endSession(c, SIGNED_OUT_ELSEWHERE));
+      return false;
+    });
+    await db.open();
+    connection.set(c);
+    dispatch(signedIn(agent));
+    await engine.start();
+  };
+
+/**
+ * Signs out after the person agreed to lose what the server has not yet received
+ * (`confirmLoss` is asked only when something is unsent).
+ */
+export const signOut =
+  (confirmLoss: (unsent: number) => boolean): AppThunk =>
+  async (dispatch, _getState, { connection }) => {
+    const c = connection.get();
+    if (!c) return;
+    const unsent = await c.engine.unsentCount();
+    if (unsent > 0 && !confirmLoss(unsent)) return;
+    await dispatch(endSession(c));
+  };
+
+/** Ends this window's session; the replica goes with it unless another window removed it. */
+const endSession =
+  (c: Connection, elsewhere?: string): AppThunk =>
+  async (dispatch, _getState, { connection, platform, serverUrl }) => {
+    // Stopped and closed before the first await: a window told of a deletion must let go
+    // at once, and must not reopen (and so recreate) the replica being deleted.
+    c.engine.stop();
+    c.db.close();
+    if (!elsewhere) await c.db.delete();
+    await signOutOnServer(serverUrl, c.token).catch(() => undefined);
+    await platform.clearSession();
+    if (connection.get() === c) connection.set(null);
+    dispatch(noticeShown(null));
+    dispatch(signedOut(elsewhere));
+  };
+
+/** Every write of the workspace: into the outbox first, shown at once, sent when possible. */
+export const writeMutation =
+  (op: MutationOp, args: Record<string, unknown>): AppThunk =>
+  async (_dispatch, _getState, { connection }) => {
+    const c = connection.get();
+    if (!c) return;
+    await enqueueMutation(c.db, c.agent, op, args);
+    await c.engine.afterLocalWrite();
+  };
+
+/** The agent has read a refusal: it leaves the outbox (its effects are already undone). */
+export const dismissRejection =
+  (mutationId: string): AppThunk =>
+  async (_dispatch, _getState, { connection }) => {
+    const c = connection.get();
+    if (!c) return;
+    await dismissRejected(c.db, mutationId);
+    await c.engine.afterLocalWrite();
+  };
+
+/** A deep link or a notification click: open the case if this computer has it. */
+export const openCaseByReference =
+  (reference: string): AppThunk =>
+  async (dispatch, _getState, { connection }) => {
+    const c = connection.get();
+    if (!c) return;
+    const id = await caseIdByReference(c.db, reference);
+    if (id) dispatch(caseOpened(id));
+    else dispatch(noticeShown(`Case ${reference} is not in your queue on this computer.`));
+  };
