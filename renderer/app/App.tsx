@@ -8,6 +8,7 @@ import { followHost } from './host-thunks';
 import {
   dismissRejection,
   openCaseByReference,
+  signInAgain,
   signInWith,
   signOut,
   startApp,
@@ -85,6 +86,7 @@ function SignedIn({ conn }: { conn: Connection }) {
       mutate={(op, args) => dispatch(writeMutation(op, args))}
       onSignOut={() => void dispatch(signOut(confirmLoss))}
       onDismiss={(id) => void dispatch(dismissRejection(id))}
+      onSignInAgain={(password) => dispatch(signInAgain(password))}
     />
   );
 }

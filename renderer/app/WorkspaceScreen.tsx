@@ -26,10 +26,11 @@ interface Props {
   mutate: (op: MutationOp, args: Record<string, unknown>) => Promise<void>;
   onSignOut: () => void;
   onDismiss: (id: string) => void;
+  onSignInAgain: (password: string) => Promise<string | null>;
 }
 
 /** Binds the workspace to the local replica with live queries; every write goes to the outbox. */
-export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss }: Props) {
+export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignInAgain }: Props) {
   const ui = useSelector((s: RootState) => s.ui);
   const sync = useSelector((s: RootState) => s.sync);
   const [now, setNow] = useState(() => new Date());
@@ -107,6 +108,10 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss }: Props)
       sync={{
         online: sync.online,
         syncing: sync.phase === 'pushing' || sync.phase === 'pulling',
+        error: sync.phase === 'error' ? sync.error : null,
+        needsSignIn: sync.needsSignIn,
+        email: me.email,
+        onSignInAgain,
         pending: sync.pending,
         rejected: sync.rejected.map((r) => ({ id: r.id, label: r.op, error: r.error })),
         lastSyncAt: sync.lastSyncAt,

@@ -13,6 +13,8 @@ export interface Connection {
   agent: Agent;
   db: ReplicaDb;
   engine: SyncEngine;
+  /** Where a window that signed in again tells the others of the new session. */
+  sessions?: BroadcastChannel;
 }
 
 export interface ConnectionHolder {

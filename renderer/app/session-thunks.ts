@@ -51,7 +51,7 @@ export const signInWith =
 /** Opens this agent's replica on this server and starts (or follows) the device's sync. */
 const connect =
   (token: string, agent: Agent, serverId: string): AppThunk =>
-  async (dispatch, _getState, { connection, serverUrl, transport }) => {
+  async (dispatch, _getState, { connection, platform, serverUrl, transport }) => {
     const db = openReplica(replicaName(agent.id, serverId));
     const engine = new SyncEngine(db, transport(serverUrl, token), agent, (s) =>
       dispatch(syncReported(s)),
@@ -66,6 +66,16 @@ const connect =
       void dispatch(endSession(c, SIGNED_OUT_ELSEWHERE));
       return false;
     });
+    // A window that signed in again hands the new session to the others on this replica,
+    // whichever of them leads the sync.
+    const sessions = new BroadcastChannel(`casedesk-session:${db.name}`);
+    sessions.onmessage = (e: MessageEvent<{ token: string }>) => {
+      if (c.token === e.data.token) return;
+      c.token = e.data.token;
+      void platform.saveSession({ token: c.token, agent });
+      void c.engine.resume(transport(serverUrl, c.token));
+    };
+    c.sessions = sessions;
     await db.open();
     connection.set(c);
     dispatch(signedIn(agent));
@@ -94,12 +104,37 @@ const endSession =
     // at once, and must not reopen (and so recreate) the replica being deleted.
     c.engine.stop();
     c.db.close();
+    c.sessions?.close();
     if (!elsewhere) await c.db.delete();
     await signOutOnServer(serverUrl, c.token).catch(() => undefined);
     await platform.clearSession();
     if (connection.get() === c) connection.set(null);
     dispatch(noticeShown(null));
     dispatch(signedOut(elsewhere));
+  };
+
+/**
+ * The service ended the session (it expired, or was revoked) while this window was open:
+ * sign in again as the same agent and carry on with the same replica and outbox — nothing
+ * unsent is lost. Resolves to what the person should read if it failed, or null.
+ */
+export const signInAgain =
+  (password: string): AppThunk<Promise<string | null>> =>
+  async (_dispatch, _getState, { connection, platform, serverUrl, transport }) => {
+    const c = connection.get();
+    if (!c) return 'You are signed out.';
+    try {
+      const { token, agent } = await signIn(serverUrl, c.agent.email, password);
+      if (agent.id !== c.agent.id) return 'That is another account: sign out first.';
+      await platform.saveSession({ token, agent });
+      // Mutated in place: the connection's other holders (its versionchange handler) see it.
+      c.token = token;
+      await c.engine.resume(transport(serverUrl, token));
+      c.sessions?.postMessage({ token });
+      return null;
+    } catch (err) {
+      return describeSignInError(err);
+    }
   };
 
 /** Every write of the workspace: into the outbox first, shown at once, sent when possible. */

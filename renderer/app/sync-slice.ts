@@ -9,6 +9,7 @@ const initialState: SyncSnapshot = {
   lastSyncAt: null,
   error: null,
   storageWarning: null,
+  needsSignIn: false,
 };
 
 /** What the sync engine last reported: the engine owns the truth, this mirrors it for the UI. */

@@ -130,4 +130,35 @@ describe('the sync engine', () => {
       error: expect.stringMatching(/invalid case \(broken\)/),
     });
   });
+
+  it('waits for a new sign-in when the session ends, then sends what was queued, once', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const c = makeCase(6, { assigneeId: ANA.id, status: 'open' });
+    await enqueueMutation(db, ANA, 'case.note', { caseId: c.id, id: 'n1', body: 'queued' });
+    let pushAttempts = 0;
+    const expired: SyncTransport = {
+      pull: async () => {
+        throw new SyncHttpError(401, 'Missing or expired token.');
+      },
+      push: async () => {
+        pushAttempts++;
+        throw new SyncHttpError(401, 'Missing or expired token.');
+      },
+      subscribe: () => () => undefined,
+    };
+    const states: { phase: string; needsSignIn: boolean; pending: number }[] = [];
+    const engine = new SyncEngine(db, expired, ANA, (s) => states.push(s));
+    await engine.sync();
+    expect(states.at(-1)).toMatchObject({ phase: 'error', needsSignIn: true, pending: 1 });
+    // No retry is scheduled: an expired session does not come back by waiting.
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(pushAttempts).toBe(1);
+
+    const fresh = fakeTransport(() => ({ changes: [], cursor: 'c1', hasMore: false }));
+    await engine.resume(fresh.transport);
+    await expect.poll(() => db!.outbox.count()).toBe(0);
+    engine.stop();
+    expect(fresh.pushes.flat().map((m) => m.id)).toEqual([expect.any(String)]);
+    expect(states.at(-1)).toMatchObject({ phase: 'in-sync', needsSignIn: false, pending: 0 });
+  });
 });

@@ -14,6 +14,8 @@ export interface SyncSnapshot {
   lastSyncAt: string | null;
   error: string | null;
   storageWarning: string | null;
+  /** The service no longer accepts this session: nothing syncs until the agent signs in again. */
+  needsSignIn: boolean;
 }
 
 const PULL_LIMIT = 5000;
@@ -51,7 +53,13 @@ export function pushBatch<T extends { args: unknown }>(pending: T[]): T[] {
 
 /** What the leading window tells the others about the sync it runs for them. */
 type LeaderMessage =
-  | { type: 'state'; phase: SyncPhase; online: boolean; error: string | null }
+  | {
+      type: 'state';
+      phase: SyncPhase;
+      online: boolean;
+      error: string | null;
+      needsSignIn: boolean;
+    }
   | { type: 'hello' }
   | { type: 'kick' };
 
@@ -81,11 +89,12 @@ export class SyncEngine {
     lastSyncAt: null,
     error: null,
     storageWarning: null,
+    needsSignIn: false,
   };
 
   constructor(
     private readonly db: ReplicaDb,
-    private readonly transport: SyncTransport,
+    private transport: SyncTransport,
     private readonly me: Agent,
     private readonly onState: (s: SyncSnapshot) => void,
     private readonly lockName = `casedesk-sync:${db.name}`,
@@ -129,13 +138,20 @@ export class SyncEngine {
     if (m.type === 'kick' && this.leading) void this.sync();
     else if (m.type === 'hello' && this.leading) this.broadcast();
     else if (m.type === 'state' && !this.leading) {
-      await this.publish({ phase: m.phase, online: m.online, error: m.error });
+      const { phase, online, error, needsSignIn } = m;
+      await this.publish({ phase, online, error, needsSignIn });
     }
   }
 
   private broadcast(): void {
-    const { phase, online, error } = this.state;
-    this.channel?.postMessage({ type: 'state', phase, online, error } satisfies LeaderMessage);
+    const { phase, online, error, needsSignIn } = this.state;
+    this.channel?.postMessage({
+      type: 'state',
+      phase,
+      online,
+      error,
+      needsSignIn,
+    } satisfies LeaderMessage);
   }
 
   /** Whether this window runs the device's sync (the others follow it). */
@@ -193,6 +209,17 @@ export class SyncEngine {
       await this.publish({ online: true, phase: 'in-sync', error: null });
     } catch (err) {
       if (this.stopped) return;
+      // An expired or revoked session: retrying cannot help, and nothing is dropped — the
+      // outbox waits for the agent to sign in again (`resume`).
+      if (err instanceof SyncHttpError && err.status === 401) {
+        await this.publish({
+          online: true,
+          phase: 'error',
+          error: 'Your session has ended.',
+          needsSignIn: true,
+        });
+        return;
+      }
       const offline = isNetworkError(err);
       await this.publish({
         online: !offline,
@@ -311,6 +338,24 @@ export class SyncEngine {
     };
     this.onState(this.state);
     if (this.leading) this.broadcast();
+  }
+
+  /**
+   * After the agent signed in again: the same replica and outbox, a new session. The stream
+   * is reopened with it and everything waiting is sent.
+   */
+  async resume(transport: SyncTransport): Promise<void> {
+    this.transport = transport;
+    this.attempt = 0;
+    if (this.leading) {
+      this.unsubscribe?.();
+      this.unsubscribe = this.transport.subscribe(
+        () => void this.sync(),
+        () => void this.sync(),
+      );
+    }
+    await this.publish({ needsSignIn: false, error: null });
+    void this.sync();
   }
 
   /** For the UI after a local write: count it at once and send it when possible. */

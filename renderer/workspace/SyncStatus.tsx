@@ -1,6 +1,15 @@
+import { useState } from 'react';
+import { SessionEndedDialog } from './SessionEndedDialog';
+
 export interface SyncStatusProps {
   online: boolean;
   syncing: boolean;
+  /** Why syncing stopped, if it did (the service refused a request or sent something unreadable). */
+  error: string | null;
+  /** The service ended the session: offer to sign in again, keeping everything local. */
+  needsSignIn: boolean;
+  email: string;
+  onSignInAgain: (password: string) => Promise<string | null>;
   pending: number;
   rejected: { id: string; label: string; error: string }[];
   lastSyncAt: string | null;
@@ -11,23 +20,27 @@ export interface SyncStatusProps {
 /**
  * One phrase an agent can trust: Offline, Syncing, Synced or "N pending". Unsent changes
  * win over the network state: "3 pending" is what matters while offline, and the offline
- * banner says the rest.
+ * banner says the rest. A sync that stopped on an error is never called "Synced".
  */
-export function syncLabel(p: Pick<SyncStatusProps, 'online' | 'syncing' | 'pending'>): string {
+export function syncLabel(
+  p: Pick<SyncStatusProps, 'online' | 'syncing' | 'pending' | 'error'>,
+): string {
   if (p.pending > 0) return `${p.pending} pending`;
   if (!p.online) return 'Offline';
+  if (p.error) return 'Not synced';
   if (p.syncing) return 'Syncing';
   return 'Synced';
 }
 
 export function SyncStatus(p: SyncStatusProps) {
   const label = syncLabel(p);
+  const [signingIn, setSigningIn] = useState(false);
   return (
     <div className="sync">
       <div
         role="status"
         aria-label="Sync status"
-        className={`sync-pill ${p.online ? (p.pending ? 'pending' : 'ok') : 'offline'}`}
+        className={`sync-pill ${!p.online || p.error ? 'offline' : p.pending ? 'pending' : 'ok'}`}
         title={
           p.lastSyncAt ? `Last synced ${new Date(p.lastSyncAt).toLocaleString()}` : 'Not synced yet'
         }
@@ -39,6 +52,26 @@ export function SyncStatus(p: SyncStatusProps) {
           Offline: your changes are kept on this computer and sent when the connection returns.
         </p>
       )}
+      {p.needsSignIn ? (
+        <p role="alert" className="error small">
+          Your session has ended; your changes are kept here.{' '}
+          <button type="button" onClick={() => setSigningIn(true)}>
+            Sign in again
+          </button>
+        </p>
+      ) : (
+        p.error && (
+          <p role="alert" className="error small">
+            Sync stopped: {p.error} It is tried again shortly; your changes are kept.
+          </p>
+        )
+      )}
+      <SessionEndedDialog
+        open={signingIn}
+        email={p.email}
+        onSignIn={p.onSignInAgain}
+        onClose={() => setSigningIn(false)}
+      />
       {p.storageWarning && (
         <p role="alert" className="error small">
           {p.storageWarning}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { signIn, startStack, type Stack } from './harness';
+import { shot, signIn, startStack, type Stack } from './harness';
 
 const status = (page: Page) => page.getByRole('status', { name: 'Sync status' });
 
@@ -218,5 +218,50 @@ describe('sync under stress in Chromium against a real case service', { timeout:
     // Signing in again starts a fresh replica that syncs as usual.
     await signIn(second, stack.url, 'tom');
     await status(second).filter({ hasText: 'Synced' }).waitFor();
+  });
+
+  it('keeps the changes made while the session ran out, and sends them once the agent signs in again', async () => {
+    const { ctx, page } = await newPage();
+    await signIn(page, stack.url, 'ana');
+    await page.getByRole('link', { name: 'My cases', exact: true }).click();
+    await page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
+    const reference = (await page.getByRole('heading', { level: 1 }).textContent())!;
+
+    await ctx.setOffline(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+    await page
+      .getByRole('textbox', { name: 'Internal note' })
+      .fill('Written as the session ran out');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await status(page).filter({ hasText: '1 pending' }).waitFor();
+    // The session expires on the server while the agent is away.
+    await stack.db.query(
+      `UPDATE sessions SET expires_at = now() - interval '1 minute'
+        WHERE agent_id = (SELECT id FROM agents WHERE email = 'ana@demo.casedesk')`,
+    );
+    await ctx.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+
+    await page.getByRole('alert').filter({ hasText: 'Your session has ended' }).waitFor();
+    await status(page).filter({ hasText: '1 pending' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in again' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign in again' });
+    await dialog.getByLabel('Password').fill('wrong-password');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Wrong email or password' }).waitFor();
+    await shot(page, '09-session-ended');
+    await dialog.getByLabel('Password').fill('casedesk-demo');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+
+    await status(page).filter({ hasText: 'Synced' }).waitFor({ timeout: 30_000 });
+    const notes = await stack.db.query(
+      `SELECT 1 FROM notes n JOIN cases c ON c.id = n.case_id
+        WHERE c.reference = $1 AND n.body = 'Written as the session ran out'`,
+      [reference],
+    );
+    expect(notes.rows).toHaveLength(1);
+    // Same replica, same window: the case is still open on screen, nothing was rebuilt.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(reference);
+    expect(await page.getByRole('alert').filter({ hasText: 'session has ended' }).count()).toBe(0);
   });
 });

@@ -93,7 +93,10 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
     await page.getByText('<b>Hello</b>, we are on it.').waitFor();
     // The reply to the buyer stopped the first-response clock: the case now runs on its
     // resolution clock.
-    await page.getByText(/resolution: /).first().waitFor();
+    await page
+      .getByText(/resolution: /)
+      .first()
+      .waitFor();
     expect(await page.getByText(/first response: /).count()).toBe(0);
     await shot(page, '03-case');
     expect(await seriousViolations(page)).toEqual([]);
