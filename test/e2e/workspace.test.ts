@@ -50,6 +50,24 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('says plainly when the service cannot be reached, and when sign-ins are rate-limited', async () => {
+    await page.route('**/api/v1/auth/login', (route) => route.abort('connectionrefused'));
+    await page.getByLabel('Password').fill('casedesk-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.getByRole('alert'), 'Cannot reach the case service');
+    await page.unroute('**/api/v1/auth/login');
+
+    await page.getByLabel('Email').fill('tom@demo.casedesk');
+    let answer = '';
+    for (let i = 0; i < 12 && !answer.includes('Too many'); i++) {
+      await page.getByLabel('Password').fill(`wrong-${i}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in' }).and(page.locator(':enabled')).waitFor();
+      answer = (await page.getByRole('alert').textContent()) ?? '';
+    }
+    expect(answer).toBe('Too many failed sign-ins. Wait 15 minutes and try again.');
+  });
+
   it('signs in to a synced queue of the agent’s cases, sorted by SLA', async () => {
     await signIn(page, stack.url, 'ana');
     for (const name of [
