@@ -161,4 +161,22 @@ describe('the sync engine', () => {
     expect(fresh.pushes.flat().map((m) => m.id)).toEqual([expect.any(String)]);
     expect(states.at(-1)).toMatchObject({ phase: 'in-sync', needsSignIn: false, pending: 0 });
   });
+
+  it('pulls on its own now and then when the stream brings no pokes (a buffering proxy)', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const later = makeCase(7);
+    let serverHas: PullResponse['changes'] = [];
+    const { transport, pulls } = fakeTransport((cursor) => ({
+      changes: cursor === 'c2' ? [] : serverHas,
+      cursor: serverHas.length ? 'c2' : 'c1',
+      hasMore: false,
+    }));
+    const engine = new SyncEngine(db, transport, ANA, () => undefined, `lock-${Math.random()}`, 50);
+    await engine.start();
+    await expect.poll(() => pulls.length).toBeGreaterThan(0);
+    // A change reaches the server, and no poke arrives: the stream is silent.
+    serverHas = [{ entity: 'case', id: later.id, op: 'upsert', data: later }];
+    await expect.poll(() => db!.cases.get(later.id), { timeout: 2_000 }).toBeDefined();
+    engine.stop();
+  });
 });

@@ -26,6 +26,10 @@ const PUSH_BATCH = 500;
 // The service takes at most 1 MiB per request; stay well under it, whatever the bodies.
 export const PUSH_BYTES = 800_000;
 const MAX_BACKOFF_MS = 60_000;
+// The stream's pokes are the fast path; a proxy that buffers Server-Sent Events (common in
+// offices) or a stream that silently died must not leave the queue stale: the leader also
+// pulls when nothing has synced for this long.
+const SAFETY_PULL_MS = 60_000;
 
 /** Exponential backoff with full jitter, capped: retries spread out instead of stampeding. */
 export function backoffDelay(attempt: number, random = Math.random): number {
@@ -76,6 +80,8 @@ export class SyncEngine {
   private stopped = false;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private safetyTimer: ReturnType<typeof setInterval> | null = null;
+  private lastRoundAt = 0;
   private unsubscribe: (() => void) | null = null;
   private leading = false;
   private started = false;
@@ -98,6 +104,7 @@ export class SyncEngine {
     private readonly me: Agent,
     private readonly onState: (s: SyncSnapshot) => void,
     private readonly lockName = `casedesk-sync:${db.name}`,
+    private readonly safetyPullMs = SAFETY_PULL_MS,
   ) {}
 
   async start(): Promise<void> {
@@ -129,6 +136,13 @@ export class SyncEngine {
     this.unsubscribe = this.transport.subscribe(
       () => void this.sync(),
       () => void this.sync(),
+    );
+    this.safetyTimer = setInterval(
+      () => {
+        const idle = Date.now() - this.lastRoundAt >= this.safetyPullMs;
+        if (idle && !this.state.needsSignIn) void this.sync();
+      },
+      Math.max(10, this.safetyPullMs / 4),
     );
     void this.sync();
   }
@@ -163,6 +177,7 @@ export class SyncEngine {
     this.stopped = true;
     this.leading = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.safetyTimer) clearInterval(this.safetyTimer);
     this.unsubscribe?.();
     this.resign?.();
     this.channel?.close();
@@ -201,6 +216,7 @@ export class SyncEngine {
   }
 
   private async round(): Promise<void> {
+    this.lastRoundAt = Date.now();
     try {
       await this.pushAll();
       if (this.stopped) return;
