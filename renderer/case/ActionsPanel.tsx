@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { decisionRight, LIMITS, type Action } from '../../shared';
 import { formatDate, formatDateTime, money } from '../format';
+import { ActionDetails, describeAction } from './action-text';
 import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
 import { CancelOrderForm } from './CancelOrderForm';
 import { DisputeForm, DISPUTE_STATUS_LABELS } from './DisputeForm';
@@ -10,19 +11,6 @@ import { RefundForm } from './RefundForm';
 import { RestrictForm } from './RestrictForm';
 
 type Open = 'refund' | 'cancel' | 'restrict' | 'refer' | 'resolve' | 'dispute' | null;
-
-function describe(a: Action): string {
-  switch (a.type) {
-    case 'refund':
-      return `Refund ${money(a.amount)}: ${a.reason}`;
-    case 'cancel_order':
-      return `Cancel order: ${a.reason}`;
-    case 'restrict_account':
-      return `Restrict ${a.subject}: ${a.restriction.replace('_', ' ')}${a.until ? ` until ${formatDate(a.until)}` : ''}`;
-    case 'law_enforcement_referral':
-      return `Refer to ${a.authority} (${a.category})`;
-  }
-}
 
 const STATUS_TEXT: Record<Action['status'], string> = {
   executed: 'Done',
@@ -93,7 +81,7 @@ function ActionList({
       {detail.actions.map((a) => (
         <li key={a.id} className={`action ${a.status}`}>
           <div>
-            <strong>{describe(a)}</strong>
+            <strong>{describeAction(a)}</strong>
             <div className="muted small">
               {'pending' in a ? 'Waiting to be sent — not done yet' : STATUS_TEXT[a.status]} ·
               proposed by {agentName(ctx, a.proposedBy)} {formatDateTime(a.createdAt)}
@@ -102,6 +90,7 @@ function ActionList({
                 ` · rejected by ${agentName(ctx, a.rejectedBy)}: ${a.rejectionReason ?? ''}`}
             </div>
           </div>
+          <ActionDetails a={a} open={a.status === 'pending_approval'} />
           {a.status === 'pending_approval' && !('pending' in a) && (
             <PendingDecision a={a} ctx={ctx} />
           )}
@@ -238,7 +227,7 @@ export function ActionsPanel({
     </button>
   );
   return (
-    <section aria-label="Actions" className="panel">
+    <section aria-label="Actions" className="panel" id="case-actions">
       <h2>Actions</h2>
       {!canWork && <p className="muted">Claim this case to act on it.</p>}
       {canWork && !resolved && (

@@ -1,11 +1,13 @@
 import {
   canWorkCase,
+  decisionRight,
   WORKING_STATUSES,
   type Action,
   type Priority,
   PRIORITIES,
 } from '../../shared';
-import { PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS, slaClock } from '../format';
+import { formatDateTime, PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS, slaClock } from '../format';
+import { describeAction } from './action-text';
 import { ActionsPanel } from './ActionsPanel';
 import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
 import { BuyerPanel, OrderPanel, SellerPanel } from './ContextPanels';
@@ -119,6 +121,7 @@ export function CaseView({
           {rejected.map((r) => r.error).join('; ')}
         </div>
       )}
+      <ApprovalBanner detail={detail} ctx={ctx} />
       <div className="case-grid">
         <ConversationPanel detail={detail} ctx={ctx} pending={pending} canWork={canWork} />
         <div className="case-side">
@@ -130,5 +133,45 @@ export function CaseView({
         <HistoryPanel events={detail.events} ctx={ctx} />
       </div>
     </article>
+  );
+}
+
+/**
+ * A proposal waiting for a decision is the first thing on the case, not something to find
+ * at the bottom of the actions: who proposed what, and whether it waits for this person.
+ */
+function ApprovalBanner({ detail, ctx }: { detail: CaseDetail; ctx: CaseViewContext }) {
+  const waiting = detail.actions.filter(
+    (a) => a.status === 'pending_approval' && !('pending' in a),
+  );
+  if (waiting.length === 0) return null;
+  const mineToDecide = waiting.some(
+    (a) => a.proposedBy !== ctx.me.id && decisionRight(ctx.me, a) === 'allowed',
+  );
+  const review = () => {
+    const actions = document.getElementById('case-actions');
+    actions?.scrollIntoView({ block: 'start' });
+    const approve = [...(actions?.querySelectorAll('button') ?? [])].find(
+      (b) => b.textContent === 'Approve',
+    );
+    approve?.focus();
+  };
+  return (
+    <aside aria-label="Awaiting approval" className="banner approval">
+      <strong>{mineToDecide ? 'Waiting for your decision' : 'Waiting for a reviewer'}:</strong>
+      <ul>
+        {waiting.map((a) => (
+          <li key={a.id}>
+            {describeAction(a)} — proposed by {agentName(ctx, a.proposedBy)},{' '}
+            {formatDateTime(a.createdAt)}
+          </li>
+        ))}
+      </ul>
+      {mineToDecide && (
+        <button type="button" onClick={review}>
+          Review
+        </button>
+      )}
+    </aside>
   );
 }

@@ -182,6 +182,10 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
     await page.getByRole('button', { name: 'Propose restriction' }).click();
     await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
     await page.getByText('Awaiting approval').first().waitFor();
+    await page
+      .getByRole('complementary', { name: 'Awaiting approval' })
+      .getByText('Waiting for a reviewer')
+      .waitFor();
     // Never on one's own proposal.
     expect(
       await page
@@ -197,6 +201,19 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
     await tess.getByRole('searchbox', { name: 'Search cases' }).fill(reference);
     await tess.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
     await tess.getByRole('heading', { level: 1, name: reference }).waitFor();
+    // The proposal is the first thing the reviewer sees, with what they must read to decide.
+    const banner = tess.getByRole('complementary', { name: 'Awaiting approval' });
+    await banner.getByText('Waiting for your decision').waitFor();
+    await banner.getByRole('button', { name: 'Review' }).click();
+    const actionsRegion = tess.getByRole('region', { name: 'Actions' });
+    await actionsRegion
+      .getByText(`Three counterfeit complaints, latest in ${reference}.`)
+      .waitFor();
+    expect(
+      await actionsRegion
+        .getByRole('button', { name: 'Approve' })
+        .evaluate((b) => b === document.activeElement),
+    ).toBe(true);
     await shot(tess, '05-approval');
     expect(await seriousViolations(tess)).toEqual([]);
     await tess
