@@ -2,18 +2,29 @@ import { LANGUAGE_NAMES, type Action, type Case } from '../../shared';
 import { STATUS_LABELS, TOPIC_LABELS, formatDate, formatDateTime, money } from '../format';
 import type { CaseDetail } from './case-model';
 
-function History({ cases, label }: { cases: Case[]; label: string }) {
+const SHOWN = 20;
+
+function History({ cases, total, label }: { cases: Case[]; total: number; label: string }) {
   if (cases.length === 0) return <p className="muted">No earlier cases.</p>;
   return (
-    <ul className="history-list" aria-label={label}>
-      {cases.slice(0, 20).map((c) => (
-        <li key={c.id}>
-          <span className="mono">{c.reference}</span> · {TOPIC_LABELS[c.topic]} ·{' '}
-          {STATUS_LABELS[c.status]} · {formatDate(c.createdAt)}
-          {c.resolutionSummary && <div className="muted small">Outcome: {c.resolutionSummary}</div>}
-        </li>
-      ))}
-    </ul>
+    <>
+      {total > SHOWN && (
+        <p className="muted small">
+          The latest {SHOWN} of {total.toLocaleString()}.
+        </p>
+      )}
+      <ul className="history-list" aria-label={label}>
+        {cases.slice(0, SHOWN).map((c) => (
+          <li key={c.id}>
+            <span className="mono">{c.reference}</span> · {TOPIC_LABELS[c.topic]} ·{' '}
+            {STATUS_LABELS[c.status]} · {formatDate(c.createdAt)}
+            {c.resolutionSummary && (
+              <div className="muted small">Outcome: {c.resolutionSummary}</div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -48,7 +59,7 @@ export function BuyerPanel({
   restrictionActions: Action[];
 }) {
   const b = detail.case.buyer;
-  const earlier = detail.buyerCases.filter((c) => c.id !== detail.case.id);
+  const earlier = detail.buyerCases;
   return (
     <section aria-label="Buyer" className="panel">
       <h2>Buyer</h2>
@@ -64,7 +75,7 @@ export function BuyerPanel({
         <dt>Customer since</dt>
         <dd>{formatDate(b.buyerSince)}</dd>
         <dt>Earlier cases</dt>
-        <dd>{earlier.length}</dd>
+        <dd>{(detail.buyerCaseCount - 1).toLocaleString()}</dd>
       </dl>
       <h3>Restrictions</h3>
       <Restrictions
@@ -73,7 +84,7 @@ export function BuyerPanel({
         )}
       />
       <h3>Earlier cases</h3>
-      <History cases={earlier} label="Buyer's earlier cases" />
+      <History cases={earlier} total={detail.buyerCaseCount - 1} label="Buyer's earlier cases" />
     </section>
   );
 }
@@ -137,9 +148,13 @@ export function SellerPanel({
   restrictionActions: Action[];
 }) {
   const s = detail.case.order?.seller;
-  const others = detail.sellerCases.filter((c) => c.id !== detail.case.id);
-  const open = others.filter((c) => c.status !== 'resolved').length;
-  const counterfeit = others.filter((c) => c.topic === 'counterfeit_suspected').length;
+  const others = detail.sellerCases;
+  // Counted over all the seller's cases on this device, not just the 50 listed below.
+  const self = detail.case;
+  const counts = detail.sellerCounts ?? { cases: 1, open: 0, counterfeit: 0 };
+  const otherCount = counts.cases - 1;
+  const open = counts.open - (self.status !== 'resolved' ? 1 : 0);
+  const counterfeit = counts.counterfeit - (self.topic === 'counterfeit_suspected' ? 1 : 0);
   return (
     <section aria-label="Seller" className="panel">
       <h2>Seller</h2>
@@ -156,7 +171,7 @@ export function SellerPanel({
             <dd>{s.rating === null ? '—' : `${s.rating.toFixed(1)} / 5`}</dd>
             <dt>Other cases</dt>
             <dd>
-              {others.length} ({open} open)
+              {otherCount.toLocaleString()} ({open.toLocaleString()} open)
             </dd>
             <dt>Counterfeit complaints</dt>
             <dd className={counterfeit >= 3 ? 'danger-text' : undefined}>{counterfeit}</dd>
@@ -175,7 +190,7 @@ export function SellerPanel({
             )}
           />
           <h3>Other cases</h3>
-          <History cases={others} label="Seller's other cases" />
+          <History cases={others} total={otherCount} label="Seller's other cases" />
         </>
       )}
     </section>

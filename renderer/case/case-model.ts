@@ -17,9 +17,13 @@ export interface CaseDetail {
   actions: Action[];
   externalDisputes: ExternalDispute[];
   events: CaseEvent[];
-  /** The buyer's other cases and the seller's, from the replica. */
+  /** The latest 50 other cases of the buyer and of the seller, newest first. */
   buyerCases: Case[];
   sellerCases: Case[];
+  /** All the buyer's cases on this device, this one included. */
+  buyerCaseCount: number;
+  /** All the seller's cases on this device, this one included: total, open, counterfeit. */
+  sellerCounts: { cases: number; open: number; counterfeit: number } | null;
 }
 
 /** A queued write that concerns this case, as the outbox shows it. */

@@ -129,5 +129,13 @@ export function openReplica(name: string): ReplicaDb {
         ref.value = toLocalCase(toCase(c), c.approvals === 1, c.server);
       }),
   );
+  // Buyer and seller history: the latest cases first, and true counts however many there
+  // are — a seller can have thousands — with the seller's open and counterfeit ones.
+  db.version(5).stores({
+    // Restrictions in force come from executed restrict_account actions: few, found directly.
+    actions: 'id, caseId, [caseId+status], status, [type+status]',
+    cases:
+      'id, reference, updatedAt, [buyerId+createdAt], [sellerId+createdAt], [sellerId+open], [sellerId+topic], [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt], *searchTokens',
+  });
   return db;
 }

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ANA, LENA, makeCase } from './testing/case-fixtures';
 import { toLocalCase } from './local-case';
 import { openReplica, type ReplicaDb } from './replica-db';
-import { queueCount, queuePage, type QueueQuery } from './replica-reads';
+import { caseDetail, queueCount, queuePage, type QueueQuery } from './replica-reads';
+import type { Action } from '../../shared';
 
 const NO_FILTERS = { status: '', language: '', channel: '', topic: '', priority: '' };
 const query = (over: Partial<QueueQuery>): QueueQuery => ({
@@ -133,5 +134,52 @@ describe('searching the local queue', () => {
     expect(stored).not.toHaveProperty('tsQueue');
     expect(stored.open).toBe(1);
     expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('a case and its parties', () => {
+  it('counts all of a seller’s cases, lists the latest 50, and finds a restriction decided on an old one', async () => {
+    db = openReplica(`parties-${Math.random()}`);
+    const seller = { ...makeCase(0).order!.seller, id: 'seller-big' };
+    const cases = Array.from({ length: 60 }, (_, i) =>
+      makeCase(i, {
+        order: { ...makeCase(i).order!, seller },
+        status: i % 6 === 0 ? 'open' : 'resolved',
+        topic: i % 10 === 0 ? 'counterfeit_suspected' : 'item_not_received',
+        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+      }),
+    );
+    await db.cases.bulkPut(cases.map((c) => toLocalCase(c, false)));
+    const restriction: Action = {
+      id: 'restriction-1',
+      caseId: cases[0]!.id,
+      type: 'restrict_account',
+      subject: 'seller',
+      restriction: 'block_selling',
+      until: null,
+      statementOfReasons: {
+        facts: 'Counterfeits.',
+        ground: 'Terms of use.',
+        groundType: 'contractual',
+        automated: false,
+        redress: 'Appeal.',
+      },
+      status: 'executed',
+      proposedBy: ANA.id,
+      approvedBy: LENA.id,
+      rejectedBy: null,
+      rejectionReason: null,
+      createdAt: cases[0]!.createdAt,
+      decidedAt: cases[0]!.createdAt,
+    };
+    await db.actions.put(restriction);
+
+    const newest = cases[59]!;
+    const d = (await caseDetail(db, newest.id))!;
+    expect(d.sellerCounts).toEqual({ cases: 60, open: 10, counterfeit: 6 });
+    expect(d.sellerCases).toHaveLength(50);
+    expect(d.sellerCases[0]!.id).toBe(cases[58]!.id);
+    expect(d.sellerCases.map((c) => c.id)).not.toContain(newest.id);
+    expect(d.restrictionActions.map((a) => a.id)).toEqual(['restriction-1']);
   });
 });

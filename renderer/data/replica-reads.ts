@@ -192,6 +192,13 @@ export async function viewCounts(db: ReplicaDb, me: Agent): Promise<Record<Queue
   return Object.fromEntries(views.map((v, i) => [v, counts[i]])) as Record<QueueViewName, number>;
 }
 
+/** How many cases a buyer or seller has on this device, this one included. */
+export interface PartyCounts {
+  cases: number;
+  open: number;
+  counterfeit: number;
+}
+
 export interface LocalCaseDetail {
   case: LocalCase;
   messages: Message[];
@@ -199,11 +206,16 @@ export interface LocalCaseDetail {
   actions: Action[];
   externalDisputes: ExternalDispute[];
   events: CaseEvent[];
+  /** The latest 50 other cases of the buyer and of the seller, newest first. */
   buyerCases: LocalCase[];
   sellerCases: LocalCase[];
+  buyerCaseCount: number;
+  sellerCounts: PartyCounts | null;
   restrictionActions: Action[];
   pending: OutboxEntry[];
 }
+
+const HISTORY = 50;
 
 const byTime = <T extends { createdAt: string }>(a: T, b: T) =>
   a.createdAt.localeCompare(b.createdAt);
@@ -211,6 +223,15 @@ const byTime = <T extends { createdAt: string }>(a: T, b: T) =>
 export async function caseDetail(db: ReplicaDb, id: string): Promise<LocalCaseDetail | null> {
   const c = await db.cases.get(id);
   if (!c) return null;
+  const of = (index: string, key: string) =>
+    db.cases.where(index).between([key, Dexie.minKey], [key, Dexie.maxKey]);
+  const latest = (index: string, key: string) =>
+    of(index, key)
+      .reverse()
+      .limit(HISTORY + 1)
+      .toArray()
+      .then((cases) => cases.filter((x) => x.id !== id).slice(0, HISTORY));
+  const sellerId = c.sellerId;
   const [messages, notes, actions, disputes, events, buyerCases, sellerCases, pending] =
     await Promise.all([
       db.messages.where('caseId').equals(id).toArray(),
@@ -218,17 +239,28 @@ export async function caseDetail(db: ReplicaDb, id: string): Promise<LocalCaseDe
       db.actions.where('caseId').equals(id).toArray(),
       db.disputes.where('caseId').equals(id).toArray(),
       db.events.where('caseId').equals(id).toArray(),
-      // History is for reading, not for counting all: the latest 50 of each are plenty.
-      db.cases.where('buyerId').equals(c.buyerId).limit(50).toArray(),
-      c.sellerId
-        ? db.cases.where('sellerId').equals(c.sellerId).limit(50).toArray()
-        : Promise.resolve([]),
+      latest('[buyerId+createdAt]', c.buyerId),
+      sellerId ? latest('[sellerId+createdAt]', sellerId) : Promise.resolve([]),
       db.outbox.where('caseId').equals(id).sortBy('seq'),
     ]);
-  const related = [...new Set([...buyerCases, ...sellerCases].map((x) => x.id))];
-  const restrictionActions = (await db.actions.where('caseId').anyOf(related).toArray()).filter(
-    (a) => a.type === 'restrict_account' && a.status === 'executed',
-  );
+  const [buyerCaseCount, sellerCounts] = await Promise.all([
+    of('[buyerId+createdAt]', c.buyerId).count(),
+    sellerId
+      ? Promise.all([
+          of('[sellerId+createdAt]', sellerId).count(),
+          db.cases.where('[sellerId+open]').equals([sellerId, 1]).count(),
+          db.cases.where('[sellerId+topic]').equals([sellerId, 'counterfeit_suspected']).count(),
+        ]).then(([cases, open, counterfeit]) => ({ cases, open, counterfeit }))
+      : Promise.resolve(null),
+  ]);
+  // Restrictions belong to the account, whichever of its cases they were decided on.
+  const [buyerKeys, sellerKeys, restrictions] = await Promise.all([
+    of('[buyerId+createdAt]', c.buyerId).primaryKeys(),
+    sellerId ? of('[sellerId+createdAt]', sellerId).primaryKeys() : Promise.resolve([]),
+    db.actions.where('[type+status]').equals(['restrict_account', 'executed']).toArray(),
+  ]);
+  const related = new Set([...buyerKeys, ...sellerKeys]);
+  const restrictionActions = restrictions.filter((a) => related.has(a.caseId));
   return {
     case: c,
     messages: messages.sort(byTime),
@@ -236,8 +268,10 @@ export async function caseDetail(db: ReplicaDb, id: string): Promise<LocalCaseDe
     actions: actions.sort(byTime),
     externalDisputes: disputes.sort(byTime),
     events: events.sort((a, b) => a.at.localeCompare(b.at)),
-    buyerCases: buyerCases.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-    sellerCases: sellerCases.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    buyerCases,
+    sellerCases,
+    buyerCaseCount,
+    sellerCounts,
     restrictionActions,
     pending,
   };
