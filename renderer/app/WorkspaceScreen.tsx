@@ -8,6 +8,7 @@ import type { ReplicaDb } from '../data/replica-db';
 import {
   allAgents,
   caseDetail,
+  partyHistory,
   queueCount,
   queuePage,
   viewCounts,
@@ -68,14 +69,26 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
     null,
   );
 
+  // Apart from the case itself, and only once it is shown: IndexedDB serves one request at
+  // a time, so a party with thousands of cases must not queue ahead of opening the case.
+  const shownId = detail?.case.id === ui.openCaseId ? ui.openCaseId : null;
+  const party = useLive(
+    () => (shownId ? partyHistory(db, shownId) : Promise.resolve(null)),
+    [db, shownId],
+    null,
+  );
+
   const ctx: CaseViewContext = { me, agents, now, mutate };
   let casePane = null;
   if (ui.openCaseId && detail && detail.case.id === ui.openCaseId) {
     const d: CaseDetail = {
       ...detail,
       case: toCase(detail.case),
-      buyerCases: detail.buyerCases.map(toCase),
-      sellerCases: detail.sellerCases.map(toCase),
+      party: party && {
+        ...party,
+        buyerCases: party.buyerCases.map(toCase),
+        sellerCases: party.sellerCases.map(toCase),
+      },
     };
     const pending: PendingChange[] = detail.pending.map((p) => ({
       id: p.id,
@@ -84,14 +97,7 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
       state: p.state,
       ...(p.error ? { error: p.error.message } : {}),
     }));
-    casePane = (
-      <CaseView
-        detail={d}
-        ctx={ctx}
-        pending={pending}
-        restrictionActions={detail.restrictionActions}
-      />
-    );
+    casePane = <CaseView detail={d} ctx={ctx} pending={pending} />;
   } else if (ui.openCaseId) {
     casePane = <p className="muted">This case is not on this device (yet).</p>;
   }

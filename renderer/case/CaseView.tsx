@@ -2,7 +2,6 @@ import {
   canWorkCase,
   decisionRight,
   WORKING_STATUSES,
-  type Action,
   type Priority,
   PRIORITIES,
 } from '../../shared';
@@ -19,12 +18,10 @@ export function CaseView({
   detail,
   ctx,
   pending,
-  restrictionActions,
 }: {
   detail: CaseDetail;
   ctx: CaseViewContext;
   pending: PendingChange[];
-  restrictionActions: Action[];
 }) {
   const c = detail.case;
   const canWork = canWorkCase(ctx.me, c);
@@ -125,9 +122,9 @@ export function CaseView({
       <div className="case-grid">
         <ConversationPanel detail={detail} ctx={ctx} pending={pending} canWork={canWork} />
         <div className="case-side">
-          <BuyerPanel detail={detail} restrictionActions={restrictionActions} />
+          <BuyerPanel detail={detail} />
           <OrderPanel detail={detail} />
-          <SellerPanel detail={detail} restrictionActions={restrictionActions} />
+          <SellerPanel detail={detail} />
         </div>
         <ActionsPanel detail={detail} ctx={ctx} pending={pending} canWork={canWork} />
         <HistoryPanel events={detail.events} ctx={ctx} />

@@ -51,15 +51,11 @@ function Restrictions({ actions }: { actions: Action[] }) {
   );
 }
 
-export function BuyerPanel({
-  detail,
-  restrictionActions,
-}: {
-  detail: CaseDetail;
-  restrictionActions: Action[];
-}) {
+const READING = <p className="muted small">Reading…</p>;
+
+export function BuyerPanel({ detail }: { detail: CaseDetail }) {
   const b = detail.case.buyer;
-  const earlier = detail.buyerCases;
+  const party = detail.party;
   return (
     <section aria-label="Buyer" className="panel">
       <h2>Buyer</h2>
@@ -75,16 +71,28 @@ export function BuyerPanel({
         <dt>Customer since</dt>
         <dd>{formatDate(b.buyerSince)}</dd>
         <dt>Earlier cases</dt>
-        <dd>{(detail.buyerCaseCount - 1).toLocaleString()}</dd>
+        <dd>{party ? (party.buyerCaseCount - 1).toLocaleString() : '…'}</dd>
       </dl>
       <h3>Restrictions</h3>
-      <Restrictions
-        actions={restrictionActions.filter(
-          (a) => a.type === 'restrict_account' && a.subject === 'buyer',
-        )}
-      />
+      {party ? (
+        <Restrictions
+          actions={party.restrictionActions.filter(
+            (a) => a.type === 'restrict_account' && a.subject === 'buyer',
+          )}
+        />
+      ) : (
+        READING
+      )}
       <h3>Earlier cases</h3>
-      <History cases={earlier} total={detail.buyerCaseCount - 1} label="Buyer's earlier cases" />
+      {party ? (
+        <History
+          cases={party.buyerCases}
+          total={party.buyerCaseCount - 1}
+          label="Buyer's earlier cases"
+        />
+      ) : (
+        READING
+      )}
     </section>
   );
 }
@@ -140,21 +148,16 @@ export function OrderPanel({ detail }: { detail: CaseDetail }) {
   );
 }
 
-export function SellerPanel({
-  detail,
-  restrictionActions,
-}: {
-  detail: CaseDetail;
-  restrictionActions: Action[];
-}) {
+export function SellerPanel({ detail }: { detail: CaseDetail }) {
   const s = detail.case.order?.seller;
-  const others = detail.sellerCases;
-  // Counted over all the seller's cases on this device, not just the 50 listed below.
+  const party = detail.party;
+  // Counted over all the seller's cases on this device, not just the ones listed below.
   const self = detail.case;
-  const counts = detail.sellerCounts ?? { cases: 1, open: 0, counterfeit: 0 };
-  const otherCount = counts.cases - 1;
-  const open = counts.open - (self.status !== 'resolved' ? 1 : 0);
-  const counterfeit = counts.counterfeit - (self.topic === 'counterfeit_suspected' ? 1 : 0);
+  const counts = party?.sellerCounts;
+  const others = counts && counts.cases - 1;
+  const open = counts && counts.open - (self.status !== 'resolved' ? 1 : 0);
+  const counterfeit =
+    counts && counts.counterfeit - (self.topic === 'counterfeit_suspected' ? 1 : 0);
   return (
     <section aria-label="Seller" className="panel">
       <h2>Seller</h2>
@@ -171,10 +174,14 @@ export function SellerPanel({
             <dd>{s.rating === null ? '—' : `${s.rating.toFixed(1)} / 5`}</dd>
             <dt>Other cases</dt>
             <dd>
-              {otherCount.toLocaleString()} ({open.toLocaleString()} open)
+              {others === undefined || others === null
+                ? '…'
+                : `${others.toLocaleString()} (${(open ?? 0).toLocaleString()} open)`}
             </dd>
             <dt>Counterfeit complaints</dt>
-            <dd className={counterfeit >= 3 ? 'danger-text' : undefined}>{counterfeit}</dd>
+            <dd className={(counterfeit ?? 0) >= 3 ? 'danger-text' : undefined}>
+              {counterfeit ?? '…'}
+            </dd>
             <dt>Contacted first</dt>
             <dd>{detail.case.contactedSellerFirst ? 'Yes, by the buyer' : 'No'}</dd>
           </dl>
@@ -184,13 +191,21 @@ export function SellerPanel({
             </blockquote>
           )}
           <h3>Restrictions</h3>
-          <Restrictions
-            actions={restrictionActions.filter(
-              (a) => a.type === 'restrict_account' && a.subject === 'seller',
-            )}
-          />
+          {party ? (
+            <Restrictions
+              actions={party.restrictionActions.filter(
+                (a) => a.type === 'restrict_account' && a.subject === 'seller',
+              )}
+            />
+          ) : (
+            READING
+          )}
           <h3>Other cases</h3>
-          <History cases={others} total={otherCount} label="Seller's other cases" />
+          {party ? (
+            <History cases={party.sellerCases} total={others ?? 0} label="Seller's other cases" />
+          ) : (
+            READING
+          )}
         </>
       )}
     </section>

@@ -9,6 +9,18 @@ import type {
   Note,
 } from '../../shared';
 
+/** The buyer's and the seller's standing on this device. */
+export interface PartyHistory {
+  /** The latest 50 other cases of each, newest first. */
+  buyerCases: Case[];
+  sellerCases: Case[];
+  /** All the buyer's cases on this device, this one included. */
+  buyerCaseCount: number;
+  /** All the seller's cases on this device, this one included: total, open, counterfeit. */
+  sellerCounts: { cases: number; open: number; counterfeit: number } | null;
+  restrictionActions: Action[];
+}
+
 /** Everything the case view shows, read from the local replica. */
 export interface CaseDetail {
   case: Case;
@@ -17,13 +29,8 @@ export interface CaseDetail {
   actions: Action[];
   externalDisputes: ExternalDispute[];
   events: CaseEvent[];
-  /** The latest 50 other cases of the buyer and of the seller, newest first. */
-  buyerCases: Case[];
-  sellerCases: Case[];
-  /** All the buyer's cases on this device, this one included. */
-  buyerCaseCount: number;
-  /** All the seller's cases on this device, this one included: total, open, counterfeit. */
-  sellerCounts: { cases: number; open: number; counterfeit: number } | null;
+  /** The buyer's and seller's standing; null while it is still being read. */
+  party: PartyHistory | null;
 }
 
 /** A queued write that concerns this case, as the outbox shows it. */

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ANA, LENA, makeCase } from './testing/case-fixtures';
 import { toLocalCase } from './local-case';
 import { openReplica, type ReplicaDb } from './replica-db';
-import { caseDetail, queueCount, queuePage, type QueueQuery } from './replica-reads';
+import { partyHistory, queueCount, queuePage, type QueueQuery } from './replica-reads';
 import type { Action } from '../../shared';
 
 const NO_FILTERS = { status: '', language: '', channel: '', topic: '', priority: '' };
@@ -137,6 +137,8 @@ describe('searching the local queue', () => {
   });
 });
 
+const newestBuyer = (cases: ReturnType<typeof makeCase>[]) => cases[59]!.buyer;
+
 describe('a case and its parties', () => {
   it('counts all of a seller’s cases, lists the latest 50, and finds a restriction decided on an old one', async () => {
     db = openReplica(`parties-${Math.random()}`);
@@ -172,10 +174,16 @@ describe('a case and its parties', () => {
       createdAt: cases[0]!.createdAt,
       decidedAt: cases[0]!.createdAt,
     };
-    await db.actions.put(restriction);
+    // A restriction of another seller, decided on a case this buyer also had with them.
+    const elsewhere = makeCase(61, { buyer: newestBuyer(cases) });
+    await db.cases.put(toLocalCase(elsewhere, false));
+    await db.actions.bulkPut([
+      restriction,
+      { ...restriction, id: 'restriction-2', caseId: elsewhere.id },
+    ]);
 
     const newest = cases[59]!;
-    const d = (await caseDetail(db, newest.id))!;
+    const d = (await partyHistory(db, newest.id))!;
     expect(d.sellerCounts).toEqual({ cases: 60, open: 10, counterfeit: 6 });
     expect(d.sellerCases).toHaveLength(50);
     expect(d.sellerCases[0]!.id).toBe(cases[58]!.id);

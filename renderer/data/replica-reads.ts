@@ -192,13 +192,6 @@ export async function viewCounts(db: ReplicaDb, me: Agent): Promise<Record<Queue
   return Object.fromEntries(views.map((v, i) => [v, counts[i]])) as Record<QueueViewName, number>;
 }
 
-/** How many cases a buyer or seller has on this device, this one included. */
-export interface PartyCounts {
-  cases: number;
-  open: number;
-  counterfeit: number;
-}
-
 export interface LocalCaseDetail {
   case: LocalCase;
   messages: Message[];
@@ -206,61 +199,24 @@ export interface LocalCaseDetail {
   actions: Action[];
   externalDisputes: ExternalDispute[];
   events: CaseEvent[];
-  /** The latest 50 other cases of the buyer and of the seller, newest first. */
-  buyerCases: LocalCase[];
-  sellerCases: LocalCase[];
-  buyerCaseCount: number;
-  sellerCounts: PartyCounts | null;
-  restrictionActions: Action[];
   pending: OutboxEntry[];
 }
-
-const HISTORY = 50;
 
 const byTime = <T extends { createdAt: string }>(a: T, b: T) =>
   a.createdAt.localeCompare(b.createdAt);
 
+/** The case and everything on it: what the case view needs to open. */
 export async function caseDetail(db: ReplicaDb, id: string): Promise<LocalCaseDetail | null> {
   const c = await db.cases.get(id);
   if (!c) return null;
-  const of = (index: string, key: string) =>
-    db.cases.where(index).between([key, Dexie.minKey], [key, Dexie.maxKey]);
-  const latest = (index: string, key: string) =>
-    of(index, key)
-      .reverse()
-      .limit(HISTORY + 1)
-      .toArray()
-      .then((cases) => cases.filter((x) => x.id !== id).slice(0, HISTORY));
-  const sellerId = c.sellerId;
-  const [messages, notes, actions, disputes, events, buyerCases, sellerCases, pending] =
-    await Promise.all([
-      db.messages.where('caseId').equals(id).toArray(),
-      db.notes.where('caseId').equals(id).toArray(),
-      db.actions.where('caseId').equals(id).toArray(),
-      db.disputes.where('caseId').equals(id).toArray(),
-      db.events.where('caseId').equals(id).toArray(),
-      latest('[buyerId+createdAt]', c.buyerId),
-      sellerId ? latest('[sellerId+createdAt]', sellerId) : Promise.resolve([]),
-      db.outbox.where('caseId').equals(id).sortBy('seq'),
-    ]);
-  const [buyerCaseCount, sellerCounts] = await Promise.all([
-    of('[buyerId+createdAt]', c.buyerId).count(),
-    sellerId
-      ? Promise.all([
-          of('[sellerId+createdAt]', sellerId).count(),
-          db.cases.where('[sellerId+open]').equals([sellerId, 1]).count(),
-          db.cases.where('[sellerId+topic]').equals([sellerId, 'counterfeit_suspected']).count(),
-        ]).then(([cases, open, counterfeit]) => ({ cases, open, counterfeit }))
-      : Promise.resolve(null),
+  const [messages, notes, actions, disputes, events, pending] = await Promise.all([
+    db.messages.where('caseId').equals(id).toArray(),
+    db.notes.where('caseId').equals(id).toArray(),
+    db.actions.where('caseId').equals(id).toArray(),
+    db.disputes.where('caseId').equals(id).toArray(),
+    db.events.where('caseId').equals(id).toArray(),
+    db.outbox.where('caseId').equals(id).sortBy('seq'),
   ]);
-  // Restrictions belong to the account, whichever of its cases they were decided on.
-  const [buyerKeys, sellerKeys, restrictions] = await Promise.all([
-    of('[buyerId+createdAt]', c.buyerId).primaryKeys(),
-    sellerId ? of('[sellerId+createdAt]', sellerId).primaryKeys() : Promise.resolve([]),
-    db.actions.where('[type+status]').equals(['restrict_account', 'executed']).toArray(),
-  ]);
-  const related = new Set([...buyerKeys, ...sellerKeys]);
-  const restrictionActions = restrictions.filter((a) => related.has(a.caseId));
   return {
     case: c,
     messages: messages.sort(byTime),
@@ -268,13 +224,70 @@ export async function caseDetail(db: ReplicaDb, id: string): Promise<LocalCaseDe
     actions: actions.sort(byTime),
     externalDisputes: disputes.sort(byTime),
     events: events.sort((a, b) => a.at.localeCompare(b.at)),
-    buyerCases,
-    sellerCases,
-    buyerCaseCount,
-    sellerCounts,
-    restrictionActions,
     pending,
   };
+}
+
+/** The buyer's and the seller's standing on this device: history, counts, restrictions. */
+export interface LocalPartyHistory {
+  /** The latest 50 other cases of each, newest first. */
+  buyerCases: LocalCase[];
+  sellerCases: LocalCase[];
+  /** Counts over all their cases on this device, this one included. */
+  buyerCaseCount: number;
+  sellerCounts: { cases: number; open: number; counterfeit: number } | null;
+  restrictionActions: Action[];
+}
+
+const HISTORY = 50;
+
+/**
+ * Read apart from the case itself, so a seller with thousands of cases never holds up
+ * opening one: the case view shows at once and this fills in beside it.
+ */
+export async function partyHistory(db: ReplicaDb, id: string): Promise<LocalPartyHistory | null> {
+  const c = await db.cases.get(id);
+  if (!c) return null;
+  const of = (index: string, key: string) =>
+    db.cases.where(index).between([key, Dexie.minKey], [key, Dexie.maxKey]);
+  const latest = async (index: string, key: string) =>
+    (
+      await of(index, key)
+        .reverse()
+        .limit(HISTORY + 1)
+        .toArray()
+    )
+      .filter((x) => x.id !== id)
+      .slice(0, HISTORY);
+  const sellerId = c.sellerId;
+  const [buyerCases, buyerCaseCount, sellerCases, sellerCounts, restrictions] = await Promise.all([
+    latest('[buyerId+createdAt]', c.buyerId),
+    of('[buyerId+createdAt]', c.buyerId).count(),
+    sellerId ? latest('[sellerId+createdAt]', sellerId) : Promise.resolve([]),
+    sellerId
+      ? Promise.all([
+          of('[sellerId+createdAt]', sellerId).count(),
+          db.cases.where('[sellerId+open]').equals([sellerId, 1]).count(),
+          db.cases.where('[sellerId+topic]').equals([sellerId, 'counterfeit_suspected']).count(),
+        ]).then(([cases, open, counterfeit]) => ({ cases, open, counterfeit }))
+      : Promise.resolve(null),
+    // Restrictions belong to the account, whichever of its cases they were decided on;
+    // the executed ones are few, so all are read and matched by their case's party.
+    db.actions.where('[type+status]').equals(['restrict_account', 'executed']).toArray(),
+  ]);
+  const onCases = new Map(
+    (await db.cases.bulkGet([...new Set(restrictions.map((a) => a.caseId))]))
+      .filter((x): x is LocalCase => !!x)
+      .map((x) => [x.id, x]),
+  );
+  const restrictionActions = restrictions.filter((a) => {
+    const on = onCases.get(a.caseId);
+    if (!on || a.type !== 'restrict_account') return false;
+    return a.subject === 'buyer'
+      ? on.buyerId === c.buyerId
+      : !!sellerId && on.sellerId === sellerId;
+  });
+  return { buyerCases, sellerCases, buyerCaseCount, sellerCounts, restrictionActions };
 }
 
 /** Every agent this replica knows, for names and assignment. */

@@ -4,7 +4,8 @@ import type { Mutation, PullResponse } from '../../shared';
 import { openReplica, type ReplicaDb } from './replica-db';
 import { toLocalCase } from './local-case';
 import { enqueueMutation, resetReplica } from './replica-writes';
-import { PUSH_BYTES, SyncEngine, pushBatch } from './sync-engine';
+import { PUSH_BYTES, pushBatch } from './push-outbox';
+import { SyncEngine } from './sync-engine';
 import { SyncHttpError, type SyncTransport } from './sync-transport';
 import { ANA, makeCase } from './testing/case-fixtures';
 

@@ -1,8 +1,10 @@
-import type { Agent, Mutation, PullResponse } from '../../shared';
+import type { Agent } from '../../shared';
+import { pullChanges } from './pull-changes';
+import { pushOutbox } from './push-outbox';
 import type { ReplicaDb } from './replica-db';
-import { applyServerChanges, resetReplica, settlePushResults } from './replica-writes';
-import { SyncHttpError, type SyncTransport } from './sync-transport';
-import { parseServerChanges } from './validate-changes';
+import { applyServerChanges } from './replica-writes';
+import { backoffDelay, isNetworkError, isSessionEnded } from './sync-retry';
+import type { SyncTransport } from './sync-transport';
 
 export type SyncPhase = 'offline' | 'pushing' | 'pulling' | 'in-sync' | 'error';
 
@@ -18,42 +20,10 @@ export interface SyncSnapshot {
   needsSignIn: boolean;
 }
 
-const PULL_LIMIT = 5000;
-// A round opens with a smaller page: the first cases show (and IndexedDB starts writing)
-// sooner, while the larger pages that follow are fetched behind the writes.
-const FIRST_PULL_LIMIT = 1000;
-const PUSH_BATCH = 500;
-// The service takes at most 1 MiB per request; stay well under it, whatever the bodies.
-export const PUSH_BYTES = 800_000;
-const MAX_BACKOFF_MS = 60_000;
 // The stream's pokes are the fast path; a proxy that buffers Server-Sent Events (common in
 // offices) or a stream that silently died must not leave the queue stale: the leader also
 // pulls when nothing has synced for this long.
 const SAFETY_PULL_MS = 60_000;
-
-/** Exponential backoff with full jitter, capped: retries spread out instead of stampeding. */
-export function backoffDelay(attempt: number, random = Math.random): number {
-  const ceiling = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempt, 16));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-const isNetworkError = (e: unknown) =>
-  e instanceof TypeError ||
-  (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) ||
-  (e instanceof SyncHttpError && e.status >= 500);
-
-/** The first mutations of the outbox that fit in one request: at most 500, under 800 kB. */
-export function pushBatch<T extends { args: unknown }>(pending: T[]): T[] {
-  const batch: T[] = [];
-  let bytes = 0;
-  for (const e of pending) {
-    const size = JSON.stringify(e.args).length * 3 + 200; // UTF-8: at most 3 bytes per unit
-    if (batch.length > 0 && (batch.length >= PUSH_BATCH || bytes + size > PUSH_BYTES)) break;
-    batch.push(e);
-    bytes += size;
-  }
-  return batch;
-}
 
 /** What the leading window tells the others about the sync it runs for them. */
 type LeaderMessage =
@@ -227,7 +197,7 @@ export class SyncEngine {
       if (this.stopped) return;
       // An expired or revoked session: retrying cannot help, and nothing is dropped — the
       // outbox waits for the agent to sign in again (`resume`).
-      if (err instanceof SyncHttpError && err.status === 401) {
+      if (isSessionEnded(err)) {
         await this.publish({
           online: true,
           phase: 'error',
@@ -255,50 +225,22 @@ export class SyncEngine {
     }, delay);
   }
 
-  private async pushAll(): Promise<void> {
-    for (;;) {
-      const pending = await this.db.outbox.where('state').equals('pending').sortBy('seq');
-      const sending = pushBatch(pending);
-      if (sending.length === 0) return;
-      await this.publish({ phase: 'pushing' });
-      const mutations: Mutation[] = sending.map((e) => ({ id: e.id, op: e.op, args: e.args }));
-      const { results } = await this.transport.push(mutations);
-      await settlePushResults(this.db, sending, results, this.me);
-      if (this.stopped) return;
-    }
+  private pushAll(): Promise<void> {
+    return pushOutbox(this.db, this.transport, this.me, {
+      sending: () => this.publish({ phase: 'pushing' }),
+      stopped: () => this.stopped,
+    });
   }
 
   private async pullAll(): Promise<void> {
     await this.publish({ phase: 'pulling' });
-    const cursor = ((await this.db.meta.get('cursor'))?.value as string | undefined) ?? null;
-    let next: Promise<PullResponse> | null = this.transport.pull(cursor, FIRST_PULL_LIMIT);
-    let first = true;
-    while (next) {
-      let page: PullResponse;
-      try {
-        page = await next;
-      } catch (err) {
-        // A cursor the service no longer knows (its database was restored, say): start
-        // over from a clean replica. The outbox stays and is rebased on what arrives.
-        if (first && cursor && err instanceof SyncHttpError && err.status === 400) {
-          await resetReplica(this.db);
-          next = this.transport.pull(null, FIRST_PULL_LIMIT);
-          first = false;
-          continue;
-        }
-        throw err;
-      }
-      first = false;
-      // Checked entity by entity before anything is stored; a bad batch is not applied and
-      // its cursor not taken, so it is fetched again once the server is fixed.
-      const changes = parseServerChanges(page.changes);
-      // The next page is fetched while this one is written: the server and the network
-      // work while IndexedDB does. Pages are still applied one at a time, in order, each
-      // in its own transaction with its cursor.
-      next = page.hasMore && !this.stopped ? this.transport.pull(page.cursor, PULL_LIMIT) : null;
-      next?.catch(() => undefined);
-      await this.guardQuota(() => applyServerChanges(this.db, changes, page.cursor, this.me));
-    }
+    await pullChanges(
+      this.db,
+      this.transport,
+      (changes, cursor) =>
+        this.guardQuota(() => applyServerChanges(this.db, changes, cursor, this.me)),
+      () => this.stopped,
+    );
   }
 
   /** A full disk is said plainly; nothing queued is ever dropped to make room. */

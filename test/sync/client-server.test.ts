@@ -6,7 +6,8 @@ import {
   dismissRejected,
   enqueueMutation,
 } from '../../renderer/data/replica-writes';
-import { SyncEngine, backoffDelay, type SyncSnapshot } from '../../renderer/data/sync-engine';
+import { SyncEngine, type SyncSnapshot } from '../../renderer/data/sync-engine';
+import { backoffDelay } from '../../renderer/data/sync-retry';
 import {
   startTestService,
   type Session,
