@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { shot, signIn, startStack, type Stack } from './harness';
+import { seriousViolations, shot, signIn, startStack, type Stack } from './harness';
 
 /** A database check, retried while the outbox pushes (the pill may still say Synced). */
 const eventually = <T>(read: () => Promise<T>) =>
@@ -77,6 +77,22 @@ describe(
           )
         ).rows.map((r) => r.body),
       ).toContain(text);
+    });
+
+    it('opens each resolution form with nothing that axe calls serious or critical', async () => {
+      const actions = page.getByRole('region', { name: 'Actions' });
+      for (const name of [
+        'Restrict account',
+        'Refer to law enforcement',
+        'Resolve case',
+        'Add external dispute',
+      ]) {
+        const button = actions.getByRole('button', { name, exact: true });
+        await button.click();
+        expect(await button.getAttribute('aria-expanded')).toBe('true');
+        expect(await seriousViolations(page), name).toEqual([]);
+        await button.click();
+      }
     });
 
     it('records an external dispute, edits it later, and lists it in its own view', async () => {

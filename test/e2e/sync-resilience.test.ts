@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { shot, signIn, startStack, type Stack } from './harness';
+import { seriousViolations, shot, signIn, startStack, type Stack } from './harness';
 
 const status = (page: Page) => page.getByRole('status', { name: 'Sync status' });
 
@@ -250,6 +250,7 @@ describe('sync under stress in Chromium against a real case service', { timeout:
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Wrong email or password' }).waitFor();
     await shot(page, '09-session-ended');
+    expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByLabel('Password').fill('casedesk-demo');
     await dialog.getByRole('button', { name: 'Sign in' }).click();
 
