@@ -118,4 +118,22 @@ describe('the session thunks', () => {
       'Case CD-999999 is not in your queue on this computer.',
     );
   });
+
+  it('tells the person to reload when a newer Casedesk upgrades the replica in another tab', async () => {
+    const host = memoryPlatform();
+    await host.platform.saveSession({ token: 't', agent: ANA });
+    const store = openWindow(host);
+    await store.dispatch(startApp());
+    const name = replicaName(ANA.id, 'standalone');
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name, 10_000);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    newer.close();
+    expect(store.getState().host.notice).toBe(
+      'Casedesk was updated in another window: reload this one to go on.',
+    );
+    expect(store.getState().session.status).toBe('signed_in');
+  });
 });

@@ -62,7 +62,12 @@ const connect =
     // keeps Dexie's own handler (which runs after this one) from closing the database
     // with auto-open left on: the next live query would then recreate the replica.
     db.on('versionchange', (e) => {
-      if (e.newVersion !== null) return undefined;
+      if (e.newVersion !== null) {
+        // A newer Casedesk opened the replica in another tab and upgrades it: this page's
+        // code is older than its data now.
+        dispatch(noticeShown('Casedesk was updated in another window: reload this one to go on.'));
+        return undefined;
+      }
       void dispatch(endSession(c, SIGNED_OUT_ELSEWHERE));
       return false;
     });
