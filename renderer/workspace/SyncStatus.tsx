@@ -27,7 +27,7 @@ export function syncLabel(
 ): string {
   if (p.pending > 0) return `${p.pending} pending`;
   if (!p.online) return 'Offline';
-  if (p.error) return 'Not synced';
+  if (p.error) return 'Sync error';
   if (p.syncing) return 'Syncing';
   return 'Synced';
 }

@@ -265,4 +265,31 @@ describe('sync under stress in Chromium against a real case service', { timeout:
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(reference);
     expect(await page.getByRole('alert').filter({ hasText: 'session has ended' }).count()).toBe(0);
   });
+
+  it('never says Synced while the service sends something it cannot read, and recovers once it can', async () => {
+    const { page } = await newPage();
+    await signIn(page, stack.url, 'lena');
+    // The service starts answering pulls with a case that is not a case.
+    await page.route('**/api/v1/sync/pull**', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          changes: [{ entity: 'case', op: 'upsert', id: 'broken', data: { id: 'broken' } }],
+          cursor: 'unreadable',
+          hasMore: false,
+        }),
+      }),
+    );
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await status(page).filter({ hasText: 'Sync error' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Sync stopped' }).waitFor();
+
+    await page.unroute('**/api/v1/sync/pull**');
+    await status(page)
+      .filter({ hasText: /^Synced$/ })
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('alert').filter({ hasText: 'Sync stopped' }).count()).toBe(0);
+    expect(await localCount(page, 'cases')).toBeGreaterThan(0);
+  });
 });
