@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSelector } from 'react-redux';
+import { useAppSelector } from './hooks';
 import type { Agent, MutationOp } from '../../shared';
 import type { CaseDetail, CaseViewContext, PendingChange } from '../case/case-model';
 import { CaseView } from '../case/CaseView';
@@ -15,7 +15,6 @@ import {
   type QueueQuery,
 } from '../data/replica-reads';
 import { Workspace } from '../workspace/Workspace';
-import type { RootState } from './store';
 import type { QueueView } from './ui-slice';
 import { useLive } from './use-live';
 
@@ -32,8 +31,8 @@ interface Props {
 
 /** Binds the workspace to the local replica with live queries; every write goes to the outbox. */
 export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignInAgain }: Props) {
-  const ui = useSelector((s: RootState) => s.ui);
-  const sync = useSelector((s: RootState) => s.sync);
+  const ui = useAppSelector((s) => s.ui);
+  const sync = useAppSelector((s) => s.sync);
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const t = setInterval(() => setNow(new Date()), 30_000);

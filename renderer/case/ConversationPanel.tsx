@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useDispatch, useSelector } from 'react-redux';
+import { useAppDispatch, useAppSelector } from '../app/hooks';
 import { LIMITS, type Party } from '../../shared';
 import { fillTemplate, templatesFor } from '../../shared/templates/reply-templates';
 import { draftChanged } from '../app/ui-slice';
-import type { RootState } from '../app/store';
 import { formatDateTime, money } from '../format';
 import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
 import { Field, FormError } from './Field';
@@ -104,8 +103,8 @@ function ReplyComposer({
   canReply: boolean;
 }) {
   const c = detail.case;
-  const dispatch = useDispatch();
-  const draft = useSelector((s: RootState) => s.ui.drafts[c.id]?.reply ?? '');
+  const dispatch = useAppDispatch();
+  const draft = useAppSelector((s) => s.ui.drafts[c.id]?.reply ?? '');
   const [to, setTo] = useState<Party>('buyer');
   const [error, setError] = useState<string | null>(null);
   const templates = templatesFor(c.topic, c.language, to);
@@ -185,8 +184,8 @@ function ReplyComposer({
 
 function NoteComposer({ detail, ctx }: { detail: CaseDetail; ctx: CaseViewContext }) {
   const c = detail.case;
-  const dispatch = useDispatch();
-  const draft = useSelector((s: RootState) => s.ui.drafts[c.id]?.note ?? '');
+  const dispatch = useAppDispatch();
+  const draft = useAppSelector((s) => s.ui.drafts[c.id]?.note ?? '');
   const [error, setError] = useState<string | null>(null);
   const setDraft = (text: string) => dispatch(draftChanged({ caseId: c.id, kind: 'note', text }));
   const add = async (e: FormEvent) => {

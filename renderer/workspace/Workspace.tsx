@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useDispatch, useSelector } from 'react-redux';
+import { useAppDispatch, useAppSelector } from '../app/hooks';
 import {
   CASE_STATUSES,
   CHANNELS,
@@ -12,7 +12,6 @@ import {
 } from '../../shared';
 import { Field } from '../case/Field';
 import { PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS } from '../format';
-import type { RootState } from '../app/store';
 import {
   QUEUE_VIEWS,
   VIEW_LABELS,
@@ -85,8 +84,8 @@ const FILTERS: {
 
 /** The screen agents live in: views on the left, the queue, the open case beside it. */
 export function Workspace(p: Props) {
-  const dispatch = useDispatch();
-  const ui = useSelector((s: RootState) => s.ui);
+  const dispatch = useAppDispatch();
+  const ui = useAppSelector((s) => s.ui);
   const search = useRef<HTMLInputElement>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const selected = p.window.rows[ui.selectedIndex - p.window.offset];
