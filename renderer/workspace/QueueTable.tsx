@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Agent, Case } from '../../shared';
-import { PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS, slaClock } from '../format';
+import { formatDateTime, PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS, slaClock } from '../format';
 import type { SortKey } from '../app/ui-slice';
 
 export const ROW_HEIGHT = 36;
@@ -168,7 +168,18 @@ export function QueueTable({
                 </td>
                 <td>{STATUS_LABELS[c.status]}</td>
                 <td>{c.assigneeId ? (agents.get(c.assigneeId)?.name ?? '—') : 'Unassigned'}</td>
-                <td>{clock ? <span className={`sla ${clock.state}`}>{clock.label}</span> : '—'}</td>
+                <td>
+                  {clock ? (
+                    <span
+                      className={`sla ${clock.state}`}
+                      title={`${clock.which === 'resolution' ? 'Resolution' : 'First response'} due ${formatDateTime(clock.dueAt)}`}
+                    >
+                      {clock.label}
+                    </span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             );
           })}
