@@ -1,5 +1,13 @@
 import { formatDistanceStrict } from 'date-fns';
-import { formatMoney, slaState, type Balance, type Case, type SlaState } from '../shared';
+import {
+  formatMoney,
+  sellerAnswerDueAt,
+  slaState,
+  type Balance,
+  type Case,
+  type CaseEvent,
+  type SlaState,
+} from '../shared';
 
 const locale = () => (typeof navigator !== 'undefined' ? navigator.language : 'en');
 
@@ -35,6 +43,32 @@ export function slaClock(c: Case, now: Date): SlaClock | null {
   const distance = formatDistanceStrict(new Date(dueAt), now);
   const label = state === 'overdue' ? `${distance} overdue` : `${distance} left`;
   return { state, label, dueAt, which };
+}
+
+/**
+ * While a case waits on the seller, their answer has a deadline too: counted from when it
+ * last began waiting on them (the status change in its history).
+ */
+export function sellerAnswerClock(
+  c: Case,
+  events: CaseEvent[],
+  now: Date,
+): { state: SlaState; label: string; dueAt: string } | null {
+  if (c.status !== 'pending_seller') return null;
+  const since = events
+    .filter((e) => e.type === 'case.status_changed' && e.data.to === 'pending_seller')
+    .map((e) => e.at)
+    .sort()
+    .at(-1);
+  if (!since) return null;
+  const due = sellerAnswerDueAt(new Date(since));
+  const state = slaState(new Date(since), due, now);
+  const distance = formatDistanceStrict(due, now);
+  return {
+    state,
+    label: state === 'overdue' ? `${distance} overdue` : `${distance} left`,
+    dueAt: due.toISOString(),
+  };
 }
 
 export const TOPIC_LABELS: Record<Case['topic'], string> = {

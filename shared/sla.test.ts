@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slaDueDates, slaState } from './sla';
+import { sellerAnswerDueAt, slaDueDates, slaState } from './sla';
 
 const t0 = new Date('2026-11-24T10:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -34,5 +34,15 @@ describe('SLA clocks', () => {
     expect(slaState(t0, due, at(101))).toBe('overdue');
     expect(slaState(t0, due, at(200), at(90))).toBe('met');
     expect(slaState(t0, due, at(200), at(110))).toBe('overdue');
+  });
+
+  it('gives a seller three business days to answer, not counting the weekend', () => {
+    // Thursday 26 November 2026, 10:00 UTC → Tuesday 1 December, same time.
+    expect(sellerAnswerDueAt(new Date('2026-11-26T10:00:00Z'))).toEqual(
+      new Date('2026-12-01T10:00:00Z'),
+    );
+    expect(sellerAnswerDueAt(new Date('2026-11-23T10:00:00Z'))).toEqual(
+      new Date('2026-11-26T10:00:00Z'),
+    );
   });
 });

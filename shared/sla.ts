@@ -1,6 +1,6 @@
-import { addMinutes, differenceInMinutes } from 'date-fns';
+import { addBusinessDays, addMinutes, differenceInMinutes } from 'date-fns';
 import type { Channel } from './languages';
-import { SLA_POLICY } from './policy/sla-policy';
+import { SELLER_ANSWER_BUSINESS_DAYS, SLA_POLICY } from './policy/sla-policy';
 
 export interface SlaDueDates {
   firstResponseDueAt: Date;
@@ -28,4 +28,12 @@ export function slaState(
   if (now > dueAt) return 'overdue';
   const span = Math.max(1, differenceInMinutes(dueAt, startedAt));
   return differenceInMinutes(dueAt, now) <= span * policy.dueSoonFraction ? 'due_soon' : 'ok';
+}
+
+/** When the seller's answer is due: business days from the moment the case began waiting on them. */
+export function sellerAnswerDueAt(
+  waitingSince: Date,
+  businessDays = SELLER_ANSWER_BUSINESS_DAYS,
+): Date {
+  return addBusinessDays(waitingSince, businessDays);
 }

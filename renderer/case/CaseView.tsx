@@ -5,7 +5,14 @@ import {
   type Priority,
   PRIORITIES,
 } from '../../shared';
-import { formatDateTime, PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS, slaClock } from '../format';
+import {
+  formatDateTime,
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  TOPIC_LABELS,
+  sellerAnswerClock,
+  slaClock,
+} from '../format';
 import { describeAction } from './action-text';
 import { ActionsPanel } from './ActionsPanel';
 import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
@@ -26,6 +33,7 @@ export function CaseView({
   const c = detail.case;
   const canWork = canWorkCase(ctx.me, c);
   const clock = slaClock(c, ctx.now);
+  const seller = sellerAnswerClock(c, detail.events, ctx.now);
   const mine = c.assigneeId === ctx.me.id;
   const resolved = c.status === 'resolved';
   const rejected = pending.filter((p) => p.state === 'rejected');
@@ -42,6 +50,16 @@ export function CaseView({
               <>
                 {' '}
                 · <span className={`sla ${clock.state}`}>{`${clock.which}: ${clock.label}`}</span>
+              </>
+            )}
+            {seller && (
+              <>
+                {' '}
+                ·{' '}
+                <span
+                  className={`sla ${seller.state}`}
+                  title={`The seller’s answer is due ${formatDateTime(seller.dueAt)}`}
+                >{`seller’s answer: ${seller.label}`}</span>
               </>
             )}
           </p>

@@ -16,3 +16,9 @@ export const SLA_POLICY: SlaPolicy = {
   resolutionMinutes: 5 * 24 * 60,
   dueSoonFraction: 0.25,
 };
+
+/**
+ * product.md: "a seller gets a few business days to answer". Three is our reading until the
+ * policy owners say otherwise; weekends do not count (public holidays are not modelled).
+ */
+export const SELLER_ANSWER_BUSINESS_DAYS = 3;

@@ -143,6 +143,16 @@ describe(
       await page.getByRole('heading', { level: 1, name: reference }).waitFor();
     });
 
+    it('puts a deadline on the seller’s answer while the case waits on them', async () => {
+      await page.getByRole('combobox', { name: 'Case status' }).selectOption('pending_seller');
+      await synced(page);
+      const header = page.locator('.case-header');
+      await header.getByText(/seller’s answer: \d+ days? left/).waitFor();
+      await page.getByRole('combobox', { name: 'Case status' }).selectOption('open');
+      await synced(page);
+      await expect.poll(() => header.getByText(/seller’s answer/).count()).toBe(0);
+    });
+
     it('resolves the case with a summary and reopens it', async () => {
       await page.getByRole('button', { name: 'Resolve case' }).click();
       const form = page.getByRole('form', { name: 'Resolve case' });
