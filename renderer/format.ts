@@ -34,15 +34,19 @@ export interface SlaClock {
   which: 'first response' | 'resolution';
 }
 
+/** "3 hours left" or "2 days overdue". */
+function clockLabel(state: SlaState, due: Date, now: Date): string {
+  const distance = formatDistanceStrict(due, now);
+  return state === 'overdue' ? `${distance} overdue` : `${distance} left`;
+}
+
 /** The clock that matters now: first response until answered, then resolution. */
 export function slaClock(c: Case, now: Date): SlaClock | null {
   if (c.status === 'resolved') return null;
   const which = c.firstRespondedAt ? 'resolution' : 'first response';
   const dueAt = which === 'resolution' ? c.resolutionDueAt : c.firstResponseDueAt;
   const state = slaState(new Date(c.createdAt), new Date(dueAt), now);
-  const distance = formatDistanceStrict(new Date(dueAt), now);
-  const label = state === 'overdue' ? `${distance} overdue` : `${distance} left`;
-  return { state, label, dueAt, which };
+  return { state, label: clockLabel(state, new Date(dueAt), now), dueAt, which };
 }
 
 /**
@@ -63,12 +67,7 @@ export function sellerAnswerClock(
   if (!since) return null;
   const due = sellerAnswerDueAt(new Date(since));
   const state = slaState(new Date(since), due, now);
-  const distance = formatDistanceStrict(due, now);
-  return {
-    state,
-    label: state === 'overdue' ? `${distance} overdue` : `${distance} left`,
-    dueAt: due.toISOString(),
-  };
+  return { state, label: clockLabel(state, due, now), dueAt: due.toISOString() };
 }
 
 export const TOPIC_LABELS: Record<Case['topic'], string> = {

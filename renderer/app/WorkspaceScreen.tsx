@@ -70,10 +70,11 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
 
   // Apart from the case itself, and only once it is shown: IndexedDB serves one request at
   // a time, so a party with thousands of cases must not queue ahead of opening the case.
-  const shownId = detail?.case.id === ui.openCaseId ? ui.openCaseId : null;
+  const shown = detail?.case.id === ui.openCaseId ? detail?.case : undefined;
+  const [id, buyerId, sellerId] = [shown?.id, shown?.buyerId, shown?.sellerId];
   const party = useLive(
-    () => (shownId ? partyHistory(db, shownId) : Promise.resolve(null)),
-    [db, shownId],
+    () => (id && buyerId ? partyHistory(db, { id, buyerId, sellerId }) : Promise.resolve(null)),
+    [db, id, buyerId, sellerId],
     null,
   );
 

@@ -14,7 +14,7 @@ export interface Connection {
   db: ReplicaDb;
   engine: SyncEngine;
   /** Where a window that signed in again tells the others of the new session. */
-  sessions?: BroadcastChannel;
+  sessions: BroadcastChannel;
 }
 
 export interface ConnectionHolder {

@@ -51,6 +51,7 @@ afterEach(async () => {
     const c = s.extra.connection.get();
     c?.engine.stop();
     c?.db.close();
+    c?.sessions.close();
   }
   await new Promise((r) => setTimeout(r, 0));
   for (const d of await indexedDB.databases()) indexedDB.deleteDatabase(d.name!);

@@ -8,7 +8,7 @@ import { describeSignInError, signIn, signOutOnServer } from './api-client';
 import type { Connection } from './connection';
 import { hostLoaded, noticeShown } from './host-slice';
 import { serverChosen, signedIn, signedOut, signInFailed, signInStarted } from './session-slice';
-import type { AppThunk } from './store';
+import type { AppThunk, ThunkExtra } from './store';
 import { syncReported } from './sync-slice';
 import { caseOpened } from './ui-slice';
 
@@ -51,12 +51,19 @@ export const signInWith =
 /** Opens this agent's replica on this server and starts (or follows) the device's sync. */
 const connect =
   (token: string, agent: Agent, serverId: string): AppThunk =>
-  async (dispatch, _getState, { connection, platform, serverUrl, transport }) => {
+  async (dispatch, _getState, extra) => {
+    const { connection, serverUrl, transport } = extra;
     const db = openReplica(replicaName(agent.id, serverId));
     const engine = new SyncEngine(db, transport(serverUrl, token), agent, (s) =>
       dispatch(syncReported(s)),
     );
-    const c: Connection = { token, agent, db, engine };
+    // A window that signed in again hands the new session to the others on this replica,
+    // whichever of them leads the sync.
+    const sessions = new BroadcastChannel(`casedesk-session:${db.name}`);
+    const c: Connection = { token, agent, db, engine, sessions };
+    sessions.onmessage = (e: MessageEvent<{ token: string }>) => {
+      if (c.token !== e.data.token) void adoptSession(c, e.data.token, extra);
+    };
     // Another window of this agent signed out and is deleting the shared replica: this
     // one cannot go on without it, so it signs out too and says why. Returning false
     // keeps Dexie's own handler (which runs after this one) from closing the database
@@ -71,16 +78,6 @@ const connect =
       void dispatch(endSession(c, SIGNED_OUT_ELSEWHERE));
       return false;
     });
-    // A window that signed in again hands the new session to the others on this replica,
-    // whichever of them leads the sync.
-    const sessions = new BroadcastChannel(`casedesk-session:${db.name}`);
-    sessions.onmessage = (e: MessageEvent<{ token: string }>) => {
-      if (c.token === e.data.token) return;
-      c.token = e.data.token;
-      void platform.saveSession({ token: c.token, agent });
-      void c.engine.resume(transport(serverUrl, c.token));
-    };
-    c.sessions = sessions;
     await db.open();
     connection.set(c);
     dispatch(signedIn(agent));
@@ -109,7 +106,7 @@ const endSession =
     // at once, and must not reopen (and so recreate) the replica being deleted.
     c.engine.stop();
     c.db.close();
-    c.sessions?.close();
+    c.sessions.close();
     if (!elsewhere) await c.db.delete();
     await signOutOnServer(serverUrl, c.token).catch(() => undefined);
     await platform.clearSession();
@@ -125,22 +122,30 @@ const endSession =
  */
 export const signInAgain =
   (password: string): AppThunk<Promise<string | null>> =>
-  async (_dispatch, _getState, { connection, platform, serverUrl, transport }) => {
-    const c = connection.get();
+  async (_dispatch, _getState, extra) => {
+    const c = extra.connection.get();
     if (!c) return 'You are signed out.';
     try {
-      const { token, agent } = await signIn(serverUrl, c.agent.email, password);
+      const { token, agent } = await signIn(extra.serverUrl, c.agent.email, password);
       if (agent.id !== c.agent.id) return 'That is another account: sign out first.';
-      await platform.saveSession({ token, agent });
-      // Mutated in place: the connection's other holders (its versionchange handler) see it.
-      c.token = token;
-      await c.engine.resume(transport(serverUrl, token));
-      c.sessions?.postMessage({ token });
+      await adoptSession(c, token, extra);
+      c.sessions.postMessage({ token });
       return null;
     } catch (err) {
       return describeSignInError(err);
     }
   };
+
+/**
+ * Carries on with a new session: kept by the host, and the same replica and outbox synced
+ * with it. The connection is changed in place, so what holds it (its versionchange
+ * handler, the channel) sees the new token.
+ */
+async function adoptSession(c: Connection, token: string, extra: ThunkExtra): Promise<void> {
+  c.token = token;
+  await extra.platform.saveSession({ token, agent: c.agent });
+  await c.engine.resume(extra.transport(extra.serverUrl, token));
+}
 
 /** Every write of the workspace: into the outbox first, shown at once, sent when possible. */
 export const writeMutation =

@@ -154,10 +154,11 @@ export function SellerPanel({ detail }: { detail: CaseDetail }) {
   // Counted over all the seller's cases on this device, not just the ones listed below.
   const self = detail.case;
   const counts = party?.sellerCounts;
-  const others = counts && counts.cases - 1;
-  const open = counts && counts.open - (self.status !== 'resolved' ? 1 : 0);
-  const counterfeit =
-    counts && counts.counterfeit - (self.topic === 'counterfeit_suspected' ? 1 : 0);
+  const others = counts && {
+    cases: counts.cases - 1,
+    open: counts.open - (self.status !== 'resolved' ? 1 : 0),
+    counterfeit: counts.counterfeit - (self.topic === 'counterfeit_suspected' ? 1 : 0),
+  };
   return (
     <section aria-label="Seller" className="panel">
       <h2>Seller</h2>
@@ -174,13 +175,13 @@ export function SellerPanel({ detail }: { detail: CaseDetail }) {
             <dd>{s.rating === null ? '—' : `${s.rating.toFixed(1)} / 5`}</dd>
             <dt>Other cases</dt>
             <dd>
-              {others === undefined || others === null
-                ? '…'
-                : `${others.toLocaleString()} (${(open ?? 0).toLocaleString()} open)`}
+              {others
+                ? `${others.cases.toLocaleString()} (${others.open.toLocaleString()} open)`
+                : '…'}
             </dd>
             <dt>Counterfeit complaints</dt>
-            <dd className={(counterfeit ?? 0) >= 3 ? 'danger-text' : undefined}>
-              {counterfeit ?? '…'}
+            <dd className={others && others.counterfeit >= 3 ? 'danger-text' : undefined}>
+              {others ? others.counterfeit : '…'}
             </dd>
             <dt>Contacted first</dt>
             <dd>{detail.case.contactedSellerFirst ? 'Yes, by the buyer' : 'No'}</dd>
@@ -202,7 +203,11 @@ export function SellerPanel({ detail }: { detail: CaseDetail }) {
           )}
           <h3>Other cases</h3>
           {party ? (
-            <History cases={party.sellerCases} total={others ?? 0} label="Seller's other cases" />
+            <History
+              cases={party.sellerCases}
+              total={others?.cases ?? 0}
+              label="Seller's other cases"
+            />
           ) : (
             READING
           )}

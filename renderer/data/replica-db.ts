@@ -12,8 +12,6 @@ import type {
   Note,
 } from '../../shared';
 
-export { NO_DEADLINE } from './local-case';
-
 /**
  * A case as kept on this device: the server's case plus flat fields for the queue indexes,
  * and, while local changes wait in the outbox, the server's own version of it (`server`)

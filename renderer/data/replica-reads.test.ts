@@ -183,7 +183,7 @@ describe('a case and its parties', () => {
     ]);
 
     const newest = cases[59]!;
-    const d = (await partyHistory(db, newest.id))!;
+    const d = await partyHistory(db, toLocalCase(newest, false));
     expect(d.sellerCounts).toEqual({ cases: 60, open: 10, counterfeit: 6 });
     expect(d.sellerCases).toHaveLength(50);
     expect(d.sellerCases[0]!.id).toBe(cases[58]!.id);

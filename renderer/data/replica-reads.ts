@@ -245,9 +245,11 @@ const HISTORY = 50;
  * Read apart from the case itself, so a seller with thousands of cases never holds up
  * opening one: the case view shows at once and this fills in beside it.
  */
-export async function partyHistory(db: ReplicaDb, id: string): Promise<LocalPartyHistory | null> {
-  const c = await db.cases.get(id);
-  if (!c) return null;
+export async function partyHistory(
+  db: ReplicaDb,
+  c: Pick<LocalCase, 'id' | 'buyerId' | 'sellerId'>,
+): Promise<LocalPartyHistory> {
+  const id = c.id;
   const of = (index: string, key: string) =>
     db.cases.where(index).between([key, Dexie.minKey], [key, Dexie.maxKey]);
   const latest = async (index: string, key: string) =>

@@ -103,10 +103,7 @@ export class SyncEngine {
 
   private lead(): void {
     this.leading = true;
-    this.unsubscribe = this.transport.subscribe(
-      () => void this.sync(),
-      () => void this.sync(),
-    );
+    this.openStream();
     this.safetyTimer = setInterval(
       () => {
         const idle = Date.now() - this.lastRoundAt >= this.safetyPullMs;
@@ -115,6 +112,15 @@ export class SyncEngine {
       Math.max(10, this.safetyPullMs / 4),
     );
     void this.sync();
+  }
+
+  /** The service's pokes, over this transport's stream (a previous one is closed). */
+  private openStream(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = this.transport.subscribe(
+      () => void this.sync(),
+      () => void this.sync(),
+    );
   }
 
   private async onMessage(m: LeaderMessage): Promise<void> {
@@ -305,13 +311,7 @@ export class SyncEngine {
   async resume(transport: SyncTransport): Promise<void> {
     this.transport = transport;
     this.attempt = 0;
-    if (this.leading) {
-      this.unsubscribe?.();
-      this.unsubscribe = this.transport.subscribe(
-        () => void this.sync(),
-        () => void this.sync(),
-      );
-    }
+    if (this.leading) this.openStream();
     await this.publish({ needsSignIn: false, error: null });
     void this.sync();
   }

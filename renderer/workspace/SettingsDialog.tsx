@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
 import type { NotificationKind } from '../../shared/desktop/notification-rules';
 import type { Theme } from '../../shared/desktop/settings';
 import { useAppDispatch, useAppSelector } from '../app/hooks';
 import { saveSettings, setNotification } from '../app/host-thunks';
+import { useModalDialog } from './use-modal-dialog';
 
 const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   assignedToMe: 'A case is assigned to me',
@@ -13,17 +13,10 @@ const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
 
 /** Theme and notification preferences, saved as they change (electron-store or the browser). */
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const dispatch = useAppDispatch();
   const settings = useAppSelector((s) => s.host.settings);
   const info = useAppSelector((s) => s.host.info);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   return (
     <dialog

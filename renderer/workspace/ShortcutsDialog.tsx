@@ -1,15 +1,9 @@
-import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from '../../shared/shortcuts';
+import { useModalDialog } from './use-modal-dialog';
 
 /** A native modal dialog: focus is trapped and Escape closes it, by the browser. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} aria-labelledby="shortcuts-title" onClose={onClose} className="dialog">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
