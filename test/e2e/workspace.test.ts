@@ -98,10 +98,14 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
       [reference],
     );
     const caseId = row.rows[0]!.id;
-    const notes = await stack.db.query('SELECT body FROM notes WHERE case_id = $1', [caseId]);
-    const messages = await stack.db.query('SELECT body FROM messages WHERE case_id = $1', [caseId]);
-    expect(notes.rows).toEqual([{ body: 'Checked the tracking: stuck in customs.' }]);
-    expect(messages.rows).toEqual([{ body: '<b>Hello</b>, we are on it.' }]);
+    // Polled: the pill may still read Synced from before the last click when it is checked.
+    const rows = (sql: string) => async () => (await stack.db.query(sql, [caseId])).rows;
+    await expect
+      .poll(rows('SELECT body FROM notes WHERE case_id = $1'))
+      .toEqual([{ body: 'Checked the tracking: stuck in customs.' }]);
+    await expect
+      .poll(rows('SELECT body FROM messages WHERE case_id = $1'))
+      .toEqual([{ body: '<b>Hello</b>, we are on it.' }]);
   });
 
   it('keeps working offline and sends each change once on return', async () => {
@@ -143,10 +147,13 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
       .first()
       .waitFor();
     expect(refundable).toMatch(/\d/);
-    const refunds = await stack.db.query(
-      `SELECT status, amount_minor FROM actions WHERE type = 'refund' AND amount_minor = 150`,
-    );
-    expect(refunds.rows).toEqual([{ status: 'executed', amount_minor: 150 }]);
+    const refunds = async () =>
+      (
+        await stack.db.query(
+          `SELECT status, amount_minor FROM actions WHERE type = 'refund' AND amount_minor = 150`,
+        )
+      ).rows;
+    await expect.poll(refunds).toEqual([{ status: 'executed', amount_minor: 150 }]);
   });
 
   it('lets an agent propose a restriction that a T&S reviewer approves in another window', async () => {
