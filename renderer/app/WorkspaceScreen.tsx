@@ -49,7 +49,7 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
   const to = Math.ceil(range.end / PAGE) * PAGE + PAGE;
   const onRange = useCallback((start: number, end: number) => setRange({ start, end }), []);
 
-  const total = useLive(() => queueCount(db, query, me), [db, query, me], 0);
+  const total = useLive(() => queueCount(db, query, me), [db, query, me], 0).value;
   const rows = useLive(
     () => queuePage(db, query, me, from, to - from).then((r) => r.map(toCase)),
     [db, query, me, from, to],
@@ -59,14 +59,15 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
     () => viewCounts(db, me),
     [db, me],
     {},
-  );
-  const agentList = useLive(() => allAgents(db), [db], [] as Agent[]);
+  ).value;
+  const agentList = useLive(() => allAgents(db), [db], [] as Agent[]).value;
   const agents = useMemo(() => new Map(agentList.map((a) => [a.id, a])), [agentList]);
-  const detail = useLive(
+  const opened = useLive(
     () => (ui.openCaseId ? caseDetail(db, ui.openCaseId) : Promise.resolve(null)),
     [db, ui.openCaseId],
     null,
   );
+  const detail = opened.value;
 
   // Apart from the case itself, and only once it is shown: IndexedDB serves one request at
   // a time, so a party with thousands of cases must not queue ahead of opening the case.
@@ -76,7 +77,7 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
     () => (id && buyerId ? partyHistory(db, { id, buyerId, sellerId }) : Promise.resolve(null)),
     [db, id, buyerId, sellerId],
     null,
-  );
+  ).value;
 
   const ctx: CaseViewContext = { me, agents, now, mutate };
   let casePane = null;
@@ -98,7 +99,7 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
       ...(p.error ? { error: p.error.message } : {}),
     }));
     casePane = <CaseView detail={d} ctx={ctx} pending={pending} />;
-  } else if (ui.openCaseId) {
+  } else if (ui.openCaseId && opened.current) {
     casePane = <p className="muted">This case is not on this device (yet).</p>;
   }
 
@@ -109,7 +110,7 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
       now={now}
       counts={counts}
       total={total}
-      window={{ offset: from, rows }}
+      window={{ offset: from, rows: rows.value, busy: !rows.current }}
       onRange={onRange}
       sync={{
         online: sync.online,

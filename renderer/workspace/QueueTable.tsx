@@ -10,6 +10,8 @@ export interface QueueWindow {
   /** Index of the first row in `rows`. */
   offset: number;
   rows: Case[];
+  /** The rows are still the previous query's (a view, filter or search just changed). */
+  busy: boolean;
 }
 
 interface Props {
@@ -109,7 +111,7 @@ export function QueueTable({
         setViewport({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })
       }
     >
-      <table className="queue" aria-label="Cases" aria-rowcount={total + 1}>
+      <table className="queue" aria-label="Cases" aria-rowcount={total + 1} aria-busy={win.busy}>
         <thead>
           <tr aria-rowindex={1}>
             {COLUMNS.map((col) => (
@@ -190,7 +192,7 @@ export function QueueTable({
           )}
         </tbody>
       </table>
-      {total === 0 && <p className="empty">No cases in this view.</p>}
+      {total === 0 && !win.busy && <p className="empty">No cases in this view.</p>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { shot, startStack, type Stack } from './harness';
+import { openFirstCase, settledQueue, shot, startStack, type Stack } from './harness';
 
 /**
  * The workspace as the desktop app runs it, in Chromium: a stand-in for the preload
@@ -144,9 +144,7 @@ describe('the workspace as the desktop app hosts it', { timeout: 120_000 }, () =
       )
       .toBe(mine);
 
-    await page.getByRole('link', { name: 'Unassigned', exact: true }).click();
-    await page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
-    const reference = (await page.getByRole('heading', { level: 1 }).textContent())!;
+    const reference = await openFirstCase(page, 'Unassigned');
     await page.getByRole('button', { name: 'Claim' }).click();
     await page.getByRole('button', { name: 'Release' }).waitFor();
     await expect
@@ -163,7 +161,7 @@ describe('the workspace as the desktop app hosts it', { timeout: 120_000 }, () =
 
   it('opens the case of a deep link, and says so when the case is not here', async () => {
     await page.getByRole('link', { name: 'Team queue', exact: true }).click();
-    const rows = page.getByRole('table', { name: 'Cases' }).getByRole('row');
+    const rows = settledQueue(page).getByRole('row');
     await rows.nth(3).waitFor();
     const reference = (await rows.nth(3).getByRole('cell').first().textContent())!.match(
       /CD-\d+/,

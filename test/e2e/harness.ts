@@ -115,3 +115,25 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
 }
+
+/** The table of cases once it holds the rows of the current view, filters and search. */
+export const settledQueue = (page: Page) =>
+  page.locator('table[aria-label="Cases"][aria-busy="false"]');
+
+/**
+ * Opens the first case of a queue view (narrowed by a search if given) and returns its
+ * reference once its page shows. Waits for the table to answer for the new view first:
+ * until then it still holds the previous view's rows (aria-busy), and a click there opens
+ * a case of the wrong view.
+ */
+export async function openFirstCase(page: Page, view: string, search?: string): Promise<string> {
+  await page.getByRole('link', { name: view, exact: true }).click();
+  if (search !== undefined) {
+    await page.getByRole('searchbox', { name: 'Search cases' }).fill(search);
+  }
+  const row = settledQueue(page).getByRole('row').nth(1);
+  const reference = (await row.getByRole('cell').first().textContent())!;
+  await row.click();
+  await page.getByRole('heading', { level: 1, name: reference, exact: true }).waitFor();
+  return reference;
+}

@@ -1,19 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { shot, signIn, startStack, type Stack } from './harness';
+import { openFirstCase, shot, signIn, startStack, type Stack } from './harness';
 
 const status = (page: Page) => page.getByRole('status', { name: 'Sync status' });
 const synced = (page: Page) =>
   status(page).filter({ hasText: 'Synced' }).waitFor({ timeout: 45_000 });
-
-/** Opens the first case of a view whose reference is not in `skip`. */
-async function openFirst(page: Page, view: string): Promise<string> {
-  await page.getByRole('link', { name: view, exact: true }).click();
-  await page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
-  const heading = page.getByRole('heading', { level: 1 });
-  await heading.waitFor();
-  return (await heading.textContent())!;
-}
 
 // A browser, a service and the other suites share two cores: each test gets room.
 describe('offline work in Chromium against a real case service', { timeout: 120_000 }, () => {
@@ -37,7 +28,7 @@ describe('offline work in Chromium against a real case service', { timeout: 120_
     (await stack.db.query<{ n: number }>(sql, [ref])).rows[0]!.n;
 
   it('queues a claim, a note, a reply and a refund offline and applies each exactly once on return', async () => {
-    const reference = await openFirst(page, 'Unassigned');
+    const reference = await openFirstCase(page, 'Unassigned');
     await ctx.setOffline(true);
     await page.evaluate(() => window.dispatchEvent(new Event('offline')));
     await status(page).filter({ hasText: 'Offline' }).waitFor();
@@ -129,14 +120,12 @@ describe('offline work in Chromium against a real case service', { timeout: 120_
     const other = await stack.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const tess = await other.newPage();
     await signIn(tess, stack.url, 'tess');
-    const reference = await openFirst(page, 'Unassigned');
+    const reference = await openFirstCase(page, 'Unassigned');
     await ctx.setOffline(true);
     await page.evaluate(() => window.dispatchEvent(new Event('offline')));
     await page.getByRole('button', { name: 'Claim' }).click();
     // Meanwhile a reviewer claims the same case online.
-    await tess.getByRole('searchbox', { name: 'Search cases' }).fill(reference);
-    await tess.getByRole('link', { name: 'Unassigned', exact: true }).click();
-    await tess.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
+    await openFirstCase(tess, 'Unassigned', reference);
     await tess.getByRole('button', { name: 'Claim' }).click();
     await expect
       .poll(

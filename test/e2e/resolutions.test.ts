@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { seriousViolations, shot, signIn, startStack, type Stack } from './harness';
+import { openFirstCase, seriousViolations, shot, signIn, startStack, type Stack } from './harness';
 
 /** A database check, retried while the outbox pushes (the pill may still say Synced). */
 const eventually = <T>(read: () => Promise<T>) =>
@@ -25,9 +25,7 @@ describe(
       ctx = await stack.browser.newContext({ viewport: { width: 1600, height: 950 } });
       page = await ctx.newPage();
       await signIn(page, stack.url, 'ana');
-      await page.getByRole('link', { name: 'Unassigned', exact: true }).click();
-      await page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
-      reference = (await page.getByRole('heading', { level: 1 }).textContent())!;
+      reference = await openFirstCase(page, 'Unassigned');
       await page.getByRole('button', { name: 'Claim' }).click();
       await page.getByRole('button', { name: 'Release' }).waitFor();
       await synced(page);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { seriousViolations, shot, signIn, startStack, type Stack } from './harness';
+import { openFirstCase, seriousViolations, shot, signIn, startStack, type Stack } from './harness';
 
 const status = (page: Page) => page.getByRole('status', { name: 'Sync status' });
 
@@ -51,9 +51,7 @@ describe('sync under stress in Chromium against a real case service', { timeout:
     const { ctx, page } = await newPage();
     await signIn(page, stack.url, 'ana');
     // Queue three notes offline on one case, then come back while the server restarts.
-    await page.getByRole('link', { name: 'Team queue', exact: true }).click();
-    await page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
-    const reference = (await page.getByRole('heading', { level: 1 }).textContent())!;
+    const reference = await openFirstCase(page, 'Team queue');
     await ctx.setOffline(true);
     await page.evaluate(() => window.dispatchEvent(new Event('offline')));
     for (const n of [1, 2, 3]) {
@@ -151,9 +149,7 @@ describe('sync under stress in Chromium against a real case service', { timeout:
     await signIn(second, stack.url, 'marco');
 
     // A note written in the second window is sent by the first, and shows in both.
-    await second.getByRole('link', { name: 'Team queue', exact: true }).click();
-    await second.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
-    const reference = (await second.getByRole('heading', { level: 1 }).textContent())!;
+    const reference = await openFirstCase(second, 'Team queue');
     await second
       .getByRole('textbox', { name: 'Internal note' })
       .fill('Written in the second window');
@@ -169,9 +165,7 @@ describe('sync under stress in Chromium against a real case service', { timeout:
           ).rows.length,
       )
       .toBe(1);
-    await first.getByRole('link', { name: 'Team queue', exact: true }).click();
-    await first.getByRole('searchbox', { name: 'Search cases' }).fill(reference);
-    await first.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
+    await openFirstCase(first, 'Team queue', reference);
     await first.getByText('Written in the second window').waitFor();
     await status(second).filter({ hasText: 'Synced' }).waitFor();
     expect(syncCalls.get(second)).toBe(0);
@@ -223,9 +217,7 @@ describe('sync under stress in Chromium against a real case service', { timeout:
   it('keeps the changes made while the session ran out, and sends them once the agent signs in again', async () => {
     const { ctx, page } = await newPage();
     await signIn(page, stack.url, 'ana');
-    await page.getByRole('link', { name: 'My cases', exact: true }).click();
-    await page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
-    const reference = (await page.getByRole('heading', { level: 1 }).textContent())!;
+    const reference = await openFirstCase(page, 'My cases');
 
     await ctx.setOffline(true);
     await page.evaluate(() => window.dispatchEvent(new Event('offline')));

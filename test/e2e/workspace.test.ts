@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { seriousViolations, shot, signIn, startStack, type Stack } from './harness';
+import {
+  openFirstCase,
+  settledQueue,
+  seriousViolations,
+  shot,
+  signIn,
+  startStack,
+  type Stack,
+} from './harness';
 
 // A browser, a service and the other suites share two cores: each test gets room.
 describe('the workspace in Chromium against a real case service', { timeout: 120_000 }, () => {
@@ -63,6 +71,7 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
 
   it('opens a case by keyboard and claims, notes and replies on it', async () => {
     await page.getByRole('link', { name: 'Unassigned', exact: true }).click();
+    await settledQueue(page).getByRole('row').nth(1).waitFor();
     await page.locator('body').press('j');
     await page.locator('body').press('k');
     await page.locator('body').press('Enter');
@@ -180,10 +189,7 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
     const reviewer = await stack.browser.newContext({ viewport: { width: 1600, height: 950 } });
     const tess = await reviewer.newPage();
     await signIn(tess, stack.url, 'tess');
-    await tess.getByRole('link', { name: 'Approvals', exact: true }).click();
-    await tess.getByRole('searchbox', { name: 'Search cases' }).fill(reference);
-    await tess.getByRole('table', { name: 'Cases' }).getByRole('row').nth(1).click();
-    await tess.getByRole('heading', { level: 1, name: reference }).waitFor();
+    await openFirstCase(tess, 'Approvals', reference);
     // The proposal is the first thing the reviewer sees, with what they must read to decide.
     const banner = tess.getByRole('complementary', { name: 'Awaiting approval' });
     await banner.getByText('Waiting for your decision').waitFor();
