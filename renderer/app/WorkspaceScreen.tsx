@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useAppSelector } from './hooks';
-import type { Agent, MutationOp } from '../../shared';
+import { canAssignCases, type Agent, type MutationOp } from '../../shared';
 import type { CaseDetail, CaseViewContext, PendingChange } from '../case/case-model';
 import { CaseView } from '../case/CaseView';
 import { toCase } from '../data/local-case';
@@ -8,6 +8,7 @@ import type { ReplicaDb } from '../data/replica-db';
 import {
   allAgents,
   caseDetail,
+  openCaseLoad,
   partyHistory,
   queueCount,
   queuePage,
@@ -79,7 +80,15 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
     null,
   ).value;
 
-  const ctx: CaseViewContext = { me, agents, now, mutate };
+  // Whom a lead can give the open case to, and how much each already holds.
+  const assigning = canAssignCases(me) && !!ui.openCaseId;
+  const load = useLive(
+    () => (assigning ? openCaseLoad(db, [...agents.keys()]) : Promise.resolve(undefined)),
+    [db, agents, assigning],
+    undefined,
+  ).value;
+
+  const ctx: CaseViewContext = { me, agents, now, mutate, load };
   let casePane = null;
   if (ui.openCaseId && detail && detail.case.id === ui.openCaseId) {
     const d: CaseDetail = {

@@ -1,4 +1,5 @@
 import {
+  canAssignCases,
   canWorkCase,
   decisionRight,
   WORKING_STATUSES,
@@ -19,6 +20,7 @@ import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } 
 import { BuyerPanel, OrderPanel, SellerPanel } from './ContextPanels';
 import { ConversationPanel } from './ConversationPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { AssignField } from './AssignField';
 import { Field } from './Field';
 
 export function CaseView({
@@ -79,6 +81,7 @@ export function CaseView({
               Release
             </button>
           )}
+          {canAssignCases(ctx.me) && !resolved && <AssignField c={c} ctx={ctx} />}
           {c.assigneeId && !mine && !canWork && (
             <span className="muted">Assigned to {agentName(ctx, c.assigneeId)}</span>
           )}

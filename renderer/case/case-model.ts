@@ -49,6 +49,8 @@ export interface CaseViewContext {
   agents: Map<string, Agent>;
   now: Date;
   mutate: Mutate;
+  /** Open cases held per agent on this device; read only for those who may assign. */
+  load?: Map<string, number>;
 }
 
 export const agentName = (ctx: CaseViewContext, id: string | null | undefined): string =>

@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ANA, LENA, makeCase } from './testing/case-fixtures';
 import { toLocalCase } from './local-case';
 import { openReplica, type ReplicaDb } from './replica-db';
-import { partyHistory, queueCount, queuePage, type QueueQuery } from './replica-reads';
+import {
+  openCaseLoad,
+  partyHistory,
+  queueCount,
+  queuePage,
+  type QueueQuery,
+} from './replica-reads';
 import type { Action } from '../../shared';
 
 const NO_FILTERS = { status: '', language: '', channel: '', topic: '', priority: '' };
@@ -189,5 +195,24 @@ describe('a case and its parties', () => {
     expect(d.sellerCases[0]!.id).toBe(cases[58]!.id);
     expect(d.sellerCases.map((c) => c.id)).not.toContain(newest.id);
     expect(d.restrictionActions.map((a) => a.id)).toEqual(['restriction-1']);
+  });
+});
+
+describe('the load of each agent', () => {
+  it('counts the open cases each agent holds, leaving out resolved and unassigned ones', async () => {
+    db = openReplica(`load-test-${Math.random()}`);
+    const cases = Array.from({ length: 200 }, (_, i) => makeCase(i));
+    await db.cases.bulkPut(cases.map((c) => toLocalCase(c, false)));
+    const expected = (id: string) =>
+      cases.filter((c) => c.assigneeId === id && c.status !== 'resolved').length;
+    const load = await openCaseLoad(db, [ANA.id, LENA.id, 'agent-marco', 'agent-nobody']);
+    expect(expected(ANA.id)).toBeGreaterThan(0);
+    expect(cases.some((c) => c.assigneeId === ANA.id && c.status === 'resolved')).toBe(true);
+    expect(Object.fromEntries(load)).toEqual({
+      [ANA.id]: expected(ANA.id),
+      [LENA.id]: expected(LENA.id),
+      'agent-marco': expected('agent-marco'),
+      'agent-nobody': 0,
+    });
   });
 });

@@ -296,3 +296,20 @@ export async function partyHistory(
 export function allAgents(db: ReplicaDb): Promise<Agent[]> {
   return db.agents.toArray();
 }
+
+/**
+ * How many open cases each agent holds on this device, for a lead choosing whom to give a
+ * case to. One index count per agent: a handful of agents, never a scan of the cases.
+ */
+export async function openCaseLoad(
+  db: ReplicaDb,
+  agentIds: string[],
+): Promise<Map<string, number>> {
+  const counts = await Promise.all(
+    agentIds.map((id) => {
+      const [lo, hi] = all([id, 1]);
+      return db.cases.where('[assigneeKey+open+slaDueAt]').between(lo, hi, true, true).count();
+    }),
+  );
+  return new Map(agentIds.map((id, i) => [id, counts[i]!]));
+}

@@ -225,6 +225,41 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
     await reviewer.close();
   });
 
+  it('lets a lead give an unassigned case to an agent, who finds it in My cases', async () => {
+    const leadContext = await stack.browser.newContext({ viewport: { width: 1600, height: 950 } });
+    const lena = await leadContext.newPage();
+    await signIn(lena, stack.url, 'lena');
+    await lena.getByRole('link', { name: 'Unassigned', exact: true }).click();
+    await lena.getByLabel('Language', { exact: true }).selectOption('de');
+    const reference = await openFirstCase(lena, 'Unassigned');
+    const assign = lena.getByRole('combobox', { name: 'Assign to' });
+    // Each agent with the open cases they hold; who does not speak German says so.
+    const marco = await assign.getByRole('option', { name: /^Marco Rossi/ }).textContent();
+    expect(marco).toMatch(/^Marco Rossi · \d+ open · does not speak DE$/);
+    expect(await seriousViolations(lena)).toEqual([]);
+    const ana = await stack.db.query<{ id: string }>(
+      `SELECT id FROM agents WHERE email = 'ana@demo.casedesk'`,
+    );
+    await assign.selectOption(ana.rows[0]!.id);
+    await lena.getByText('Assigned to Ana de Vries').waitFor();
+    await shot(lena, '09-lead-assigns');
+    await expect
+      .poll(
+        async () =>
+          (
+            await stack.db.query(
+              `SELECT a.email FROM cases c JOIN agents a ON a.id = c.assignee_id WHERE c.reference = $1`,
+              [reference],
+            )
+          ).rows,
+      )
+      .toEqual([{ email: 'ana@demo.casedesk' }]);
+    // The agent's window hears of it by itself.
+    await openFirstCase(page, 'My cases', reference);
+    await page.getByRole('button', { name: 'Release' }).waitFor();
+    await leadContext.close();
+  });
+
   it('keeps the agent’s theme and notification choices across a reload', async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
