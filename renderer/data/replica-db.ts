@@ -135,5 +135,11 @@ export function openReplica(name: string): ReplicaDb {
     cases:
       'id, reference, updatedAt, [buyerId+createdAt], [sellerId+createdAt], [sellerId+open], [sellerId+topic], [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt], *searchTokens',
   });
+  // The team queue filtered by status, priority, topic or channel, in the agent's languages,
+  // counted and paged from index keys alone (open cases only: resolved ones have no `open`).
+  db.version(6).stores({
+    cases:
+      'id, reference, updatedAt, [buyerId+createdAt], [sellerId+createdAt], [sellerId+open], [sellerId+topic], [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [open+status+language+slaDueAt], [open+priority+language+slaDueAt], [open+topic+language+slaDueAt], [open+channel+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt], *searchTokens',
+  });
   return db;
 }

@@ -1,6 +1,7 @@
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { Action, Agent, CaseEvent, ExternalDispute, Message, Note } from '../../shared';
 import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
+import { countMerged, pageMerged, type MergedRanges } from './merged-ranges';
 import { matchesSearch, searchWords } from './search-words';
 
 type Cases = Collection<LocalCase, string, InsertType<LocalCase, 'id'>>;
@@ -153,9 +154,38 @@ function collection(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
   return q.sort.direction === 'desc' ? coll.reverse() : coll;
 }
 
+/** The filters an index serves together with the language (replica version 6). */
+const FACETS = ['status', 'priority', 'topic', 'channel'] as const;
+
+/**
+ * The team queue in SLA order as index ranges holding exactly its cases, one per language
+ * the agent works in: then counting and paging read index keys, never the cases around
+ * them. Null where one range already is the view, or where other tests must read each case
+ * (a search, two facet filters, another order).
+ */
+function teamRanges(q: QueueQuery, me: Agent): MergedRanges | null {
+  if (q.view !== 'team' || q.sort.key !== 'sla' || searchWords(q.search).length) return null;
+  const facets = FACETS.filter((f) => q.filters[f]);
+  if (facets.length > 1) return null;
+  const language = q.filters.language as Agent['languages'][number] | '';
+  const languages = language ? me.languages.filter((l) => l === language) : me.languages;
+  const [facet] = facets;
+  if (!facet) {
+    return language || me.languages.length >= 9
+      ? null
+      : { index: '[open+language+slaDueAt]', prefixes: languages.map((l) => [1, l]) };
+  }
+  return {
+    index: `[open+${facet}+language+slaDueAt]`,
+    prefixes: languages.map((l) => [1, q.filters[facet], l]),
+  };
+}
+
 // These run inside live queries: every step must be a Dexie promise (no plain `async`
 // detour before the first read), or Dexie loses track of what to watch.
 export function queueCount(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<number> {
+  const ranges = teamRanges(q, me);
+  if (ranges) return countMerged(db.cases, ranges);
   if (!searchWords(q.search).length) return collection(db, q, me).count();
   return searchResults(db, q, me).then((found) => found?.length ?? collection(db, q, me).count());
 }
@@ -167,6 +197,8 @@ export function queuePage(
   offset: number,
   limit: number,
 ): Promise<LocalCase[]> {
+  const ranges = teamRanges(q, me);
+  if (ranges) return pageMerged(db.cases, ranges, offset, limit, q.sort.direction);
   const page = () => collection(db, q, me).offset(offset).limit(limit).toArray();
   if (!searchWords(q.search).length) return page();
   return searchResults(db, q, me).then((found) => found?.slice(offset, offset + limit) ?? page());
