@@ -11,17 +11,29 @@ import {
 
 const locale = () => (typeof navigator !== 'undefined' ? navigator.language : 'en');
 
+// Building an Intl formatter costs far more than using one: a queue screen formats
+// hundreds of due times, so each locale and style gets one, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale()}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      locale(),
+      withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
+    );
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Dates and times in the agent's own locale. */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return iso ? dateFormat(true).format(new Date(iso)) : '—';
 }
 
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(iso));
+  return iso ? dateFormat(false).format(new Date(iso)) : '—';
 }
 
 export const money = (m: Balance | null | undefined): string =>

@@ -47,8 +47,15 @@ export function parseMajorUnits(text: string): number | null {
   return major * 100 + minor;
 }
 
+// One formatter per locale and currency: building one costs far more than using it.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(money: Balance, locale = 'en'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
-    money.amount / 100,
-  );
+  const key = `${locale}|${money.currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
+    moneyFormats.set(key, f);
+  }
+  return f.format(money.amount / 100);
 }
