@@ -129,7 +129,7 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
         email: me.email,
         onSignInAgain,
         pending: sync.pending,
-        rejected: sync.rejected.map((r) => ({ id: r.id, label: r.op, error: r.error })),
+        rejected: sync.rejected.map((r) => ({ id: r.id, label: r.what, error: r.error })),
         lastSyncAt: sync.lastSyncAt,
         storageWarning: sync.storageWarning,
         onDismiss,

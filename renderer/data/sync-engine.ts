@@ -1,4 +1,5 @@
 import type { Agent } from '../../shared';
+import { describeChange } from './change-label';
 import { pullChanges } from './pull-changes';
 import { pushOutbox } from './push-outbox';
 import type { ReplicaDb } from './replica-db';
@@ -12,7 +13,8 @@ export interface SyncSnapshot {
   phase: SyncPhase;
   online: boolean;
   pending: number;
-  rejected: { id: string; op: string; error: string }[];
+  /** Refused changes: `what` names the change and its case in the agent's words. */
+  rejected: { id: string; op: string; what: string; error: string }[];
   lastSyncAt: string | null;
   error: string | null;
   storageWarning: string | null;
@@ -293,11 +295,21 @@ export class SyncEngine {
       throw err;
     }
     const [pending, rejected, last] = counts;
+    // Refusals are few: their cases' references are one small read.
+    const cases = await this.db.cases
+      .bulkGet(rejected.flatMap((r) => (r.caseId ? [r.caseId] : [])))
+      .catch(() => []);
+    const reference = new Map(cases.flatMap((c) => (c ? [[c.id, c.reference]] : [])));
     this.state = {
       ...this.state,
       ...patch,
       pending,
-      rejected: rejected.map((r) => ({ id: r.id, op: r.op, error: r.error?.message ?? 'Refused' })),
+      rejected: rejected.map((r) => ({
+        id: r.id,
+        op: r.op,
+        what: describeChange(r.op, r.args, r.caseId ? reference.get(r.caseId) : undefined),
+        error: r.error?.message ?? 'Refused',
+      })),
       lastSyncAt: (last?.value as string | undefined) ?? null,
     };
     this.onState(this.state);

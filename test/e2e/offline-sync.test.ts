@@ -145,6 +145,11 @@ describe('offline work in Chromium against a real case service', { timeout: 120_
       .getByRole('list', { name: 'Refused changes' })
       .getByText('Someone else has claimed this case.')
       .waitFor();
+    // Named in the agent's words, with its case — not as the protocol's op.
+    await page
+      .getByRole('list', { name: 'Refused changes' })
+      .getByText(`Claim on ${reference}`)
+      .waitFor();
     await page.getByText('Assigned to Tess Bakker').waitFor();
     await shot(page, '07-refused');
     await page.getByRole('button', { name: 'Dismiss' }).click();

@@ -124,7 +124,12 @@ describe('the offline client against a real case service', () => {
     d.control.offline = false;
     await engine.sync();
     expect(d.last().rejected).toEqual([
-      { id, op: 'case.claim', error: expect.stringMatching(/claimed/) },
+      {
+        id,
+        op: 'case.claim',
+        what: `Claim on ${c.reference}`,
+        error: expect.stringMatching(/claimed/),
+      },
     ]);
     expect((await db.cases.get(c.id))!.assigneeId).toBe(tess.agent.id);
     await dismissRejected(db, id);
