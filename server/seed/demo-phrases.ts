@@ -147,17 +147,189 @@ export const QUESTIONS: Record<Language, Record<Topic, string>> = {
   },
 };
 
-/** What the AI assistant answered (the buyer found it unhelpful), per language. */
-export const AI_ANSWERS: Record<Language, string> = {
-  en: 'Deliveries can take up to 10 working days. Please check the tracking link and contact the seller first.',
-  de: 'Lieferungen können bis zu 10 Werktage dauern. Bitte prüfen Sie die Sendungsverfolgung und kontaktieren Sie zuerst den Verkäufer.',
-  nl: 'Leveringen kunnen tot 10 werkdagen duren. Controleer de track-and-trace en neem eerst contact op met de verkoper.',
-  fr: "Les livraisons peuvent prendre jusqu'à 10 jours ouvrés. Vérifiez le suivi et contactez d'abord le vendeur.",
-  es: 'Las entregas pueden tardar hasta 10 días laborables. Consulte el seguimiento y contacte primero con el vendedor.',
-  it: 'Le consegne possono richiedere fino a 10 giorni lavorativi. Controlli il tracciamento e contatti prima il venditore.',
-  pt: 'As entregas podem demorar até 10 dias úteis. Verifique o seguimento e contacte primeiro o vendedor.',
-  pl: 'Dostawa może potrwać do 10 dni roboczych. Proszę sprawdzić śledzenie przesyłki i najpierw skontaktować się ze sprzedawcą.',
-  zh: '配送可能需要最多10个工作日。请先查看物流信息并联系卖家。',
+/**
+ * What the AI assistant answered from the help center, per language and topic: a generic
+ * knowledge-base answer to the buyer's question, which the buyer found unhelpful.
+ */
+export const AI_ANSWERS: Record<Language, Record<Topic, string>> = {
+  en: {
+    item_not_received:
+      'Deliveries can take up to 10 working days. Please check the tracking link and contact the seller first.',
+    not_as_described:
+      'If an object does not match its description, please contact the seller first from your order page and describe the difference. Most issues are resolved directly with the seller.',
+    damaged_in_transit:
+      'Sellers are responsible for packing objects securely. Please keep the packaging and contact the seller first so that they can file a claim with the carrier.',
+    counterfeit_suspected:
+      'All objects are reviewed before they are offered at auction. If you still have doubts about authenticity, please contact the seller first and ask for a certificate or proof of provenance.',
+    fraud_suspected:
+      'For your safety, always pay through the platform: payments made outside it are not covered by buyer protection. You can find more information in our article on buying safely.',
+    payment_issue:
+      'A second charge is often a temporary authorisation that your bank releases automatically within a few working days. Please check your bank statement again later.',
+    cancellation_request:
+      'Bids are binding and cannot be withdrawn once placed. Please contact the seller to ask whether they agree to cancel the order.',
+    account_access:
+      'To reset your password, select "Forgot password?" on the login page and follow the link in the email. Please also check your spam folder.',
+    general_question:
+      'Your payment is held securely until the object has been delivered to you. The seller is then paid in line with our payment terms.',
+  },
+  de: {
+    item_not_received:
+      'Lieferungen können bis zu 10 Werktage dauern. Bitte prüfen Sie die Sendungsverfolgung und kontaktieren Sie zuerst den Verkäufer.',
+    not_as_described:
+      'Wenn ein Objekt nicht der Beschreibung entspricht, kontaktieren Sie bitte zuerst den Verkäufer über Ihre Bestellseite und beschreiben Sie die Abweichung. Die meisten Probleme lassen sich direkt mit dem Verkäufer klären.',
+    damaged_in_transit:
+      'Verkäufer sind für eine sichere Verpackung verantwortlich. Bitte bewahren Sie die Verpackung auf und kontaktieren Sie zuerst den Verkäufer, damit er eine Reklamation beim Versanddienstleister einreichen kann.',
+    counterfeit_suspected:
+      'Alle Objekte werden geprüft, bevor sie zur Auktion angeboten werden. Wenn Sie dennoch Zweifel an der Echtheit haben, kontaktieren Sie bitte zuerst den Verkäufer und bitten Sie um ein Zertifikat oder einen Herkunftsnachweis.',
+    fraud_suspected:
+      'Bezahlen Sie zu Ihrer Sicherheit immer über die Plattform: Zahlungen außerhalb der Plattform sind nicht durch den Käuferschutz abgedeckt. Weitere Informationen finden Sie in unserem Artikel zum sicheren Kaufen.',
+    payment_issue:
+      'Eine zweite Abbuchung ist oft nur eine vorübergehende Autorisierung, die Ihre Bank innerhalb weniger Werktage automatisch freigibt. Bitte prüfen Sie Ihren Kontoauszug später erneut.',
+    cancellation_request:
+      'Gebote sind verbindlich und können nach der Abgabe nicht zurückgezogen werden. Bitte kontaktieren Sie den Verkäufer und fragen Sie, ob er einer Stornierung der Bestellung zustimmt.',
+    account_access:
+      'Um Ihr Passwort zurückzusetzen, wählen Sie auf der Anmeldeseite „Passwort vergessen?“ und folgen Sie dem Link in der E-Mail. Bitte prüfen Sie auch Ihren Spam-Ordner.',
+    general_question:
+      'Ihre Zahlung wird sicher verwahrt, bis das Objekt bei Ihnen angekommen ist. Anschließend erhält der Verkäufer die Zahlung gemäß unseren Zahlungsbedingungen.',
+  },
+  nl: {
+    item_not_received:
+      'Leveringen kunnen tot 10 werkdagen duren. Controleer de track-and-trace en neem eerst contact op met de verkoper.',
+    not_as_described:
+      'Als een object niet overeenkomt met de beschrijving, neem dan eerst via uw bestelpagina contact op met de verkoper en beschrijf het verschil. De meeste problemen worden rechtstreeks met de verkoper opgelost.',
+    damaged_in_transit:
+      'Verkopers zijn verantwoordelijk voor een veilige verpakking. Bewaar de verpakking en neem eerst contact op met de verkoper, zodat deze een claim kan indienen bij de vervoerder.',
+    counterfeit_suspected:
+      'Alle objecten worden gecontroleerd voordat ze worden geveild. Twijfelt u toch aan de echtheid, neem dan eerst contact op met de verkoper en vraag om een certificaat of herkomstbewijs.',
+    fraud_suspected:
+      'Betaal voor uw eigen veiligheid altijd via het platform: betalingen buiten het platform vallen niet onder de kopersbescherming. Meer informatie vindt u in ons artikel over veilig kopen.',
+    payment_issue:
+      'Een tweede afschrijving is vaak een tijdelijke reservering die uw bank binnen enkele werkdagen automatisch vrijgeeft. Controleer uw rekeningoverzicht later nog eens.',
+    cancellation_request:
+      'Biedingen zijn bindend en kunnen na het plaatsen niet worden ingetrokken. Neem contact op met de verkoper en vraag of deze akkoord gaat met het annuleren van de bestelling.',
+    account_access:
+      'Om uw wachtwoord te herstellen, kiest u op de inlogpagina "Wachtwoord vergeten?" en volgt u de link in de e-mail. Controleer ook uw spammap.',
+    general_question:
+      'Uw betaling wordt veilig bewaard totdat het object bij u is afgeleverd. Daarna wordt de verkoper betaald volgens onze betalingsvoorwaarden.',
+  },
+  fr: {
+    item_not_received:
+      "Les livraisons peuvent prendre jusqu'à 10 jours ouvrés. Vérifiez le suivi et contactez d'abord le vendeur.",
+    not_as_described:
+      "Si un objet ne correspond pas à sa description, veuillez d'abord contacter le vendeur depuis votre page de commande et décrire la différence. La plupart des problèmes se règlent directement avec le vendeur.",
+    damaged_in_transit:
+      "Les vendeurs sont responsables de l'emballage des objets. Conservez l'emballage et contactez d'abord le vendeur afin qu'il puisse déposer une réclamation auprès du transporteur.",
+    counterfeit_suspected:
+      "Tous les objets sont contrôlés avant d'être mis aux enchères. Si vous avez encore des doutes sur l'authenticité, contactez d'abord le vendeur et demandez-lui un certificat ou une preuve de provenance.",
+    fraud_suspected:
+      'Pour votre sécurité, payez toujours via la plateforme : les paiements effectués en dehors ne sont pas couverts par la protection des acheteurs. Pour en savoir plus, consultez notre article sur les achats en toute sécurité.',
+    payment_issue:
+      'Un second débit correspond souvent à une autorisation temporaire que votre banque libère automatiquement sous quelques jours ouvrés. Veuillez vérifier à nouveau votre relevé bancaire plus tard.',
+    cancellation_request:
+      "Les enchères sont définitives et ne peuvent pas être retirées une fois placées. Veuillez contacter le vendeur pour lui demander s'il accepte d'annuler la commande.",
+    account_access:
+      'Pour réinitialiser votre mot de passe, cliquez sur « Mot de passe oublié ? » sur la page de connexion et suivez le lien reçu par e-mail. Pensez également à vérifier vos courriers indésirables.',
+    general_question:
+      "Votre paiement est conservé en toute sécurité jusqu'à la livraison de l'objet. Le vendeur est ensuite payé conformément à nos conditions de paiement.",
+  },
+  es: {
+    item_not_received:
+      'Las entregas pueden tardar hasta 10 días laborables. Consulte el seguimiento y contacte primero con el vendedor.',
+    not_as_described:
+      'Si un objeto no coincide con su descripción, contacte primero con el vendedor desde la página de su pedido y describa la diferencia. La mayoría de los problemas se resuelven directamente con el vendedor.',
+    damaged_in_transit:
+      'Los vendedores son responsables de embalar los objetos de forma segura. Conserve el embalaje y contacte primero con el vendedor para que pueda presentar una reclamación a la empresa de transporte.',
+    counterfeit_suspected:
+      'Todos los objetos se revisan antes de salir a subasta. Si aun así tiene dudas sobre su autenticidad, contacte primero con el vendedor y pídale un certificado o una prueba de procedencia.',
+    fraud_suspected:
+      'Por su seguridad, pague siempre a través de la plataforma: los pagos realizados fuera de ella no están cubiertos por la protección al comprador. Encontrará más información en nuestro artículo sobre compras seguras.',
+    payment_issue:
+      'Un segundo cargo suele ser una autorización temporal que su banco libera automáticamente en unos días laborables. Vuelva a consultar su extracto bancario más adelante.',
+    cancellation_request:
+      'Las pujas son vinculantes y no se pueden retirar una vez realizadas. Contacte con el vendedor para preguntarle si acepta cancelar el pedido.',
+    account_access:
+      'Para restablecer su contraseña, seleccione «¿Ha olvidado su contraseña?» en la página de inicio de sesión y siga el enlace del correo electrónico. Revise también su carpeta de correo no deseado.',
+    general_question:
+      'Su pago se retiene de forma segura hasta que reciba el objeto. Después, el vendedor cobra según nuestras condiciones de pago.',
+  },
+  it: {
+    item_not_received:
+      'Le consegne possono richiedere fino a 10 giorni lavorativi. Controlli il tracciamento e contatti prima il venditore.',
+    not_as_described:
+      'Se un oggetto non corrisponde alla descrizione, contatti prima il venditore dalla pagina del Suo ordine e descriva la differenza. La maggior parte dei problemi si risolve direttamente con il venditore.',
+    damaged_in_transit:
+      "I venditori sono responsabili di un imballaggio sicuro. Conservi l'imballaggio e contatti prima il venditore, affinché possa presentare un reclamo al corriere.",
+    counterfeit_suspected:
+      "Tutti gli oggetti vengono controllati prima di essere messi all'asta. Se ha ancora dubbi sull'autenticità, contatti prima il venditore e gli chieda un certificato o una prova di provenienza.",
+    fraud_suspected:
+      'Per la Sua sicurezza, paghi sempre tramite la piattaforma: i pagamenti effettuati al di fuori non sono coperti dalla protezione acquirenti. Trova maggiori informazioni nel nostro articolo sugli acquisti sicuri.',
+    payment_issue:
+      "Un secondo addebito è spesso un'autorizzazione temporanea che la Sua banca sblocca automaticamente entro pochi giorni lavorativi. Ricontrolli il Suo estratto conto più avanti.",
+    cancellation_request:
+      "Le offerte sono vincolanti e non possono essere ritirate una volta effettuate. Contatti il venditore per chiedergli se accetta di annullare l'ordine.",
+    account_access:
+      "Per reimpostare la password, selezioni «Password dimenticata?» nella pagina di accesso e segua il link nell'e-mail. Controlli anche la cartella della posta indesiderata.",
+    general_question:
+      "Il Suo pagamento viene custodito in modo sicuro finché l'oggetto non Le è stato consegnato. Il venditore viene poi pagato secondo le nostre condizioni di pagamento.",
+  },
+  pt: {
+    item_not_received:
+      'As entregas podem demorar até 10 dias úteis. Verifique o seguimento e contacte primeiro o vendedor.',
+    not_as_described:
+      'Se um objeto não corresponder à descrição, contacte primeiro o vendedor através da página da sua encomenda e descreva a diferença. A maioria dos problemas resolve-se diretamente com o vendedor.',
+    damaged_in_transit:
+      'Os vendedores são responsáveis por embalar os objetos de forma segura. Guarde a embalagem e contacte primeiro o vendedor, para que este possa apresentar uma reclamação à transportadora.',
+    counterfeit_suspected:
+      'Todos os objetos são verificados antes de irem a leilão. Se ainda tiver dúvidas sobre a autenticidade, contacte primeiro o vendedor e peça-lhe um certificado ou uma prova de proveniência.',
+    fraud_suspected:
+      'Para sua segurança, pague sempre através da plataforma: os pagamentos feitos fora dela não estão cobertos pela proteção do comprador. Encontra mais informações no nosso artigo sobre compras seguras.',
+    payment_issue:
+      'Um segundo débito é muitas vezes uma autorização temporária que o seu banco liberta automaticamente em poucos dias úteis. Volte a consultar o seu extrato bancário mais tarde.',
+    cancellation_request:
+      'As licitações são vinculativas e não podem ser retiradas depois de feitas. Contacte o vendedor para saber se aceita cancelar a encomenda.',
+    account_access:
+      'Para redefinir a sua palavra-passe, selecione «Esqueceu-se da palavra-passe?» na página de início de sessão e siga a ligação no e-mail. Verifique também a pasta de spam.',
+    general_question:
+      'O seu pagamento fica retido em segurança até o objeto lhe ser entregue. Depois, o vendedor é pago de acordo com as nossas condições de pagamento.',
+  },
+  pl: {
+    item_not_received:
+      'Dostawa może potrwać do 10 dni roboczych. Proszę sprawdzić śledzenie przesyłki i najpierw skontaktować się ze sprzedawcą.',
+    not_as_described:
+      'Jeśli przedmiot nie zgadza się z opisem, prosimy najpierw skontaktować się ze sprzedawcą przez stronę zamówienia i opisać różnicę. Większość problemów udaje się rozwiązać bezpośrednio ze sprzedawcą.',
+    damaged_in_transit:
+      'Za bezpieczne zapakowanie przedmiotu odpowiada sprzedawca. Prosimy zachować opakowanie i najpierw skontaktować się ze sprzedawcą, aby mógł złożyć reklamację u przewoźnika.',
+    counterfeit_suspected:
+      'Wszystkie przedmioty są sprawdzane przed wystawieniem na aukcję. W razie dalszych wątpliwości co do autentyczności prosimy najpierw skontaktować się ze sprzedawcą i poprosić o certyfikat lub dowód pochodzenia.',
+    fraud_suspected:
+      'Dla własnego bezpieczeństwa prosimy zawsze płacić za pośrednictwem platformy: płatności poza platformą nie są objęte ochroną kupujących. Więcej informacji znajduje się w naszym artykule o bezpiecznych zakupach.',
+    payment_issue:
+      'Drugie obciążenie to często tymczasowa blokada autoryzacyjna, którą bank automatycznie zwalnia w ciągu kilku dni roboczych. Prosimy sprawdzić wyciąg z konta ponownie za kilka dni.',
+    cancellation_request:
+      'Złożona oferta jest wiążąca i nie można jej wycofać. Prosimy skontaktować się ze sprzedawcą i zapytać, czy zgodzi się na anulowanie zamówienia.',
+    account_access:
+      'Aby zresetować hasło, prosimy wybrać „Nie pamiętasz hasła?” na stronie logowania i kliknąć link w wiadomości e-mail. Prosimy sprawdzić również folder ze spamem.',
+    general_question:
+      'Płatność jest bezpiecznie przechowywana do momentu doręczenia przedmiotu. Następnie sprzedawca otrzymuje zapłatę zgodnie z naszymi warunkami płatności.',
+  },
+  zh: {
+    item_not_received: '配送可能需要最多10个工作日。请先查看物流信息并联系卖家。',
+    not_as_described:
+      '如果物品与描述不符，请先通过订单页面联系卖家并说明差异。大多数问题都可以直接与卖家协商解决。',
+    damaged_in_transit:
+      '卖家有责任妥善包装物品。请保留包装，并先联系卖家，以便其向承运商提出索赔。',
+    counterfeit_suspected:
+      '所有物品在上架拍卖前均经过审核。如果您仍对真伪有疑问，请先联系卖家，索取证书或来源证明。',
+    fraud_suspected:
+      '为了您的安全，请始终通过平台付款：在平台外进行的付款不受买家保护。更多信息请参阅我们关于安全购物的文章。',
+    payment_issue:
+      '第二笔扣款通常是临时预授权，银行会在几个工作日内自动释放。请稍后再查看您的银行对账单。',
+    cancellation_request:
+      '出价具有约束力，一经提交便无法撤回。请联系卖家，询问其是否同意取消订单。',
+    account_access:
+      '如需重置密码，请在登录页面点击“忘记密码？”，然后按照邮件中的链接操作。另请检查您的垃圾邮件文件夹。',
+    general_question: '您的付款将被安全保管，直至物品送达。之后，平台将按照付款条款向卖家付款。',
+  },
 };
 
 /** The seller's reply the buyer reported, per language. */

@@ -186,7 +186,7 @@ export function planCase(rng: Rng, i: number, total: number, now: Date): CasePla
     topic,
     question: QUESTIONS[language][topic].replace('{lot}', hasOrder ? lot.title : ''),
     aiAnswer: {
-      text: AI_ANSWERS[language],
+      text: AI_ANSWERS[language][topic],
       articleIds: [`kb-${100 + TOPICS.indexOf(topic)}`],
       rating: rng() < 0.7 ? 'not_helpful' : null,
     },

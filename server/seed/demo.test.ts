@@ -3,7 +3,7 @@ import { CHANNELS, LANGUAGES, TOPICS, CASE_STATUSES, PRIORITIES } from '../../sh
 import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { openPglite } from '../db/pglite-database';
-import { QUESTIONS } from './demo-phrases';
+import { AI_ANSWERS, QUESTIONS } from './demo-phrases';
 import { seedDemoIfEmpty } from './demo';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
@@ -71,6 +71,18 @@ describe('the demo seed', () => {
       const template = QUESTIONS[r.language][r.topic as keyof (typeof QUESTIONS)['en']];
       expect(r.question.startsWith(template.split('{lot}')[0]!)).toBe(true);
     }
+  });
+
+  it("gives each case the AI answer for its topic, in the case's language", async () => {
+    const rows = await db.query<{
+      language: keyof typeof AI_ANSWERS;
+      topic: keyof (typeof AI_ANSWERS)['en'];
+      text: string;
+    }>(`SELECT language, topic, ai_answer->>'text' AS text FROM cases`);
+    for (const r of rows.rows) expect(r.text).toBe(AI_ANSWERS[r.language][r.topic]);
+    expect(new Set(rows.rows.map((r) => r.text)).size).toBe(
+      Object.values(AI_ANSWERS).flatMap((byTopic) => Object.values(byTopic)).length,
+    );
   });
 
   it('prices orders mostly in EUR and also in GBP, USD and CHF', async () => {
