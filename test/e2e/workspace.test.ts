@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   openFirstCase,
@@ -67,6 +67,48 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
     expect(await table.getByRole('row').count()).toBeGreaterThan(5);
     await shot(page, '02-queue');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('filters the team queue by status, priority and language, counting what the service holds', async () => {
+    await page.getByRole('link', { name: 'Team queue', exact: true }).click();
+    // Ana's team queue: the open cases in her languages, as the service has them.
+    const onServer = async (where = '', ...params: string[]) =>
+      (
+        await stack.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM cases
+            WHERE status <> 'resolved' AND language = ANY($1::text[]) ${where}`,
+          [['de', 'en', 'nl'], ...params],
+        )
+      ).rows[0]!.n;
+    const shown = page.locator('.filters [aria-live]');
+    const expectCount = async (n: number) => {
+      expect(n).toBeGreaterThan(0);
+      await expect.poll(() => shown.textContent()).toBe(`${n} ${n === 1 ? 'case' : 'cases'}`);
+    };
+    const column = async (index: number) => {
+      await settledQueue(page).waitFor();
+      return settledQueue(page)
+        .locator('tbody tr[aria-rowindex]')
+        .evaluateAll((rows, i) => rows.map((r) => r.children[i]!.textContent), index);
+    };
+    const filter = (name: string) => page.getByRole('combobox', { name, exact: true });
+
+    await expectCount(await onServer());
+    // Filters stay set across views: leave none behind for the next test, pass or fail.
+    onTestFinished(() => page.getByRole('button', { name: 'Clear filters' }).click());
+    await filter('Status').selectOption('pending_seller');
+    await expectCount(await onServer(`AND status = $2`, 'pending_seller'));
+    expect(new Set(await column(6))).toEqual(new Set(['Waiting on seller']));
+    await filter('Priority').selectOption('urgent');
+    await expectCount(
+      await onServer(`AND status = $2 AND priority = $3`, 'pending_seller', 'urgent'),
+    );
+    await filter('Priority').selectOption('');
+    await filter('Language').selectOption('nl');
+    await expectCount(await onServer(`AND status = $2 AND language = $3`, 'pending_seller', 'nl'));
+    expect(new Set(await column(3))).toEqual(new Set(['NL']));
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expectCount(await onServer());
   });
 
   it('opens a case by keyboard and claims, notes and replies on it', async () => {
