@@ -240,12 +240,26 @@ export async function settlePushResults(
             touched.set((r.result as Case).id, r.result as Case);
             continue;
           }
+          // The server did this to the case as well but answered with something else (a
+          // reply, a note): until a pull brings the case as the server has it now, show the
+          // case with the change done — a reply's stopped clock must not start again.
+          const base = e.caseId && (touched.get(e.caseId) ?? (await serverVersion(db, e.caseId)));
+          if (base) {
+            touched.set(base.id, applyToCase(base, e, me));
+            continue;
+          }
         }
         if (e.caseId && !touched.has(e.caseId)) touched.set(e.caseId, undefined);
       }
       for (const [caseId, serverCase] of touched) await rebaseCase(db, caseId, me, serverCase);
     },
   );
+}
+
+/** The case as the server last described it, as far as this device knows. */
+async function serverVersion(db: ReplicaDb, caseId: string): Promise<Case | undefined> {
+  const local = await db.cases.get(caseId);
+  return local && (local.server ?? toCase(local));
 }
 
 /** The agent has read a refusal: drop it from the outbox (its effects are already undone). */

@@ -8,6 +8,7 @@ import {
 } from '../../renderer/data/replica-writes';
 import { SyncEngine, type SyncSnapshot } from '../../renderer/data/sync-engine';
 import { backoffDelay } from '../../renderer/data/sync-retry';
+import { pushOutbox } from '../../renderer/data/push-outbox';
 import {
   startTestService,
   type Session,
@@ -135,6 +136,39 @@ describe('the offline client against a real case service', () => {
     await dismissRejected(db, id);
     expect(await db.outbox.count()).toBe(0);
     engine.stop();
+  });
+
+  it('keeps what an answered change did to its case until a pull brings the server’s version', async () => {
+    const c = await svc.intake({ language: 'de' });
+    const d = device(ana);
+    const { db, engine } = d.open();
+    await engine.sync();
+    engine.stop();
+    await enqueueMutation(db, ana.agent, 'case.claim', { caseId: c.id });
+    await enqueueMutation(db, ana.agent, 'case.message', {
+      caseId: c.id,
+      id: crypto.randomUUID(),
+      to: 'buyer',
+      body: 'Wir kümmern uns darum.',
+    });
+    expect((await db.cases.get(c.id))!.firstRespondedAt).not.toBeNull();
+    // The push is answered (the reply's answer is a message, not the case); no pull yet.
+    const { transport } = injectTransport(svc.app, ana.token);
+    await pushOutbox(db, transport, ana.agent, {
+      sending: async () => undefined,
+      stopped: () => false,
+    });
+    expect(await db.outbox.count()).toBe(0);
+    const shown = (await db.cases.get(c.id))!;
+    expect(shown.assigneeId).toBe(ana.agent.id);
+    // The first-response clock stays stopped: it must not flicker back until the pull.
+    expect(shown.firstRespondedAt).not.toBeNull();
+    const after = d.open();
+    await after.engine.sync();
+    expect((await after.db.cases.get(c.id))!.firstRespondedAt).toBe(
+      (await serverCase(c.id)).case.firstRespondedAt,
+    );
+    after.engine.stop();
   });
 
   it('keeps pending changes on top of what a pull brings', async () => {
