@@ -36,6 +36,10 @@ export function formatDate(iso: string | null | undefined): string {
   return iso ? dateFormat(false).format(new Date(iso)) : '—';
 }
 
+/** "1 change", "3 changes": English plurals for the counts the workspace states. */
+export const count = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
 export const money = (m: Balance | null | undefined): string =>
   m ? formatMoney(m, locale()) : '—';
 

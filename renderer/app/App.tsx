@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { count } from '../format';
 import { SignIn } from '../screens/SignIn';
 import type { Connection } from './connection';
 import { watchDeskSignals } from './desk-signal-thunks';
@@ -18,7 +19,7 @@ import { WorkspaceScreen } from './WorkspaceScreen';
 
 const confirmLoss = (unsent: number) =>
   window.confirm(
-    `${unsent} change(s) have not reached the server yet and will be lost if you sign out now. Sign out anyway?`,
+    `${count(unsent, 'change')} ${unsent === 1 ? 'has' : 'have'} not reached the server yet and will be lost if you sign out now. Sign out anyway?`,
   );
 
 export function App() {

@@ -7,6 +7,7 @@ import {
   PRIORITIES,
 } from '../../shared';
 import {
+  count,
   formatDateTime,
   PRIORITY_LABELS,
   STATUS_LABELS,
@@ -135,7 +136,7 @@ export function CaseView({
       </header>
       {rejected.length > 0 && (
         <div role="alert" className="banner error">
-          The server refused {rejected.length} change(s) on this case:{' '}
+          The server refused {count(rejected.length, 'change')} on this case:{' '}
           {rejected.map((r) => r.error).join('; ')}
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { count } from '../format';
 import { SessionEndedDialog } from './SessionEndedDialog';
 
 export interface SyncStatusProps {
@@ -79,7 +80,7 @@ export function SyncStatus(p: SyncStatusProps) {
       )}
       {p.rejected.length > 0 && (
         <details className="rejected" open>
-          <summary>{p.rejected.length} change(s) refused by the server</summary>
+          <summary>{count(p.rejected.length, 'change')} refused by the server</summary>
           <ul aria-label="Refused changes">
             {p.rejected.map((r) => (
               <li key={r.id}>

@@ -11,7 +11,7 @@ import {
   type Case,
 } from '../../shared';
 import { Field } from '../case/Field';
-import { PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS } from '../format';
+import { count, PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS } from '../format';
 import {
   QUEUE_VIEWS,
   VIEW_LABELS,
@@ -188,7 +188,7 @@ export function Workspace(p: Props) {
             Clear filters
           </button>
           <span className="muted small" aria-live="polite">
-            {p.total.toLocaleString()} {p.total === 1 ? 'case' : 'cases'}
+            {count(p.total, 'case')}
           </span>
         </div>
         <QueueTable

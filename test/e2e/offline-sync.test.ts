@@ -140,7 +140,7 @@ describe('offline work in Chromium against a real case service', { timeout: 120_
       .toBe(1);
     await ctx.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await page.getByText('1 change(s) refused by the server').waitFor({ timeout: 45_000 });
+    await page.getByText('1 change refused by the server').waitFor({ timeout: 45_000 });
     await page
       .getByRole('list', { name: 'Refused changes' })
       .getByText('Someone else has claimed this case.')
@@ -153,7 +153,7 @@ describe('offline work in Chromium against a real case service', { timeout: 120_
     await page.getByText('Assigned to Tess Bakker').waitFor();
     await shot(page, '07-refused');
     await page.getByRole('button', { name: 'Dismiss' }).click();
-    await page.getByText('1 change(s) refused by the server').waitFor({ state: 'detached' });
+    await page.getByText('1 change refused by the server').waitFor({ state: 'detached' });
     await other.close();
   });
 });
