@@ -133,6 +133,27 @@ try {
       { timeout: 60_000 },
     )
     .catch(() => undefined);
+  // A filter on the unassigned queue: each language's range, its keys tested for no assignee.
+  await page.getByRole('link', { name: 'Unassigned', exact: true }).click();
+  await firstRow();
+  const unassignedBefore = await rowsText();
+  const unassigned = await timed(
+    page,
+    () =>
+      page
+        .getByLabel('Priority', { exact: true })
+        .selectOption('urgent')
+        .then(() => undefined),
+    () =>
+      page.waitForFunction(
+        (b) => document.querySelector('.filters [aria-live]')?.textContent !== b,
+        unassignedBefore,
+        { timeout: 60_000 },
+      ),
+  );
+  await page.getByLabel('Priority', { exact: true }).selectOption('');
+  await page.getByRole('link', { name: 'Team queue', exact: true }).click();
+  await firstRow();
   const search = await timed(
     page,
     () =>
@@ -209,6 +230,7 @@ try {
   console.log(`  first queue render (warm replica, reload)  ${render}`);
   console.log(`  filter by language                         ${filter}`);
   console.log(`  filter by status                           ${status}`);
+  console.log(`  filter unassigned by priority              ${unassigned}`);
   console.log(`  search by reference                        ${search}`);
   console.log(`  search by buyer name words                 ${searchName}`);
   console.log(`  scroll to the middle                       ${scroll}`);
