@@ -68,12 +68,11 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
     [db, ui.openCaseId],
     null,
   );
-  const detail = opened.value;
 
   // Apart from the case itself, and only once it is shown: IndexedDB serves one request at
   // a time, so a party with thousands of cases must not queue ahead of opening the case.
-  const shown = detail?.case.id === ui.openCaseId ? detail?.case : undefined;
-  const [id, buyerId, sellerId] = [shown?.id, shown?.buyerId, shown?.sellerId];
+  const shown = opened.value?.case.id === ui.openCaseId ? opened.value : null;
+  const [id, buyerId, sellerId] = [shown?.case.id, shown?.case.buyerId, shown?.case.sellerId];
   const party = useLive(
     () => (id && buyerId ? partyHistory(db, { id, buyerId, sellerId }) : Promise.resolve(null)),
     [db, id, buyerId, sellerId],
@@ -90,17 +89,17 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
 
   const ctx: CaseViewContext = { me, agents, now, mutate, load };
   let casePane = null;
-  if (ui.openCaseId && detail && detail.case.id === ui.openCaseId) {
+  if (shown) {
     const d: CaseDetail = {
-      ...detail,
-      case: toCase(detail.case),
+      ...shown,
+      case: toCase(shown.case),
       party: party && {
         ...party,
         buyerCases: party.buyerCases.map(toCase),
         sellerCases: party.sellerCases.map(toCase),
       },
     };
-    const pending: PendingChange[] = detail.pending.map((p) => ({
+    const pending: PendingChange[] = shown.pending.map((p) => ({
       id: p.id,
       op: p.op,
       args: p.args,

@@ -296,9 +296,11 @@ export class SyncEngine {
     }
     const [pending, rejected, last] = counts;
     // Refusals are few: their cases' references are one small read.
-    const cases = await this.db.cases
-      .bulkGet(rejected.flatMap((r) => (r.caseId ? [r.caseId] : [])))
-      .catch(() => []);
+    const cases = rejected.length
+      ? await this.db.cases
+          .bulkGet(rejected.flatMap((r) => (r.caseId ? [r.caseId] : [])))
+          .catch(() => [])
+      : [];
     const reference = new Map(cases.flatMap((c) => (c ? [[c.id, c.reference]] : [])));
     this.state = {
       ...this.state,

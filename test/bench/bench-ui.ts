@@ -86,111 +86,46 @@ try {
   const render = await timed(page, () => page.reload().then(() => undefined), firstRow);
   await page.getByRole('link', { name: 'Team queue', exact: true }).click();
   await firstRow();
-  const rowsText = () => page.locator('.filters [aria-live]').textContent();
-  const before = await rowsText();
-  const filter = await timed(
-    page,
-    () =>
-      page
-        .getByLabel('Language', { exact: true })
-        .selectOption('de')
-        .then(() => undefined),
-    () =>
+  /**
+   * Time from a change to the filters or the search until the queue's count says so; then
+   * undoes it and waits for the count to come back.
+   */
+  const untilCountChanges = async (change: (v: string) => Promise<void>, value: string) => {
+    const count = () => page.locator('.filters [aria-live]').textContent();
+    const counted = (before: string | null, changed: boolean) =>
       page.waitForFunction(
-        (b) => document.querySelector('.filters [aria-live]')?.textContent !== b,
-        before,
+        ([b, c]) => (document.querySelector('.filters [aria-live]')?.textContent !== b) === c,
+        [before, changed] as const,
         { timeout: 60_000 },
-      ),
-  );
-  await page.getByLabel('Language', { exact: true }).selectOption('');
-  await page
-    .waitForFunction(
-      (b) => document.querySelector('.filters [aria-live]')?.textContent === b,
-      before,
-      { timeout: 60_000 },
-    )
-    .catch(() => undefined);
+      );
+    const before = await count();
+    const ms = await timed(
+      page,
+      () => change(value),
+      () => counted(before, true),
+    );
+    await change('');
+    await counted(before, false).catch(() => undefined);
+    return ms;
+  };
+  const filterBy = (label: string) => (v: string) =>
+    page
+      .getByLabel(label, { exact: true })
+      .selectOption(v)
+      .then(() => undefined);
+  const searchFor = (v: string) => page.getByRole('searchbox', { name: 'Search cases' }).fill(v);
+
+  const filter = await untilCountChanges(filterBy('Language'), 'de');
   // Served by one index range per language (replica version 6); before, every open case was read.
-  const status = await timed(
-    page,
-    () =>
-      page
-        .getByLabel('Status', { exact: true })
-        .selectOption('pending_seller')
-        .then(() => undefined),
-    () =>
-      page.waitForFunction(
-        (b) => document.querySelector('.filters [aria-live]')?.textContent !== b,
-        before,
-        { timeout: 60_000 },
-      ),
-  );
-  await page.getByLabel('Status', { exact: true }).selectOption('');
-  await page
-    .waitForFunction(
-      (b) => document.querySelector('.filters [aria-live]')?.textContent === b,
-      before,
-      { timeout: 60_000 },
-    )
-    .catch(() => undefined);
-  // A filter on the unassigned queue: each language's range, its keys tested for no assignee.
+  const status = await untilCountChanges(filterBy('Status'), 'pending_seller');
+  // The unassigned queue has no such index: its cases are read and tested.
   await page.getByRole('link', { name: 'Unassigned', exact: true }).click();
   await firstRow();
-  const unassignedBefore = await rowsText();
-  const unassigned = await timed(
-    page,
-    () =>
-      page
-        .getByLabel('Priority', { exact: true })
-        .selectOption('urgent')
-        .then(() => undefined),
-    () =>
-      page.waitForFunction(
-        (b) => document.querySelector('.filters [aria-live]')?.textContent !== b,
-        unassignedBefore,
-        { timeout: 60_000 },
-      ),
-  );
-  await page.getByLabel('Priority', { exact: true }).selectOption('');
+  const unassigned = await untilCountChanges(filterBy('Priority'), 'urgent');
   await page.getByRole('link', { name: 'Team queue', exact: true }).click();
   await firstRow();
-  const search = await timed(
-    page,
-    () =>
-      page
-        .getByRole('searchbox', { name: 'Search cases' })
-        .fill(`CD-${900000 + Math.floor(CASES / 2)}`),
-    () =>
-      page.waitForFunction(
-        (b) => document.querySelector('.filters [aria-live]')?.textContent !== b,
-        before,
-        { timeout: 60_000 },
-      ),
-  );
-  await page.getByRole('searchbox', { name: 'Search cases' }).fill('');
-  await page
-    .waitForFunction(
-      (b) => document.querySelector('.filters [aria-live]')?.textContent === b,
-      before,
-      { timeout: 60_000 },
-    )
-    .catch(() => undefined);
-  const searchName = await timed(
-    page,
-    () =>
-      page
-        .getByRole('searchbox', { name: 'Search cases' })
-        .fill(`bench buyer ${Math.floor(CASES / 3)}`),
-    () =>
-      page.waitForFunction(
-        (b) => document.querySelector('.filters [aria-live]')?.textContent !== b,
-        before,
-        { timeout: 60_000 },
-      ),
-  );
-  await page.getByRole('searchbox', { name: 'Search cases' }).fill('');
-  await page.getByRole('link', { name: 'Team queue', exact: true }).click();
-  await firstRow();
+  const search = await untilCountChanges(searchFor, `CD-${900000 + Math.floor(CASES / 2)}`);
+  const searchName = await untilCountChanges(searchFor, `bench buyer ${Math.floor(CASES / 3)}`);
   const scroll = await timed(
     page,
     () =>
