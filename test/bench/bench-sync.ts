@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { chromium, type Page } from 'playwright-core';
+import { browserExecutable } from '../browser/provide-browser';
 import { buildApp } from '../../server/app';
 import { migrate } from '../../server/db/migrate';
 import { openPglite } from '../../server/db/pglite-database';
@@ -50,7 +51,7 @@ async function run(size: number): Promise<void> {
   console.log(`\n${size.toLocaleString('en')} cases: server filled in ${secs(Date.now() - t0)}`);
   const app = buildApp({ db, intakeKey: null, webRoot: path.resolve('out/renderer') });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: browserExecutable(), args: ARGS });
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   try {

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { browserExecutable } from '../browser/provide-browser';
 import { buildApp } from '../../server/app';
 import { migrate } from '../../server/db/migrate';
 import { openPglite } from '../../server/db/pglite-database';
@@ -43,7 +44,7 @@ await migrate(db);
 await seedDemoIfEmpty(db, { seedNumber: 1, cases: 40 });
 const app = buildApp({ db, intakeKey: null, webRoot: path.resolve('out/renderer') });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: browserExecutable(), args: ARGS });
 const page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
 try {
   await page.goto(url);

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import { browserExecutable } from '../browser/provide-browser';
 import { buildApp } from '../../server/app';
 import { migrate } from '../../server/db/migrate';
 import { openPglite } from '../../server/db/pglite-database';
 import type { Database } from '../../server/db/database';
 import { seedDemoIfEmpty } from '../../server/seed/demo';
 
-export const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = path.resolve('out/renderer');
 export const SHOTS = path.resolve('test-results/screenshots');
 
@@ -25,16 +25,13 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** A real case service with demo data serving the built workspace, and Debian's Chromium. */
+/** A real case service with demo data serving the built workspace, and a real Chromium. */
 export async function startStack(): Promise<Stack> {
   if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
     throw new Error('The workspace is not built: run `npm run build` (npm test does it first).');
   }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`,
-    );
-  }
+  // The browser the test run's global setup provided (or its one-line reason why none).
+  const executablePath = browserExecutable();
   const db = await openPglite();
   await migrate(db);
   await seedDemoIfEmpty(db, { seedNumber: 1 });
@@ -43,7 +40,7 @@ export async function startStack(): Promise<Stack> {
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(url).port);
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',
