@@ -1,18 +1,29 @@
 /**
- * `npm run bench:ui`: the workspace in headless Chromium over a warm local replica of
- * BENCH_UI_CASES cases (default 100,000). Prints time to the first queue render, filter
- * and search latency, time to open a case, and the renderer's JS heap. A benchmark, not
- * a test: read the figures with the machine's noise in mind.
+ * `npm run bench:ui`: the workspace in headless Chromium over a local replica of
+ * BENCH_UI_SIZE cases (default 100,000), in a persistent browser profile on disk — as the
+ * desktop app keeps it (an off-the-record profile keeps IndexedDB in memory, where counting
+ * 40,000 keys takes 2 ms instead of hundreds). For each step a person takes it prints the
+ * median and p95 of BENCH_UI_REPS repetitions (default 9), timed in the page (from the act
+ * to the frame that shows its effect) and through Playwright (from the driver's action to
+ * the same frame), then the top CPU costs of one more repetition from a Chrome DevTools
+ * Protocol profile. A benchmark, not a test: read the figures with the machine's noise in
+ * mind, and compare only figures from the same run.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { browserExecutable } from '../browser/provide-browser';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { buildApp } from '../../server/app';
 import { migrate } from '../../server/db/migrate';
 import { openPglite } from '../../server/db/pglite-database';
 import { seedDemoIfEmpty } from '../../server/seed/demo';
+import { browserExecutable } from '../browser/provide-browser';
+import { topCosts, type CpuProfile } from './cpu-profile';
+import { UI_PROBE } from './ui-probe';
 
-const CASES = Number(process.env.BENCH_UI_CASES ?? 100_000);
+const SIZE = Number(process.env.BENCH_UI_SIZE ?? process.env.BENCH_UI_CASES ?? 100_000);
+const REPS = Number(process.env.BENCH_UI_REPS ?? 9);
+const PROFILE = process.env.BENCH_UI_PROFILE !== '0';
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -22,160 +33,384 @@ const ARGS = [
   '--no-first-run',
 ];
 
-/** Milliseconds from the action until its effect shows, or a line saying it never did. */
-async function timed(
-  page: Page,
-  act: () => Promise<void>,
-  until: () => Promise<unknown>,
-): Promise<string> {
-  const t0 = Date.now();
-  try {
-    await act();
-    await until();
-    return `${Date.now() - t0} ms`;
-  } catch (err) {
-    if ((err as Error).name !== 'TimeoutError') throw err;
-    return `not within ${((Date.now() - t0) / 1000).toFixed(0)} s (timed out)`;
+// Words planted in the lot titles, so that searches hit known shares of the cases.
+const RARE = 'zeppelin'; // 1 in 1,000
+const TENTH = 'brass'; // 1 in 10
+const MOST = 'vintage'; // 49 in 50
+
+type Kind = 'queue' | 'row' | 'caseShown' | 'caseFilled' | 'closed';
+type Act =
+  | { action: 'view'; arg: string }
+  | { action: 'select'; arg: [string, string] }
+  | { action: 'search'; arg: string }
+  | { action: 'scroll'; arg: number }
+  | { action: 'open'; arg: number }
+  | { action: 'close'; arg: null };
+
+interface Step {
+  name: string;
+  /** Before each repetition, untimed: puts the workspace where the step starts. */
+  setup?: (rep: number) => Act[];
+  act: (rep: number) => Act;
+  kind: Kind;
+  /** After each repetition, untimed. */
+  undo?: Act;
+  undoKind?: Kind;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const fmt = (xs: number[]) =>
+  xs.length
+    ? `${pct(xs, 50).toFixed(0).padStart(6)} ${pct(xs, 95).toFixed(0).padStart(6)}`
+    : '     —      —';
+
+/** What a step waits for after an act. */
+function expectFor(kind: Kind, act: Act, ref: string | null): unknown {
+  if (kind === 'row') return act.arg;
+  if (kind === 'caseShown' || kind === 'caseFilled') return ref;
+  return null;
+}
+
+async function settle(page: Page, act: Act, kind: Kind): Promise<void> {
+  const ref =
+    act.action === 'open'
+      ? ((await page.evaluate(`__bench.rowRef(${act.arg})`)) as string | null)
+      : null;
+  await page.evaluate(([a, arg, k, e]) => window.__bench.time(a, arg, k, e), [
+    act.action,
+    act.arg,
+    kind,
+    expectFor(kind, act, ref),
+  ] as const);
+}
+
+/** Settles a change that may be a no-op (the view is already there): no busy flag then. */
+async function goTo(page: Page, acts: Act[]): Promise<void> {
+  for (const a of acts) {
+    const already =
+      a.action === 'view' &&
+      (await page.evaluate(
+        (name) =>
+          document.querySelector('nav[aria-label="Views"] a[aria-current="page"]')?.textContent ===
+          name,
+        a.arg,
+      ));
+    if (!already) await settle(page, a, a.action === 'open' ? 'caseShown' : 'queue');
   }
 }
 
-const db = await openPglite();
-await migrate(db);
-await seedDemoIfEmpty(db, { seedNumber: 1, cases: 40 });
-const app = buildApp({ db, intakeKey: null, webRoot: path.resolve('out/renderer') });
-const url = await app.listen({ port: 0, host: '127.0.0.1' });
-const browser = await chromium.launch({ executablePath: browserExecutable(), args: ARGS });
-const page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
-try {
-  await page.goto(url);
-  await page.getByLabel('Email').fill('lena@demo.casedesk');
-  await page.getByLabel('Password').fill('casedesk-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
+/** The same act through Playwright's own API, as a test would drive it. */
+async function drive(page: Page, act: Act): Promise<void> {
+  switch (act.action) {
+    case 'view':
+      return page.getByRole('link', { name: act.arg, exact: true }).click();
+    case 'select':
+      await page.getByLabel(act.arg[0], { exact: true }).selectOption(act.arg[1]);
+      return;
+    case 'search':
+      return page.getByRole('searchbox', { name: 'Search cases' }).fill(act.arg);
+    case 'scroll':
+      return page.locator('.queue-scroll').evaluate((el, i) => {
+        el.scrollTop = i * 36;
+      }, act.arg);
+    case 'open':
+      return page.locator('table[aria-label="Cases"] tbody tr[aria-rowindex]').nth(act.arg).click();
+    case 'close':
+      return page.getByRole('button', { name: 'Close case' }).click();
+  }
+}
 
-  // Warm the replica: copies of a synced case with their own ids, references, creation
-  // times and clocks — so a few buyers and sellers have thousands of cases each.
-  // A string, not a function: the bundler's helpers do not exist inside the page.
-  const filled = (await page.evaluate(`(async (n) => {
+async function runStep(page: Page, cdp: CDPSession, step: Step): Promise<void> {
+  const inPage: number[] = [];
+  const driven: number[] = [];
+  const once = async (rep: number, how: 'page' | 'driver' | 'profile') => {
+    await goTo(page, step.setup?.(rep) ?? []);
+    const act = step.act(rep);
+    const ref =
+      act.action === 'open'
+        ? ((await page.evaluate(`__bench.rowRef(${act.arg})`)) as string | null)
+        : null;
+    const expect = expectFor(step.kind, act, ref);
+    if (how === 'driver') {
+      await page.evaluate(([k, e]) => window.__bench.arm(k, e), [step.kind, expect] as const);
+      const t0 = Date.now();
+      await drive(page, act);
+      await page.evaluate(() => window.__benchDone);
+      driven.push(Date.now() - t0);
+    } else {
+      if (how === 'profile') await cdp.send('Profiler.start');
+      const ms = await page.evaluate(([a, arg, k, e]) => window.__bench.time(a, arg, k, e), [
+        act.action,
+        act.arg,
+        step.kind,
+        expect,
+      ] as const);
+      if (how === 'page') inPage.push(ms);
+      else {
+        const { profile } = await cdp.send('Profiler.stop');
+        const costs = topCosts(profile as CpuProfile, 5)
+          .map((c) => `${c.what} ${c.ms.toFixed(0)}`)
+          .join(' · ');
+        profiles.push(`  ${step.name} (${ms.toFixed(0)} ms): ${costs}`);
+      }
+    }
+    if (step.undo) await settle(page, step.undo, step.undoKind ?? 'queue');
+    if (act.action === 'open') await settle(page, { action: 'close', arg: null }, 'closed');
+  };
+  try {
+    // Alternate the two ways, so that the machine's noise falls on both alike.
+    for (let rep = 0; rep < REPS; rep++) {
+      await once(rep, 'page');
+      await once(rep, 'driver');
+    }
+    if (PROFILE) await once(REPS, 'profile');
+    console.log(`  ${step.name.padEnd(46)} ${fmt(inPage)}   ${fmt(driven)}`);
+  } catch (err) {
+    console.log(`  ${step.name.padEnd(46)} failed: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+const profiles: string[] = [];
+
+declare global {
+  interface Window {
+    __bench: {
+      arm: (kind: Kind, expect: unknown) => number;
+      time: (action: string, arg: unknown, kind: Kind, expect: unknown) => Promise<number>;
+      firstRowsAt: () => number | null;
+    };
+    __benchDone: Promise<number>;
+  }
+}
+
+/**
+ * Fills the signed-in agent's replica with `n` copies of the synced demo cases, each with
+ * its own id, reference, language, clocks and lot title (raw IndexedDB puts in the
+ * replica's own record shape, so the replica's indexes take them as a sync would).
+ */
+async function fill(page: Page, n: number): Promise<number> {
+  return (await page.evaluate(`(async (n) => {
     const names = (await indexedDB.databases()).map((d) => d.name).filter((x) => x.startsWith('casedesk:'));
     const idb = await new Promise((r) => { const q = indexedDB.open(names[0]); q.onsuccess = () => r(q.result); });
     const sample = await new Promise((r) => { const g = idb.transaction('cases').objectStore('cases').getAll(); g.onsuccess = () => r(g.result); });
     const langs = ['de', 'en', 'nl', 'fr', 'es', 'it', 'pt', 'pl', 'zh'];
+    const words = (s) => s.toLowerCase().split(/[^\\p{L}\\p{N}]+/u).filter((w) => w.length >= 2);
     const t0 = performance.now();
-    for (let start = 0; start < n; start += 10000) {
+    for (let start = 0; start < n; start += 5000) {
       await new Promise((done) => {
         const tx = idb.transaction('cases', 'readwrite');
         const store = tx.objectStore('cases');
-        for (let i = start; i < Math.min(n, start + 10000); i++) {
+        for (let i = start; i < Math.min(n, start + 5000); i++) {
           const base = sample[i % sample.length];
-          const due = new Date(Date.now() + (i % 5000) * 60000 - 2000000000).toISOString();
-          store.put({ ...base, id: crypto.randomUUID(), reference: 'CD-' + (900000 + i), language: langs[i % 9], slaDueAt: due, createdAt: new Date(Date.now() - i * 60000).toISOString(), search: 'cd-' + (900000 + i) + ' bench buyer ' + i, searchTokens: ['cd-' + (900000 + i), 'cd', String(900000 + i), 'bench', 'buyer', String(i)] });
+          const reference = 'CD-' + (900000 + i);
+          const title = [i % 1000 === 7 ? '${RARE}' : '', i % 10 === 3 ? '${TENTH}' : '', i % 50 !== 0 ? '${MOST}' : '', 'lot', 'n' + i].filter(Boolean).join(' ');
+          const open = base.open === 1;
+          const due = open ? new Date(Date.now() + (i % 5000) * 60000 - 2000000000).toISOString() : base.slaDueAt;
+          store.put({
+            ...base,
+            id: crypto.randomUUID(),
+            reference,
+            language: langs[i % 9],
+            slaDueAt: due,
+            createdAt: new Date(Date.now() - i * 60000).toISOString(),
+            order: base.order ? { ...base.order, lotTitle: title } : base.order,
+            searchTokens: [...new Set([reference.toLowerCase(), base.buyer.email.toLowerCase(), ...words(base.buyer.name), ...words(title)])],
+          });
         }
         tx.oncomplete = () => done();
       });
     }
     idb.close();
     return performance.now() - t0;
-  })(${CASES})`)) as number;
-  console.log(
-    `bench:ui  ${CASES.toLocaleString('en')} local cases (filled in ${(filled / 1000).toFixed(1)} s) · headless Chromium · node ${process.version}`,
-  );
+  })(${n})`)) as number;
+}
 
-  // The table marks itself busy while it still shows the previous view's rows.
-  const firstRow = () =>
-    page.locator('table[aria-label="Cases"][aria-busy="false"]').getByRole('row').nth(1).waitFor();
-  const render = await timed(page, () => page.reload().then(() => undefined), firstRow);
-  await page.getByRole('link', { name: 'Team queue', exact: true }).click();
-  await firstRow();
-  /**
-   * Time from a change to the filters or the search until the queue's count says so; then
-   * undoes it and waits for the count to come back.
-   */
-  const untilCountChanges = async (change: (v: string) => Promise<void>, value: string) => {
-    const count = () => page.locator('.filters [aria-live]').textContent();
-    const counted = (before: string | null, changed: boolean) =>
-      page.waitForFunction(
-        ([b, c]) => (document.querySelector('.filters [aria-live]')?.textContent !== b) === c,
-        [before, changed] as const,
-        { timeout: 60_000 },
-      );
-    const before = await count();
-    const ms = await timed(
-      page,
-      () => change(value),
-      () => counted(before, true),
+async function signIn(page: Page, url: string, email: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('casedesk-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
+}
+
+const HEADER = `  ${'step'.padEnd(46)} ${'in the page'.padStart(13)}   ${'through Playwright'.padStart(13)}\n  ${''.padEnd(46)} ${'median'.padStart(6)} ${'p95'.padStart(6)}   ${'median'.padStart(6)} ${'p95'.padStart(6)}  (ms)`;
+
+async function withProfile(
+  url: string,
+  email: string,
+  run: (page: Page, cdp: CDPSession) => Promise<void>,
+): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'casedesk-bench-ui-'));
+  let ctx: BrowserContext | null = null;
+  try {
+    ctx = await chromium.launchPersistentContext(dir, {
+      executablePath: browserExecutable(),
+      args: ARGS,
+      viewport: { width: 1600, height: 950 },
+    });
+    await ctx.addInitScript(UI_PROBE);
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await signIn(page, url, email);
+    const filled = await fill(page, SIZE);
+    console.log(
+      `\n${email}: ${SIZE.toLocaleString('en')} local cases, filled in ${(filled / 1000).toFixed(1)} s`,
     );
-    await change('');
-    await counted(before, false).catch(() => undefined);
-    return ms;
-  };
-  const filterBy = (label: string) => (v: string) =>
-    page
-      .getByLabel(label, { exact: true })
-      .selectOption(v)
-      .then(() => undefined);
-  const searchFor = (v: string) => page.getByRole('searchbox', { name: 'Search cases' }).fill(v);
+    await page.reload();
+    await page.waitForFunction(() => window.__bench.firstRowsAt() !== null, undefined, {
+      timeout: 120_000,
+    });
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    console.log(HEADER);
+    await run(page, cdp);
+  } finally {
+    await ctx?.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
-  const filter = await untilCountChanges(filterBy('Language'), 'de');
-  // Served by one index range per language (replica version 6); before, every open case was read.
-  const status = await untilCountChanges(filterBy('Status'), 'pending_seller');
-  // The unassigned queue has no such index: its cases are read and tested.
-  await page.getByRole('link', { name: 'Unassigned', exact: true }).click();
-  await firstRow();
-  const unassigned = await untilCountChanges(filterBy('Priority'), 'urgent');
-  await page.getByRole('link', { name: 'Team queue', exact: true }).click();
-  await firstRow();
-  const search = await untilCountChanges(searchFor, `CD-${900000 + Math.floor(CASES / 2)}`);
-  const searchName = await untilCountChanges(searchFor, `bench buyer ${Math.floor(CASES / 3)}`);
-  const scroll = await timed(
-    page,
-    () =>
-      page.locator('.queue-scroll').evaluate((el) => {
-        el.scrollTop = el.scrollHeight / 2;
-      }),
-    () =>
-      page.waitForFunction(
-        () => document.querySelectorAll('table.queue tbody tr[aria-rowindex]').length > 5,
-      ),
+/** Reloads the page and waits for the first rows of the queue. */
+async function coldStart(page: Page): Promise<void> {
+  const inPage: number[] = [];
+  const driven: number[] = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    const t0 = Date.now();
+    await page.reload();
+    await page.waitForFunction(() => window.__bench.firstRowsAt() !== null, undefined, {
+      timeout: 120_000,
+    });
+    driven.push(Date.now() - t0);
+    inPage.push((await page.evaluate(() => window.__bench.firstRowsAt()))!);
+  }
+  const view = await page.evaluate(
+    () => document.querySelector('nav[aria-label="Views"] a[aria-current="page"]')?.textContent,
   );
-  const opening = Date.now();
-  const open = await timed(
-    page,
-    () => page.getByRole('table', { name: 'Cases' }).getByRole('row').nth(3).click(),
-    () => page.getByRole('heading', { level: 1 }).waitFor(),
-  );
-  // The buyer's and seller's history fills in after the case shows (here they have
-  // thousands of cases each: every copy keeps its original's buyer and seller).
-  await page.waitForFunction(() => !document.body.textContent?.includes('Reading…'));
-  const party = `${Date.now() - opening} ms`;
-  // The same, timed inside the page: the driver's round trips (actionability checks, the
-  // click itself) are expensive on a loaded machine and not part of what a person waits for.
-  await page.keyboard.press('Escape');
-  await page.getByRole('heading', { level: 1 }).waitFor({ state: 'detached' });
-  const inPage = (await page.evaluate(`new Promise((resolve) => {
-    const row = document.querySelectorAll('table.queue tbody tr[aria-rowindex]')[5];
-    const t0 = performance.now();
-    row.click();
-    const check = () => document.querySelector('h1') ? resolve(performance.now() - t0) : requestAnimationFrame(check);
-    requestAnimationFrame(check);
-  })`)) as number;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
-  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-  console.log(`  first queue render (warm replica, reload)  ${render}`);
-  console.log(`  filter by language                         ${filter}`);
-  console.log(`  filter by status                           ${status}`);
-  console.log(`  filter unassigned by priority              ${unassigned}`);
-  console.log(`  search by reference                        ${search}`);
-  console.log(`  search by buyer name words                 ${searchName}`);
-  console.log(`  scroll to the middle                       ${scroll}`);
-  console.log(`  open a case                                ${open}`);
-  console.log(`  … with its buyer's and seller's history    ${party}`);
-  console.log(`  open another, timed in the page            ${inPage.toFixed(0)} ms`);
-  console.log(`  renderer JS heap                           ${(heap / 1024 / 1024).toFixed(0)} MB`);
-} finally {
-  await browser.close();
-  await app.close();
-  await db.close();
+  console.log(`  ${`cold start, first rows (${view})`.padEnd(46)} ${fmt(inPage)}   ${fmt(driven)}`);
+}
+
+const view = (arg: string): Act => ({ action: 'view', arg });
+const search = (arg: string): Act => ({ action: 'search', arg });
+
+const db = await openPglite();
+await migrate(db);
+await seedDemoIfEmpty(db, { seedNumber: 1, cases: 40 });
+console.log(
+  `bench:ui  ${SIZE.toLocaleString('en')} local cases · ${REPS} repetitions · headless Chromium, persistent profile on disk · node ${process.version}`,
+);
+// Several builds of the workspace (BENCH_UI_WEB_ROOTS, comma-separated; default the one
+// `npm run bench:ui` just built), one after the other in one run: a before/after
+// comparison on a shared machine means anything only from the same run.
+const roots = (process.env.BENCH_UI_WEB_ROOTS ?? 'out/renderer').split(',');
+for (const root of roots) {
+  const app = buildApp({ db, intakeKey: null, webRoot: path.resolve(root) });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  if (roots.length > 1) console.log(`\n=== workspace build ${root}`);
+  try {
+    await benchOne(url);
+  } finally {
+    await app.close();
+  }
+}
+await db.close();
+
+async function benchOne(url: string): Promise<void> {
+  profiles.length = 0;
+  await withProfile(url, 'lena@demo.casedesk', async (page, cdp) => {
+    await goTo(page, [view('Team queue')]);
+    await coldStart(page);
+    const team = view('Team queue');
+    const steps: Step[] = [
+      {
+        name: 'team queue, the largest view (lead)',
+        setup: () => [view('My cases')],
+        act: () => team,
+        kind: 'queue',
+      },
+      { name: 'My cases', setup: () => [team], act: () => view('My cases'), kind: 'queue' },
+      {
+        name: 'Unassigned, filtered by priority',
+        setup: () => [view('Unassigned')],
+        act: () => ({ action: 'select', arg: ['Priority', 'urgent'] }),
+        undo: { action: 'select', arg: ['Priority', ''] },
+        kind: 'queue',
+      },
+      {
+        name: 'team queue, filtered by status',
+        setup: () => [team],
+        act: () => ({ action: 'select', arg: ['Status', 'pending_seller'] }),
+        undo: { action: 'select', arg: ['Status', ''] },
+        kind: 'queue',
+      },
+      ...(
+        [
+          ['search a reference (1 case)', (rep: number) => `CD-${900000 + ((rep * 7919) % SIZE)}`],
+          [`search a rare word "${RARE}" (0.1%)`, () => RARE],
+          [`search a word in 10% "${TENTH}"`, () => TENTH],
+          [`search a word in 98% "${MOST}"`, () => MOST],
+        ] as const
+      ).map(([name, text]): Step => ({
+        name,
+        setup: () => [team],
+        act: (rep) => search(text(rep)),
+        undo: search(''),
+        kind: 'queue',
+      })),
+      {
+        name: 'scroll the team queue',
+        setup: () => [team],
+        act: (rep) => ({ action: 'scroll', arg: Math.floor(((rep + 1) * SIZE) / 40) }),
+        kind: 'row',
+        undo: { action: 'scroll', arg: 0 },
+        undoKind: 'row',
+      },
+      {
+        name: 'open a case as a lead, case shown',
+        setup: () => [team],
+        act: (rep) => ({ action: 'open', arg: rep % 8 }),
+        kind: 'caseShown',
+      },
+      {
+        name: '… history and Assign to filled in',
+        setup: () => [team],
+        act: (rep) => ({ action: 'open', arg: (rep + 3) % 8 }),
+        kind: 'caseFilled',
+      },
+    ];
+    for (const step of steps) await runStep(page, cdp, step);
+    await cdp.send('Performance.enable');
+    const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    console.log(`  renderer JS heap ${(heap / 1024 / 1024).toFixed(0)} MB`);
+  });
+  await withProfile(url, 'ana@demo.casedesk', async (page, cdp) => {
+    const steps: Step[] = [
+      {
+        name: 'team queue of an agent (3 languages)',
+        setup: () => [view('My cases')],
+        act: () => view('Team queue'),
+        kind: 'queue',
+      },
+      {
+        name: 'open a case as an agent, case shown',
+        setup: () => [view('Team queue')],
+        act: (rep) => ({ action: 'open', arg: rep % 8 }),
+        kind: 'caseShown',
+      },
+      {
+        name: '… history filled in',
+        setup: () => [view('Team queue')],
+        act: (rep) => ({ action: 'open', arg: (rep + 3) % 8 }),
+        kind: 'caseFilled',
+      },
+    ];
+    for (const step of steps) await runStep(page, cdp, step);
+  });
+  if (profiles.length) {
+    console.log('\nTop CPU costs on the renderer main thread, one profiled repetition each (ms;');
+    console.log('(idle) is mostly waiting for the browser process, where IndexedDB works):');
+    for (const p of profiles) console.log(p);
+  }
 }
