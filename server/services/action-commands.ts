@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   DomainError,
+  timeProblem,
   decisionRight,
   needsApproval,
   type Action,
@@ -58,6 +59,7 @@ export async function proposeAction(
   const c = await lockVisibleCase(tx, actor, caseId);
   requireWorker(actor, c);
   requireOpen(c);
+  if (req.type === 'restrict_account') requireFutureUntil(req.until, now);
   const pending = needsApproval(actor, req);
   let orderId: string | null = null;
   let amount: number | null = null;
@@ -148,6 +150,17 @@ export async function proposeAction(
   return toAction(res.rows[0]!);
 }
 
+/**
+ * A restriction that ends before it is proposed could never take effect, and an end the
+ * database cannot hold could never be approved (issue 10, defect 5): both are refused.
+ */
+function requireFutureUntil(until: string | null, now: Date): void {
+  if (until === null || Date.parse(until) > now.getTime()) return;
+  throw new DomainError('validation_failed', 'A restriction must end in the future.', {
+    fields: [{ path: 'body.until', message: 'must be later than now' }],
+  });
+}
+
 const moneyOf = (amount: number | null, currency: string | null) =>
   amount !== null ? { amount: { amount, currency } } : {};
 
@@ -233,6 +246,14 @@ async function executeRestriction(
   now: Date,
 ): Promise<void> {
   const d = a.details as { subject: 'buyer' | 'seller'; restriction: string; until: string | null };
+  // Proposals stored before times were checked at the border may hold an end no database
+  // takes (year 0000, offset +20:00); they can only be rejected or withdrawn.
+  if (d.until !== null && timeProblem(d.until) !== null) {
+    throw new DomainError(
+      'stale_state',
+      'This restriction ends at a time that cannot be stored; reject it and propose it again.',
+    );
+  }
   let subjectId = c.buyerId;
   if (d.subject === 'seller') {
     const o = await tx.query<{ seller_id: string }>('SELECT seller_id FROM orders WHERE id = $1', [

@@ -19,10 +19,7 @@ export const Country = z
   .string()
   .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code, e.g. NL');
 
-/** Accepts any ISO 8601 time with offset; the service answers in UTC with Z. */
-export const Timestamp = z.iso.datetime({ offset: true });
-/** A time as the service sends it (always UTC). */
-export const UtcTimestamp = z.iso.datetime();
+export * from './time';
 
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const optionalText = (max: number) => z.string().max(max);
