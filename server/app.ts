@@ -3,6 +3,11 @@ import { DomainError } from '../shared';
 import type { Database } from './db/database';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
+import {
+  NO_INTEGRATION,
+  registerIntegration,
+  type IntegrationOptions,
+} from './integration/register-integration';
 import { serveWorkspace } from './http/workspace';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
@@ -19,6 +24,8 @@ export interface AppOptions {
   logLevel?: string;
   /** A built workspace (`npm run build`) to serve at `/`; absent or missing, the API alone. */
   webRoot?: string | null;
+  /** The marketplace integration (webhook, key, retries); absent: not connected. */
+  integration?: IntegrationOptions;
 }
 
 export function buildApp({
@@ -26,6 +33,7 @@ export function buildApp({
   intakeKey,
   logLevel = 'silent',
   webRoot = null,
+  integration = NO_INTEGRATION,
 }: AppOptions): FastifyInstance {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
@@ -61,6 +69,8 @@ export function buildApp({
   authRoutes(app, db);
   intakeRoutes(app, db, intakeKey);
   caseRoutes(app, db);
+
+  registerIntegration(app, db, integration);
 
   const feed = new ChangeFeed(db);
   app.addHook('onReady', () => feed.start());

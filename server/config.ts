@@ -17,6 +17,16 @@ const EnvSchema = z.object({
   CASEDESK_SEED_NUMBER: z.coerce.number().int().min(0).default(1),
   CASEDESK_INTAKE_KEY: z.string().min(1).max(500).optional(),
   CASEDESK_WEB_ROOT: z.string().min(1).optional(),
+  CASEDESK_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .optional(),
+  CASEDESK_WEBHOOK_SECRET: z.string().min(1).max(1000).optional(),
+  CASEDESK_INTEGRATION_KEY: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .max(500)
+    .optional(),
+  CASEDESK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
   CASEDESK_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
@@ -36,6 +46,12 @@ export interface Config {
   /** Without a key, intake is closed: every intake call is 401. */
   intakeKey: string | null;
   logLevel: string;
+  /** Where integration events go and the secrets that sign them; null: actions execute at once. */
+  webhook: { url: string; secrets: string[] } | null;
+  /** What the marketplace sends as X-Integration-Key; null: its endpoints answer 401. */
+  integrationKey: string | null;
+  /** First retry delay of webhook (and mail) deliveries, doubled each try. */
+  retryBaseMs: number;
   /** The built workspace to serve at `/` (`npm run build` writes it to out/renderer). */
   webRoot: string;
 }
@@ -51,6 +67,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid configuration: ${issue?.path.join('.')} ${issue?.message}`);
   }
   const e = parsed.data;
+  const secrets = (e.CASEDESK_WEBHOOK_SECRET ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (e.CASEDESK_WEBHOOK_URL && secrets.length === 0) {
+    throw new ConfigError(
+      'invalid configuration: CASEDESK_WEBHOOK_SECRET must be set when CASEDESK_WEBHOOK_URL is',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -61,6 +86,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedNumber: e.CASEDESK_SEED_NUMBER,
     intakeKey: e.CASEDESK_INTAKE_KEY ?? (e.CASEDESK_SEED === 'demo' ? DEMO_INTAKE_KEY : null),
     logLevel: e.CASEDESK_LOG_LEVEL,
+    webhook: e.CASEDESK_WEBHOOK_URL ? { url: e.CASEDESK_WEBHOOK_URL, secrets } : null,
+    integrationKey: e.CASEDESK_INTEGRATION_KEY ?? null,
+    retryBaseMs: e.CASEDESK_RETRY_BASE_MS,
     webRoot: path.resolve(e.CASEDESK_WEB_ROOT ?? path.join(REPO_ROOT, 'out/renderer')),
   };
 }

@@ -36,6 +36,11 @@ export async function startService(
     db,
     intakeKey: config.intakeKey,
     logLevel: config.logLevel,
+    integration: {
+      webhook: config.webhook,
+      key: config.integrationKey,
+      retryBaseMs: config.retryBaseMs,
+    },
     webRoot: opts.serveWorkspace === false ? null : config.webRoot,
   });
   if (ran.length) app.log.info({ migrations: ran }, 'applied migrations');

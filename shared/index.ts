@@ -18,3 +18,4 @@ export * from './schemas/actions';
 export * from './schemas/disputes';
 export * from './schemas/events';
 export * from './schemas/sync';
+export * from './schemas/integration-events';

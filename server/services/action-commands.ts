@@ -9,6 +9,7 @@ import {
   type Actor,
 } from '../../shared';
 import type { Queryable } from '../db/database';
+import { enqueueActionRequested } from '../integration/action-events';
 import { toAction, type ActionRow } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
 import {
@@ -147,7 +148,9 @@ export async function proposeAction(
       },
     },
   );
-  return toAction(res.rows[0]!);
+  const action = toAction(res.rows[0]!);
+  if (!pending) await enqueueActionRequested(tx, action, now);
+  return action;
 }
 
 /**
@@ -298,7 +301,9 @@ export async function approveAction(
       },
     },
   );
-  return toAction(done);
+  const action = toAction(done);
+  await enqueueActionRequested(tx, action, now);
+  return action;
 }
 
 export async function rejectAction(

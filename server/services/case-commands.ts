@@ -14,6 +14,7 @@ import {
   type SendMessageRequest,
 } from '../../shared';
 import type { Queryable } from '../db/database';
+import { enqueueIntegrationEvent } from '../integration/outbox';
 import { findCase } from '../repositories/case-rows';
 import { toMessage, toNote } from '../repositories/case-parts';
 import { findAgent } from '../repositories/agents';
@@ -214,7 +215,26 @@ export async function sendMessage(
     at: now,
     data: { messageId: id, to: req.to, status: c.status },
   });
-  return toMessage(res.rows[0]!);
+  const message = toMessage(res.rows[0]!);
+  // Chat and phone replies to the buyer reach them through the help center, as an event.
+  if (req.to === 'buyer') {
+    await enqueueIntegrationEvent(tx, {
+      type: 'message.created',
+      caseId: c.id,
+      at: now,
+      channels: ['chat', 'phone'],
+      data: {
+        message: {
+          id,
+          to: req.to,
+          body: req.body,
+          authorId: actor.id,
+          createdAt: message.createdAt,
+        },
+      },
+    });
+  }
+  return message;
 }
 
 export async function addNote(
@@ -280,6 +300,12 @@ export async function resolveCase(
       data: { from: c.status, to: 'resolved', summary },
     },
   );
+  await enqueueIntegrationEvent(tx, {
+    type: 'case.resolved',
+    caseId: c.id,
+    at: now,
+    data: { resolvedAt: now.toISOString() },
+  });
   return reload(tx, c.id);
 }
 

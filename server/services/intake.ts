@@ -8,6 +8,7 @@ import {
   type IntakeRequest,
 } from '../../shared';
 import type { Queryable } from '../db/database';
+import { enqueueIntegrationEvent } from '../integration/outbox';
 import { CASE_COLUMNS, toCase, type CaseRow } from '../repositories/case-rows';
 
 /** Opens a case from a help-center escalation: buyer, seller and order are upserted by external id. */
@@ -126,5 +127,12 @@ export async function openCaseFromIntake(
       }),
     ],
   );
-  return toCase(res.rows[0]!);
+  const created = toCase(res.rows[0]!);
+  await enqueueIntegrationEvent(tx, {
+    type: 'case.created',
+    caseId: created.id,
+    at: now,
+    data: { status: created.status, priority: created.priority },
+  });
+  return created;
 }

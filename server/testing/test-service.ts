@@ -3,6 +3,7 @@ import type { Agent, Case, IntakeRequest } from '../../shared';
 import { buildApp } from '../app';
 import type { Database, DatabaseKind } from '../db/database';
 import { createDemoAccounts, DEMO_PASSWORD } from '../seed/accounts';
+import type { IntegrationOptions } from '../integration/register-integration';
 import { openTestDatabase } from './test-databases';
 
 export const TEST_INTAKE_KEY = 'test-intake-key-0123456789';
@@ -77,10 +78,18 @@ export function escalation(overrides: Partial<IntakeRequest> = {}): IntakeReques
   };
 }
 
-export async function startTestService(kind: DatabaseKind): Promise<TestService> {
+export interface TestServiceOptions {
+  /** A webhook, integration key and retry timing, as the environment would configure them. */
+  integration?: IntegrationOptions;
+}
+
+export async function startTestService(
+  kind: DatabaseKind,
+  opts: TestServiceOptions = {},
+): Promise<TestService> {
   const { db, drop, url } = await openTestDatabase(kind);
   const agentIds = await createDemoAccounts(db);
-  const app = buildApp({ db, intakeKey: TEST_INTAKE_KEY });
+  const app = buildApp({ db, intakeKey: TEST_INTAKE_KEY, integration: opts.integration });
   await app.ready();
 
   const session = (token: string, agent: Agent): Session => {
