@@ -17,7 +17,26 @@ function actions(sent: string[]): MenuActions {
   };
 }
 
+// Electron's accelerator grammar (docs/api/accelerator.md): modifiers, then one key code.
+const MODIFIERS =
+  /^(Command|Cmd|Control|Ctrl|CommandOrControl|CmdOrCtrl|Alt|Option|AltGr|Shift|Super|Meta)$/;
+const KEY =
+  /^([0-9A-Za-z]|F([1-9]|1[0-9]|2[0-4])|[)!@#$%^&*(:;+=<,_\-.>?/~`{\]\\}"'|[]|Plus|Space|Tab|Capslock|Numlock|Scrolllock|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|PrintScreen|num[0-9]|numdec|numadd|numsub|nummult|numdiv)$/;
+const isAccelerator = (a: string) => {
+  const parts = a === '+' ? ['+'] : a.split('+');
+  return parts.slice(0, -1).every((m) => MODIFIERS.test(m)) && KEY.test(parts.at(-1)!);
+};
+
 describe('the application menu', () => {
+  it('gives every item an accelerator Electron knows', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const items = flatten(appMenuTemplate(platform, actions([]), { devTools: true }));
+      const accelerators = items.map((i) => i.accelerator).filter((a) => a !== undefined);
+      expect(accelerators.length).toBeGreaterThan(5);
+      for (const a of accelerators) expect(isAccelerator(String(a)), String(a)).toBe(true);
+    }
+  });
+
   for (const platform of ['darwin', 'win32', 'linux'] as const) {
     it(`lists every workspace shortcut and sends its command when clicked (${platform})`, () => {
       const sent: string[] = [];

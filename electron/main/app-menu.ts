@@ -20,7 +20,8 @@ function shortcutItem(command: MenuCommand, actions: MenuActions): MenuItemConst
     label: s?.label ?? command,
     ...(s
       ? {
-          accelerator: s.key === '/' ? 'Slash' : s.key === '?' ? 'Shift+/' : s.key,
+          // Electron's accelerators name keys by their character: '/' (there is no 'Slash').
+          accelerator: s.key === '?' ? 'Shift+/' : s.key,
           registerAccelerator: false,
         }
       : {}),

@@ -21,17 +21,22 @@ import {
 } from 'electron';
 import log from 'electron-log/main';
 import ElectronStore from 'electron-store';
-import { deepLinkInArgv, parseDeepLink, type DeepLink } from '../../shared/desktop/deep-links';
+import { deepLinkInArgv, parseDeepLink } from '../../shared/desktop/deep-links';
 import { ipcChannel, type IpcEvent, type IpcEventPayload } from '../../shared/desktop/ipc-contract';
 import { ServerChoice, type Settings } from '../../shared/desktop/settings';
 import { createAppProtocolHandler } from './app-protocol';
+import { APP_ID } from './app-identity';
 import { appMenuTemplate } from './app-menu';
 import { aboutText, appInfo, buildInfo, windowTitle } from './build-info';
 import { createCredentialVault } from './credential-vault';
+import { createDeepLinkInbox } from './deep-link-inbox';
 import { createEmbeddedService, type ServiceChild } from './embedded-service';
+import { closeForeignIpcChannels } from './foreign-ipc';
 import { registerIpcHandlers } from './ipc-handlers';
 import { checkServer } from './server-check';
+import { serviceEnvironment } from './service-environment';
 import { createSettings, settingsStoreOptions } from './settings-store';
+import { startOrExplain } from './startup-failure';
 import {
   allowPermission,
   APP_ENTRY,
@@ -54,38 +59,44 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
+// Windows ties notifications and the taskbar to this id: the installer's appId.
+app.setAppUserModelId(APP_ID);
+
+const logFolder = () => path.dirname(log.transports.file.getFile().path);
+
 if (!app.requestSingleInstanceLock()) {
   // The running instance receives our argv (and any deep link) in 'second-instance'.
   app.quit();
 } else {
-  void start();
+  void startOrExplain(start, {
+    logError: (m) => log.error(m),
+    logFolder,
+    showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+    exit: (code) => app.exit(code),
+  });
 }
 
 async function start(): Promise<void> {
   let window: BrowserWindow | null = null;
-  let pendingLink: DeepLink | null = deepLinkInArgv(process.argv);
+  // Held until the workspace asks for it after sign-in; later links go straight to it.
+  const links = createDeepLinkInbox((reference) => {
+    if (window) send(window, 'case.open', { reference });
+  });
+  links.receive(deepLinkInArgv(process.argv));
 
   if (process.defaultApp && process.argv[1]) {
     app.setAsDefaultProtocolClient('casedesk', process.execPath, [path.resolve(process.argv[1])]);
   } else {
     app.setAsDefaultProtocolClient('casedesk');
   }
-  const openLink = (link: DeepLink | null) => {
-    if (!link) return;
-    if (!window) {
-      pendingLink = link;
-      return;
-    }
-    focus(window);
-    send(window, 'case.open', { reference: link.reference });
-  };
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    openLink(parseDeepLink(url));
+    if (window) focus(window);
+    links.receive(parseDeepLink(url));
   });
   app.on('second-instance', (_event, argv) => {
     if (window) focus(window);
-    openLink(deepLinkInArgv(argv));
+    links.receive(deepLinkInArgv(argv));
   });
 
   await app.whenReady();
@@ -103,6 +114,9 @@ async function start(): Promise<void> {
     process.platform,
     log,
   );
+  // Both libraries have opened their own IPC channels by now (electron-store in its first
+  // constructor); the workspace uses neither, and they do not check the sender.
+  closeForeignIpcChannels(ipcMain);
 
   const embedded = createEmbeddedService({
     spawn: spawnCaseService,
@@ -178,6 +192,7 @@ async function start(): Promise<void> {
       await shell.openExternal(url);
       return true;
     },
+    'links.take-pending-case': () => links.take(),
   });
 
   Menu.setApplicationMenu(
@@ -190,7 +205,7 @@ async function start(): Promise<void> {
             const about = aboutText(build, server().label);
             void dialog.showMessageBox({ type: 'info', title: 'About Casedesk', ...about });
           },
-          openLogs: () => void shell.openPath(path.dirname(log.transports.file.getFile().path)),
+          openLogs: () => void shell.openPath(logFolder()),
           quit: () => app.quit(),
         },
         { devTools: build.channel !== 'release' },
@@ -204,16 +219,10 @@ async function start(): Promise<void> {
       log.error(`the standalone case service did not start: ${err.message}`);
       dialog.showErrorBox(
         'Casedesk could not start its local case service',
-        `${err.message}\n\nThe logs are in ${path.dirname(log.transports.file.getFile().path)}.`,
+        `${err.message}\n\nThe logs are in ${logFolder()}.`,
       );
     });
   }
-  window.on('closed', () => (window = null));
-  window.webContents.once('did-finish-load', () => {
-    openLink(pendingLink);
-    pendingLink = null;
-  });
-
   app.on('activate', () => {
     if (!window) window = createWindow(settings);
   });
@@ -249,6 +258,14 @@ async function start(): Promise<void> {
       const b = win.getNormalBounds();
       s.saveWindowBounds({ ...b, maximized: win.isMaximized() });
     });
+    win.on('closed', () => {
+      if (window === win) window = null;
+      links.pageLoading();
+    });
+    // A new page (a reload, a switched server) has no listener until it asks again.
+    win.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) links.pageLoading();
+    });
     void win.loadURL(APP_ENTRY);
     return win;
   }
@@ -265,14 +282,9 @@ function spawnCaseService(): ServiceChild {
     {
       serviceName: 'Casedesk case service',
       stdio: 'pipe',
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        CASEDESK_DATA_DIR: path.join(userData, 'case-service'),
-        CASEDESK_SEED: 'demo',
-        CASEDESK_LOG_LEVEL: 'warn',
-      },
+      env: serviceEnvironment(process.env, process.platform, {
+        dataDir: path.join(userData, 'case-service'),
+      }),
     },
   );
   child.stdout?.on('data', (d: Buffer) => log.info(`[case service] ${d.toString().trim()}`));

@@ -46,6 +46,7 @@ function handlers(calls: string[] = []): IpcHandlers {
     'notifications.show': () => record('notifications.show', true),
     'badge.set': () => record('badge.set', null),
     'links.open-external': () => record('links.open-external', false),
+    'links.take-pending-case': () => record('links.take-pending-case', null),
   };
 }
 

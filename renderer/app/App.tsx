@@ -9,6 +9,7 @@ import { followHost } from './host-thunks';
 import {
   dismissRejection,
   openCaseByReference,
+  openPendingCaseLink,
   signInAgain,
   signInWith,
   signOut,
@@ -80,6 +81,7 @@ export function App() {
 function SignedIn({ conn }: { conn: Connection }) {
   const dispatch = useAppDispatch();
   useEffect(() => dispatch(watchDeskSignals(conn.db, conn.agent)), [dispatch, conn]);
+  useEffect(() => void dispatch(openPendingCaseLink()), [dispatch, conn]);
   return (
     <WorkspaceScreen
       db={conn.db}

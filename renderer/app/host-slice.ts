@@ -8,9 +8,11 @@ export interface HostState {
   settings: Settings | null;
   /** One line the person should read, with a Dismiss button (weak key storage, a missing case). */
   notice: string | null;
+  /** A case link (deep link, notification) that came while nobody was signed in: opened after sign-in. */
+  heldCase: string | null;
 }
 
-const initialState: HostState = { info: null, settings: null, notice: null };
+const initialState: HostState = { info: null, settings: null, notice: null, heldCase: null };
 
 /** The desktop app or the browser the workspace runs in, as the UI needs to show it. */
 export const hostSlice = createSlice({
@@ -27,7 +29,10 @@ export const hostSlice = createSlice({
     noticeShown(state, action: PayloadAction<string | null>) {
       state.notice = action.payload;
     },
+    caseLinkHeld(state, action: PayloadAction<string | null>) {
+      state.heldCase = action.payload;
+    },
   },
 });
 
-export const { hostLoaded, settingsChanged, noticeShown } = hostSlice.actions;
+export const { hostLoaded, settingsChanged, noticeShown, caseLinkHeld } = hostSlice.actions;

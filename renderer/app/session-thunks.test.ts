@@ -8,6 +8,7 @@ import { makeStore, type AppStore } from './store';
 import {
   SIGNED_OUT_ELSEWHERE,
   openCaseByReference,
+  openPendingCaseLink,
   signOut,
   startApp,
   writeMutation,
@@ -118,6 +119,32 @@ describe('the session thunks', () => {
     expect(store.getState().host.notice).toBe(
       'Case CD-999999 is not in your queue on this computer.',
     );
+  });
+
+  it('opens the case of the link that started the app once signed in, waiting for the first pull', async () => {
+    const host = memoryPlatform();
+    host.startedWithLink(aCase.reference.toLowerCase());
+    await host.platform.saveSession({ token: 't', agent: ANA });
+    const store = openWindow(host);
+    await store.dispatch(startApp());
+    await store.dispatch(openPendingCaseLink());
+    expect(store.getState().ui.openCaseId).toBe(aCase.id);
+    expect(await host.platform.takePendingCase()).toBeNull();
+  });
+
+  it('keeps a link that comes while nobody is signed in, and opens it after sign-in', async () => {
+    const host = memoryPlatform();
+    const store = openWindow(host);
+    await store.dispatch(startApp());
+    expect(store.getState().session.status).toBe('signed_out');
+    await store.dispatch(openCaseByReference(aCase.reference));
+    expect(store.getState().host.heldCase).toBe(aCase.reference);
+
+    await host.platform.saveSession({ token: 't', agent: ANA });
+    await store.dispatch(startApp());
+    await store.dispatch(openPendingCaseLink());
+    expect(store.getState().ui.openCaseId).toBe(aCase.id);
+    expect(store.getState().host.heldCase).toBeNull();
   });
 
   it('tells the person to reload when a newer Casedesk upgrades the replica in another tab', async () => {

@@ -6,7 +6,7 @@ import { dismissRejected, enqueueMutation } from '../data/replica-writes';
 import { SyncEngine } from '../data/sync-engine';
 import { describeSignInError, signIn, signOutOnServer } from './api-client';
 import type { Connection } from './connection';
-import { hostLoaded, noticeShown } from './host-slice';
+import { caseLinkHeld, hostLoaded, noticeShown } from './host-slice';
 import { serverChosen, signedIn, signedOut, signInFailed, signInStarted } from './session-slice';
 import type { AppThunk, ThunkExtra } from './store';
 import { syncReported } from './sync-slice';
@@ -172,8 +172,34 @@ export const openCaseByReference =
   (reference: string): AppThunk =>
   async (dispatch, _getState, { connection }) => {
     const c = connection.get();
-    if (!c) return;
+    if (!c) {
+      dispatch(caseLinkHeld(reference)); // opened once someone signs in
+      return;
+    }
     const id = await caseIdByReference(c.db, reference);
     if (id) dispatch(caseOpened(id));
     else dispatch(noticeShown(`Case ${reference} is not in your queue on this computer.`));
+  };
+
+/**
+ * After sign-in: the case of a link that came before — one that started the app, which
+ * the host kept until now, or one held here while the sign-in screen showed. A first
+ * sign-in on this computer is still filling the replica, so the case gets until the
+ * first pull is done to arrive.
+ */
+export const openPendingCaseLink =
+  (): AppThunk =>
+  async (dispatch, getState, { platform, connection }) => {
+    const held = getState().host.heldCase;
+    if (held) dispatch(caseLinkHeld(null));
+    const reference = (await platform.takePendingCase().catch(() => null)) ?? held;
+    const c = connection.get();
+    if (!reference || !c) return;
+    const until = Date.now() + 120_000;
+    while (!(await caseIdByReference(c.db, reference)) && Date.now() < until) {
+      const { phase, lastSyncAt } = getState().sync;
+      if (lastSyncAt !== null && phase !== 'pulling') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await dispatch(openCaseByReference(reference));
   };

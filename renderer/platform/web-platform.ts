@@ -104,6 +104,8 @@ export function createWebPlatform(win: Window = window): Platform {
       win.open(parsed.href, '_blank', 'noopener,noreferrer');
       return true;
     },
+    // Links arrive through the address (onOpenCase below), never before the page listens.
+    takePendingCase: async () => null,
     // A link like https://casedesk.example.com/#case/CD-100042 opens that case.
     onOpenCase: (listener) => {
       const check = () => {

@@ -59,6 +59,8 @@ export const IPC_CALLS = {
   'notifications.show': { args: z.tuple([DesktopNotification]), result: z.boolean() },
   'badge.set': { args: z.tuple([z.number().int().min(0).max(1_000_000)]), result: z.null() },
   'links.open-external': { args: z.tuple([z.string().max(2_048)]), result: z.boolean() },
+  /** The case of a deep link that arrived before the workspace listened (a cold start), once. */
+  'links.take-pending-case': { args: z.tuple([]), result: z.string().max(64).nullable() },
 } as const;
 export type IpcCall = keyof typeof IPC_CALLS;
 export type IpcArgs<C extends IpcCall> = z.input<(typeof IPC_CALLS)[C]['args']>;

@@ -12,6 +12,7 @@ export const PLATFORM_CALLS = {
   notify: 'notifications.show',
   setBadgeCount: 'badge.set',
   openExternal: 'links.open-external',
+  takePendingCase: 'links.take-pending-case',
 } as const satisfies Record<string, IpcCall>;
 
 type Calls = typeof PLATFORM_CALLS;

@@ -66,6 +66,7 @@ function fakeBridge(): void {
       notify: record('notify', () => true),
       setBadgeCount: record('setBadgeCount', () => null),
       openExternal: record('openExternal', () => true),
+      takePendingCase: record('takePendingCase', () => null),
       onOpenCase: (l: (p: unknown) => void) => {
         listeners.case!.push(l);
         return () => undefined;

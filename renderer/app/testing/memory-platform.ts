@@ -15,6 +15,7 @@ export function memoryPlatform(kind: 'web' | 'desktop' = 'desktop') {
   const badges: number[] = [];
   const openCase = new Set<(reference: string) => void>();
   const menu = new Set<(command: MenuCommand) => void>();
+  let pendingCase: string | null = null;
   const platform: Platform = {
     kind,
     appInfo: async () => ({
@@ -54,6 +55,11 @@ export function memoryPlatform(kind: 'web' | 'desktop' = 'desktop') {
       return null;
     },
     openExternal: async () => false,
+    takePendingCase: async () => {
+      const reference = pendingCase;
+      pendingCase = null;
+      return reference;
+    },
     onOpenCase: (l) => {
       openCase.add(l);
       return () => openCase.delete(l);
@@ -69,5 +75,7 @@ export function memoryPlatform(kind: 'web' | 'desktop' = 'desktop') {
     badges,
     savedSession: () => session,
     openCase: (reference: string) => openCase.forEach((l) => l(reference)),
+    /** A deep link that started the app: the host holds it until the workspace asks. */
+    startedWithLink: (reference: string) => void (pendingCase = reference),
   };
 }
