@@ -71,7 +71,7 @@ export function slaClock(c: Case, now: Date): SlaClock | null {
  */
 export function sellerAnswerClock(
   c: Case,
-  events: CaseEvent[],
+  events: readonly (Pick<CaseEvent, 'at' | 'data'> & { type: string })[],
   now: Date,
 ): { state: SlaState; label: string; dueAt: string } | null {
   if (c.status !== 'pending_seller') return null;

@@ -129,6 +129,7 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
         onSignInAgain,
         pending: sync.pending,
         rejected: sync.rejected.map((r) => ({ id: r.id, label: r.what, error: r.error })),
+        setAside: sync.setAside,
         lastSyncAt: sync.lastSyncAt,
         storageWarning: sync.storageWarning,
         onDismiss,

@@ -6,6 +6,7 @@ const initialState: SyncSnapshot = {
   online: true,
   pending: 0,
   rejected: [],
+  setAside: { count: 0, items: [] },
   lastSyncAt: null,
   error: null,
   storageWarning: null,

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { decisionRight, LIMITS, type Action } from '../../shared';
+import { decisionRight, LIMITS, type ActionStatus } from '../../shared';
+import { labelOf, type ActionRead } from '../data/read-schemas';
 import { formatDate, formatDateTime, money } from '../format';
 import { ActionDetails, describeAction } from './action-text';
 import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
@@ -12,14 +13,14 @@ import { RestrictForm } from './RestrictForm';
 
 type Open = 'refund' | 'cancel' | 'restrict' | 'refer' | 'resolve' | 'dispute' | null;
 
-const STATUS_TEXT: Record<Action['status'], string> = {
+const STATUS_TEXT: Record<ActionStatus, string> = {
   executed: 'Done',
   pending_approval: 'Awaiting approval',
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
 };
 
-function PendingDecision({ a, ctx }: { a: Action; ctx: CaseViewContext }) {
+function PendingDecision({ a, ctx }: { a: ActionRead; ctx: CaseViewContext }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -83,8 +84,10 @@ function ActionList({
           <div>
             <strong>{describeAction(a)}</strong>
             <div className="muted small">
-              {'pending' in a ? 'Waiting to be sent — not done yet' : STATUS_TEXT[a.status]} ·
-              proposed by {agentName(ctx, a.proposedBy)} {formatDateTime(a.createdAt)}
+              {'pending' in a
+                ? 'Waiting to be sent — not done yet'
+                : labelOf(STATUS_TEXT, a.status)}{' '}
+              · proposed by {agentName(ctx, a.proposedBy)} {formatDateTime(a.createdAt)}
               {a.approvedBy && ` · approved by ${agentName(ctx, a.approvedBy)}`}
               {a.rejectedBy &&
                 ` · rejected by ${agentName(ctx, a.rejectedBy)}: ${a.rejectionReason ?? ''}`}

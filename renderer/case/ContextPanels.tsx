@@ -1,4 +1,5 @@
-import { LANGUAGE_NAMES, type Action, type Case } from '../../shared';
+import { LANGUAGE_NAMES, type Case } from '../../shared';
+import type { ActionRead } from '../data/read-schemas';
 import { STATUS_LABELS, TOPIC_LABELS, formatDate, formatDateTime, money } from '../format';
 import type { CaseDetail } from './case-model';
 
@@ -29,7 +30,7 @@ function History({ cases, total, label }: { cases: Case[]; total: number; label:
 }
 
 /** Restrictions in force on an account, as executed restrict_account actions show them. */
-function Restrictions({ actions }: { actions: Action[] }) {
+function Restrictions({ actions }: { actions: ActionRead[] }) {
   const active = actions.filter(
     (a) =>
       a.type === 'restrict_account' &&

@@ -1,8 +1,9 @@
-import type { CaseEvent } from '../../shared';
+import type { EventType } from '../../shared';
+import { labelOf, type EventRead } from '../data/read-schemas';
 import { formatDateTime } from '../format';
 import { agentName, type CaseViewContext } from './case-model';
 
-const EVENT_TEXT: Record<CaseEvent['type'], string> = {
+const EVENT_TEXT: Record<EventType, string> = {
   'case.created': 'Case opened from the help center',
   'case.claimed': 'Claimed',
   'case.released': 'Released',
@@ -22,7 +23,7 @@ const EVENT_TEXT: Record<CaseEvent['type'], string> = {
   'dispute.updated': 'External dispute updated',
 };
 
-function detailOf(e: CaseEvent, ctx: CaseViewContext): string {
+function detailOf(e: EventRead, ctx: CaseViewContext): string {
   const d = e.data as Record<string, unknown>;
   if (e.type === 'case.status_changed' || e.type === 'case.priority_changed')
     return `${d.from} → ${d.to}`;
@@ -33,7 +34,7 @@ function detailOf(e: CaseEvent, ctx: CaseViewContext): string {
 }
 
 /** The audit trail, oldest first: who did what, when, from which state. */
-export function HistoryPanel({ events, ctx }: { events: CaseEvent[]; ctx: CaseViewContext }) {
+export function HistoryPanel({ events, ctx }: { events: EventRead[]; ctx: CaseViewContext }) {
   return (
     <section aria-label="History" className="panel">
       <h2>History</h2>
@@ -41,7 +42,7 @@ export function HistoryPanel({ events, ctx }: { events: CaseEvent[]; ctx: CaseVi
         {events.map((e) => (
           <li key={e.id}>
             <span className="muted small">{formatDateTime(e.at)}</span>{' '}
-            <strong>{EVENT_TEXT[e.type]}</strong> {detailOf(e, ctx)}{' '}
+            <strong>{labelOf(EVENT_TEXT, e.type)}</strong> {detailOf(e, ctx)}{' '}
             <span className="muted small">
               — {e.actorId ? agentName(ctx, e.actorId) : 'help center'}
             </span>

@@ -1,8 +1,8 @@
-import type { Action } from '../../shared';
+import type { ActionRead } from '../data/read-schemas';
 import { formatDate, money } from '../format';
 
 /** One line for an action, as lists and the approval banner show it. */
-export function describeAction(a: Action): string {
+export function describeAction(a: ActionRead): string {
   switch (a.type) {
     case 'refund':
       return `Refund ${money(a.amount)}: ${a.reason}`;
@@ -19,7 +19,7 @@ export function describeAction(a: Action): string {
  * What a reviewer must read before deciding: a restriction's statement of reasons (DSA
  * Art. 17) or a referral's summary and evidence. Refunds and cancellations say it in one line.
  */
-export function ActionDetails({ a, open }: { a: Action; open: boolean }) {
+export function ActionDetails({ a, open }: { a: ActionRead; open: boolean }) {
   if (a.type === 'restrict_account') {
     const s = a.statementOfReasons;
     return (

@@ -1,13 +1,5 @@
-import type {
-  Action,
-  Agent,
-  Case,
-  CaseEvent,
-  ExternalDispute,
-  Message,
-  MutationOp,
-  Note,
-} from '../../shared';
+import type { Agent, Case, ExternalDispute, Message, MutationOp, Note } from '../../shared';
+import type { ActionRead, AgentRead, EventRead } from '../data/read-schemas';
 
 /** The buyer's and the seller's standing on this device. */
 export interface PartyHistory {
@@ -18,7 +10,7 @@ export interface PartyHistory {
   buyerCaseCount: number;
   /** All the seller's cases on this device, this one included: total, open, counterfeit. */
   sellerCounts: { cases: number; open: number; counterfeit: number } | null;
-  restrictionActions: Action[];
+  restrictionActions: ActionRead[];
 }
 
 /** Everything the case view shows, read from the local replica. */
@@ -26,9 +18,9 @@ export interface CaseDetail {
   case: Case;
   messages: Message[];
   notes: Note[];
-  actions: Action[];
+  actions: ActionRead[];
   externalDisputes: ExternalDispute[];
-  events: CaseEvent[];
+  events: EventRead[];
   /** The buyer's and seller's standing; null while it is still being read. */
   party: PartyHistory | null;
 }
@@ -46,7 +38,7 @@ export type Mutate = (op: MutationOp, args: Record<string, unknown>) => Promise<
 
 export interface CaseViewContext {
   me: Agent;
-  agents: Map<string, Agent>;
+  agents: Map<string, AgentRead>;
   now: Date;
   mutate: Mutate;
   /** Open cases held per agent on this device; read only for those who may assign. */

@@ -1,4 +1,4 @@
-import type { Action, Case } from '../../shared';
+import type { Case } from '../../shared';
 import type { LocalCase } from './replica-db';
 import { searchTokensOf } from './search-words';
 
@@ -51,5 +51,5 @@ export function toCase(l: LocalCase & { search?: string }): Case {
   return c;
 }
 
-export const hasPendingApproval = (actions: Action[]) =>
+export const hasPendingApproval = (actions: readonly { status: string }[]) =>
   actions.some((a) => a.status === 'pending_approval');

@@ -1,16 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { toCase, toLocalCase } from './local-case';
 import { searchTokensOf } from './search-words';
-import type {
-  Action,
-  Agent,
-  Case,
-  CaseEvent,
-  ExternalDispute,
-  Message,
-  MutationOp,
-  Note,
-} from '../../shared';
+import type { Case, ExternalDispute, Message, MutationOp, Note } from '../../shared';
+import type { ActionRead, AgentRead, EventRead } from './read-schemas';
 
 /**
  * A case as kept on this device: the server's case plus flat fields for the queue indexes,
@@ -49,6 +41,25 @@ export interface OutboxEntry {
   error?: { code: string; message: string };
 }
 
+/**
+ * A change from the service this client could not read (an entity type it does not know,
+ * or data its schemas refuse): kept with its raw data and the reason, shown to the agent,
+ * and replaced when a readable change for the same entity arrives. The replica keeps the
+ * last readable version of that entity, if it had one.
+ */
+export interface SetAsideRow {
+  /** `entity:id`: one row per entity, the latest unreadable change wins. */
+  key: string;
+  entity: string;
+  id: string;
+  /** The case it belongs to, where the raw data names one: dropped with the case. */
+  caseId?: string;
+  op: string;
+  data: unknown;
+  reason: string;
+  receivedAt: string;
+}
+
 export interface MetaRow {
   key: 'cursor' | 'lastSyncAt' | 'agent';
   value: unknown;
@@ -58,12 +69,13 @@ export type ReplicaDb = Dexie & {
   cases: EntityTable<LocalCase, 'id'>;
   messages: EntityTable<Local<Message>, 'id'>;
   notes: EntityTable<Local<Note>, 'id'>;
-  actions: EntityTable<Local<Action>, 'id'>;
+  actions: EntityTable<Local<ActionRead>, 'id'>;
   disputes: EntityTable<Local<ExternalDispute>, 'id'>;
-  events: EntityTable<CaseEvent, 'id'>;
-  agents: EntityTable<Agent, 'id'>;
+  events: EntityTable<EventRead, 'id'>;
+  agents: EntityTable<AgentRead, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
+  setAside: EntityTable<SetAsideRow, 'key'>;
 };
 
 /**
@@ -141,5 +153,7 @@ export function openReplica(name: string): ReplicaDb {
     cases:
       'id, reference, updatedAt, [buyerId+createdAt], [sellerId+createdAt], [sellerId+open], [sellerId+topic], [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [open+status+language+slaDueAt], [open+priority+language+slaDueAt], [open+topic+language+slaDueAt], [open+channel+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt], *searchTokens',
   });
+  // What the service sent that this client could not read, set aside instead of stopping sync.
+  db.version(7).stores({ setAside: 'key, caseId' });
   return db;
 }

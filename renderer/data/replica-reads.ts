@@ -1,5 +1,6 @@
 import Dexie, { type Collection, type InsertType } from 'dexie';
-import type { Action, Agent, CaseEvent, ExternalDispute, Message, Note } from '../../shared';
+import type { Agent, ExternalDispute, Message, Note } from '../../shared';
+import type { ActionRead, AgentRead, EventRead } from './read-schemas';
 import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
 import { countMerged, pageMerged, type MergedRanges } from './merged-ranges';
 import { matchesSearch, searchWords } from './search-words';
@@ -228,9 +229,9 @@ export interface LocalCaseDetail {
   case: LocalCase;
   messages: Message[];
   notes: Note[];
-  actions: Action[];
+  actions: ActionRead[];
   externalDisputes: ExternalDispute[];
-  events: CaseEvent[];
+  events: EventRead[];
   pending: OutboxEntry[];
 }
 
@@ -268,7 +269,7 @@ export interface LocalPartyHistory {
   /** Counts over all their cases on this device, this one included. */
   buyerCaseCount: number;
   sellerCounts: { cases: number; open: number; counterfeit: number } | null;
-  restrictionActions: Action[];
+  restrictionActions: ActionRead[];
 }
 
 const HISTORY = 50;
@@ -325,7 +326,7 @@ export async function partyHistory(
 }
 
 /** Every agent this replica knows, for names and assignment. */
-export function allAgents(db: ReplicaDb): Promise<Agent[]> {
+export function allAgents(db: ReplicaDb): Promise<AgentRead[]> {
   return db.agents.toArray();
 }
 

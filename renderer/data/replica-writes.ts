@@ -1,7 +1,10 @@
-import type { Action, Agent, Case, MutationOp, MutationResult, SyncChange } from '../../shared';
+import type { Agent, Case, MutationOp, MutationResult } from '../../shared';
 import { hasPendingApproval, toCase, toLocalCase } from './local-case';
 import { applyToCase, caseIdOf, optimisticPart } from './optimistic';
+import type { ActionRead, AgentRead } from './read-schemas';
 import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
+import { recordSetAside } from './set-aside';
+import type { CheckedChanges } from './validate-changes';
 
 const PART_TABLE = {
   message: 'messages',
@@ -29,7 +32,7 @@ export async function rebaseCase(
     .equals(caseId)
     .filter((e) => e.state === 'pending')
     .sortBy('seq');
-  const actions = (await db.actions.where('caseId').equals(caseId).toArray()) as Action[];
+  const actions = (await db.actions.where('caseId').equals(caseId).toArray()) as ActionRead[];
   const shown = pending.reduce((c, e) => applyToCase(c, e, me), base);
   await db.cases.put(
     toLocalCase(
@@ -88,13 +91,14 @@ export async function enqueueMutation(
 type PartTable = (typeof PART_TABLE)[keyof typeof PART_TABLE];
 
 /**
- * Applies one pulled batch and its cursor in one transaction: all of it or none. Hot path
- * of a first sync, so rows go in with bulk writes; only cases with local changes waiting
- * are rebased one by one.
+ * Applies one pulled batch and its cursor in one transaction: all of it or none. What the
+ * batch held that could not be read is set aside in the same transaction, so the cursor
+ * moves past it without losing it. Hot path of a first sync, so rows go in with bulk
+ * writes; only cases with local changes waiting are rebased one by one.
  */
 export async function applyServerChanges(
   db: ReplicaDb,
-  changes: SyncChange[],
+  checked: CheckedChanges,
   cursor: string,
   me: Agent,
   now = new Date(),
@@ -109,28 +113,30 @@ export async function applyServerChanges(
     db.agents,
     db.meta,
     db.outbox,
+    db.setAside,
   ];
   await db.transaction('rw', tables, async () => {
+    const changes = checked.readable;
     // The last word per entity wins; null means delete.
     const cases = new Map<string, Case | null>();
-    const agents = new Map<string, Agent | null>();
+    const agents = new Map<string, AgentRead | null>();
     const parts = new Map<PartTable, Map<string, { caseId: string } | null>>();
     for (const ch of changes) {
-      if (ch.entity === 'agent') agents.set(ch.id, ch.op === 'upsert' ? (ch.data as Agent) : null);
-      else if (ch.entity === 'case')
-        cases.set(ch.id, ch.op === 'upsert' ? (ch.data as Case) : null);
+      if (ch.entity === 'agent') agents.set(ch.id, ch.data);
+      else if (ch.entity === 'case') cases.set(ch.id, ch.data);
       else {
         const t = PART_TABLE[ch.entity];
         if (!parts.has(t)) parts.set(t, new Map());
-        parts.get(t)!.set(ch.id, ch.op === 'upsert' ? (ch.data as { caseId: string }) : null);
+        parts.get(t)!.set(ch.id, ch.data);
       }
     }
 
-    const upsertAgents = [...agents.values()].filter((a): a is Agent => a !== null);
+    const upsertAgents = [...agents.values()].filter((a): a is AgentRead => a !== null);
     await db.agents.bulkPut(upsertAgents);
     await db.agents.bulkDelete([...agents].filter(([, a]) => a === null).map(([id]) => id));
 
     const gone = [...cases].filter(([, c]) => c === null).map(([id]) => id);
+    await recordSetAside(db, checked, gone, now);
     if (gone.length) {
       await db.cases.bulkDelete(gone);
       for (const t of [
@@ -272,7 +278,16 @@ export async function dismissRejected(db: ReplicaDb, mutationId: string): Promis
  * server has not yet confirmed): the next pull starts from the beginning.
  */
 export async function resetReplica(db: ReplicaDb): Promise<void> {
-  const tables = [db.cases, db.messages, db.notes, db.actions, db.disputes, db.events, db.agents];
+  const tables = [
+    db.cases,
+    db.messages,
+    db.notes,
+    db.actions,
+    db.disputes,
+    db.events,
+    db.agents,
+    db.setAside,
+  ];
   await db.transaction('rw', [...tables, db.meta], async () => {
     for (const t of tables) await t.clear();
     await db.meta.delete('cursor');

@@ -7,6 +7,7 @@ import { enqueueMutation, resetReplica } from './replica-writes';
 import { PUSH_BYTES, pushBatch } from './push-outbox';
 import { SyncEngine } from './sync-engine';
 import { SyncHttpError, type SyncTransport } from './sync-transport';
+import { parsePulledPage } from './validate-changes';
 import { ANA, makeCase } from './testing/case-fixtures';
 
 let db: ReplicaDb | null = null;
@@ -109,17 +110,18 @@ describe('the sync engine', () => {
     expect((await db.outbox.toArray()).map((e) => e.args.body)).toEqual(['unsent']);
   });
 
-  it('stores nothing of a batch with an entity it cannot read, and keeps its cursor', async () => {
+  it('stores nothing of a page that is not a sync page (no cursor), and says Sync error', async () => {
     db = openReplica(`engine-${Math.random()}`);
     const good = makeCase(5);
-    const { transport } = fakeTransport(() => ({
-      changes: [
-        { entity: 'case', id: good.id, op: 'upsert', data: good },
-        { entity: 'case', id: 'broken', op: 'upsert', data: { id: 'broken', status: 'lost' } },
-      ],
-      cursor: 'after-bad-batch',
+    const page = {
+      changes: [{ entity: 'case', id: good.id, op: 'upsert', data: good }],
       hasMore: false,
-    }));
+    };
+    const transport: SyncTransport = {
+      pull: async () => parsePulledPage(page),
+      push: async () => ({ results: [] }),
+      subscribe: () => () => undefined,
+    };
     const states: { phase: string; error: string | null }[] = [];
     const engine = new SyncEngine(db, transport, ANA, (s) => states.push(s));
     await engine.sync();
@@ -128,7 +130,7 @@ describe('the sync engine', () => {
     expect(await db.meta.get('cursor')).toBeUndefined();
     expect(states.at(-1)).toMatchObject({
       phase: 'error',
-      error: expect.stringMatching(/invalid case \(broken\)/),
+      error: expect.stringMatching(/sync page this version of Casedesk cannot read/),
     });
   });
 
@@ -157,10 +159,13 @@ describe('the sync engine', () => {
 
     const fresh = fakeTransport(() => ({ changes: [], cursor: 'c1', hasMore: false }));
     await engine.resume(fresh.transport);
-    await expect.poll(() => db!.outbox.count()).toBe(0);
+    // The round ends with its report: wait for it, not just for the outbox to empty.
+    await expect
+      .poll(() => states.at(-1))
+      .toMatchObject({ phase: 'in-sync', needsSignIn: false, pending: 0 });
     engine.stop();
+    expect(await db.outbox.count()).toBe(0);
     expect(fresh.pushes.flat().map((m) => m.id)).toEqual([expect.any(String)]);
-    expect(states.at(-1)).toMatchObject({ phase: 'in-sync', needsSignIn: false, pending: 0 });
   });
 
   it('pulls on its own now and then when the stream brings no pokes (a buffering proxy)', async () => {

@@ -4,6 +4,7 @@ import { pullChanges } from './pull-changes';
 import { pushOutbox } from './push-outbox';
 import type { ReplicaDb } from './replica-db';
 import { applyServerChanges } from './replica-writes';
+import { setAsideSummary, type SetAsideSummary } from './set-aside';
 import { backoffDelay, isNetworkError, isSessionEnded } from './sync-retry';
 import type { SyncTransport } from './sync-transport';
 
@@ -15,6 +16,8 @@ export interface SyncSnapshot {
   pending: number;
   /** Refused changes: `what` names the change and its case in the agent's words. */
   rejected: { id: string; op: string; what: string; error: string }[];
+  /** What the service sent that this client could not read: kept aside, the rest synced. */
+  setAside: SetAsideSummary;
   lastSyncAt: string | null;
   error: string | null;
   storageWarning: string | null;
@@ -64,6 +67,7 @@ export class SyncEngine {
     online: true,
     pending: 0,
     rejected: [],
+    setAside: { count: 0, items: [] },
     lastSyncAt: null,
     error: null,
     storageWarning: null,
@@ -289,12 +293,13 @@ export class SyncEngine {
         this.db.outbox.where('state').equals('pending').count(),
         this.db.outbox.where('state').equals('rejected').toArray(),
         this.db.meta.get('lastSyncAt'),
+        setAsideSummary(this.db),
       ]);
     } catch (err) {
       if (this.stopped) return;
       throw err;
     }
-    const [pending, rejected, last] = counts;
+    const [pending, rejected, last, setAside] = counts;
     // Refusals are few: their cases' references are one small read.
     const cases = rejected.length
       ? await this.db.cases
@@ -312,6 +317,7 @@ export class SyncEngine {
         what: describeChange(r.op, r.args, r.caseId ? reference.get(r.caseId) : undefined),
         error: r.error?.message ?? 'Refused',
       })),
+      setAside,
       lastSyncAt: (last?.value as string | undefined) ?? null,
     };
     this.onState(this.state);

@@ -1,7 +1,8 @@
-import { PullResponse, PushResponse, type Mutation } from '../../shared';
+import { PushResponse, type Mutation } from '../../shared';
+import { parsePulledPage, type PulledPage } from './validate-changes';
 
 export interface SyncTransport {
-  pull(cursor: string | null, limit: number): Promise<PullResponse>;
+  pull(cursor: string | null, limit: number): Promise<PulledPage>;
   push(mutations: Mutation[]): Promise<PushResponse>;
   /** Calls `onPoke` whenever the server says something changed; returns the unsubscribe. */
   subscribe(onPoke: () => void, onOpen: () => void): () => void;
@@ -38,7 +39,7 @@ export function httpTransport(serverUrl: string, token: string): SyncTransport {
   return {
     async pull(cursor, limit) {
       const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
-      return PullResponse.parse(await call(`/api/v1/sync/pull?${q}`));
+      return parsePulledPage(await call(`/api/v1/sync/pull?${q}`));
     },
     async push(mutations) {
       return PushResponse.parse(

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Agent, Case } from '../../shared';
+import type { Case } from '../../shared';
+import type { AgentRead } from '../data/read-schemas';
 import { formatDateTime, PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS, slaClock } from '../format';
 import type { SortKey } from '../app/ui-slice';
 
@@ -19,7 +20,7 @@ interface Props {
   window: QueueWindow;
   selectedIndex: number;
   sort: { key: SortKey; direction: 'asc' | 'desc' };
-  agents: Map<string, Agent>;
+  agents: Map<string, AgentRead>;
   now: Date;
   /** Asks for the rows in [start, end) when the visible range moves. */
   onRange: (start: number, end: number) => void;

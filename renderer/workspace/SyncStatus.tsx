@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { SetAsideSummary } from '../data/set-aside';
 import { count } from '../format';
 import { SessionEndedDialog } from './SessionEndedDialog';
 
@@ -13,6 +14,8 @@ export interface SyncStatusProps {
   onSignInAgain: (password: string) => Promise<string | null>;
   pending: number;
   rejected: { id: string; label: string; error: string }[];
+  /** Items from the service this version could not read: set aside, everything else synced. */
+  setAside: SetAsideSummary;
   lastSyncAt: string | null;
   storageWarning: string | null;
   onDismiss: (id: string) => void;
@@ -77,6 +80,28 @@ export function SyncStatus(p: SyncStatusProps) {
         <p role="alert" className="error small">
           {p.storageWarning}
         </p>
+      )}
+      {p.setAside.count > 0 && (
+        <details className="set-aside small">
+          <summary>{count(p.setAside.count, 'item')} from the server could not be read</summary>
+          <div className="set-aside-body">
+            <p>
+              Kept on this computer and left out; everything else is in sync. A newer version of
+              Casedesk may read {p.setAside.count === 1 ? 'it' : 'them'}, and a later change from
+              the server replaces {p.setAside.count === 1 ? 'it' : 'them'}.
+            </p>
+            <ul aria-label="Items that could not be read">
+              {p.setAside.items.map((i) => (
+                <li key={i.key}>
+                  <strong>{i.what}</strong>: {i.reason}
+                </li>
+              ))}
+              {p.setAside.count > p.setAside.items.length && (
+                <li>… and {p.setAside.count - p.setAside.items.length} more</li>
+              )}
+            </ul>
+          </div>
+        </details>
       )}
       {p.rejected.length > 0 && (
         <details className="rejected" open>

@@ -27,6 +27,7 @@ import {
   type QueueFilters,
   type QueueView,
 } from '../app/ui-slice';
+import type { AgentRead } from '../data/read-schemas';
 import { QueueTable, type QueueWindow } from './QueueTable';
 import { SettingsDialog } from './SettingsDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -34,7 +35,7 @@ import { SyncStatus, type SyncStatusProps } from './SyncStatus';
 
 interface Props {
   me: Agent;
-  agents: Map<string, Agent>;
+  agents: Map<string, AgentRead>;
   now: Date;
   counts: Partial<Record<QueueView, number>>;
   total: number;

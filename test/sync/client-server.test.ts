@@ -9,6 +9,7 @@ import {
 import { SyncEngine, type SyncSnapshot } from '../../renderer/data/sync-engine';
 import { backoffDelay } from '../../renderer/data/sync-retry';
 import { pushOutbox } from '../../renderer/data/push-outbox';
+import { checkServerChanges } from '../../renderer/data/validate-changes';
 import {
   startTestService,
   type Session,
@@ -186,7 +187,8 @@ describe('the offline client against a real case service', () => {
     await lena.post(`/api/v1/cases/${c.id}/priority`, { priority: 'urgent' });
     // The server's newer case arrives while the status change still waits to be sent.
     const pull = await ana.get('/api/v1/sync/pull?limit=5000');
-    await applyServerChanges(db, pull.json().changes, pull.json().cursor, ana.agent);
+    const page = pull.json();
+    await applyServerChanges(db, checkServerChanges(page.changes), page.cursor, ana.agent);
     const shown = (await db.cases.get(c.id))!;
     expect(shown.status).toBe('pending_buyer');
     expect(shown.priority).toBe('urgent');
@@ -194,7 +196,7 @@ describe('the offline client against a real case service', () => {
     engine.stop();
   });
 
-  it('applies a pulled batch with its cursor all at once, or not at all', async () => {
+  it('applies a pulled batch with its cursor, setting aside the one change it cannot read', async () => {
     const d = device(ana);
     const { db } = d.open();
     const pull = (await ana.get('/api/v1/sync/pull?limit=50')).json();
@@ -202,11 +204,12 @@ describe('the offline client against a real case service', () => {
       ...pull.changes,
       { entity: 'case', id: 'x', op: 'upsert', data: { not: 'a case' } },
     ];
-    await expect(applyServerChanges(db, broken, pull.cursor, ana.agent)).rejects.toThrow();
-    expect(await db.meta.get('cursor')).toBeUndefined();
-    expect(await db.agents.count()).toBe(0);
-    await applyServerChanges(db, pull.changes, pull.cursor, ana.agent);
+    await applyServerChanges(db, checkServerChanges(broken), pull.cursor, ana.agent);
+    expect(await db.meta.get('cursor')).toEqual({ key: 'cursor', value: pull.cursor });
     expect(await db.agents.count()).toBeGreaterThan(0);
+    expect(await db.setAside.toArray()).toMatchObject([
+      { key: 'case:x', entity: 'case', data: { not: 'a case' } },
+    ]);
   });
 
   it('shows two devices editing one case the conflict, with the server deciding', async () => {

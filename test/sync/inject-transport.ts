@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { PullResponse, PushResponse } from '../../shared';
+import { PushResponse } from '../../shared';
 import type { SyncTransport } from '../../renderer/data/sync-transport';
+import { parsePulledPage } from '../../renderer/data/validate-changes';
 
 /**
  * The client's transport wired straight into a real case service (Fastify inject), with
@@ -22,7 +23,7 @@ export function injectTransport(app: FastifyInstance, token: string) {
   const transport: SyncTransport = {
     async pull(cursor, limit) {
       const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
-      return PullResponse.parse(await call('GET', `/api/v1/sync/pull?${q}`));
+      return parsePulledPage(await call('GET', `/api/v1/sync/pull?${q}`));
     },
     async push(mutations) {
       const answer = PushResponse.parse(await call('POST', '/api/v1/sync/push', { mutations }));

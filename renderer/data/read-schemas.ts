@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import {
+  ACTION_STATUSES,
+  Action,
+  Agent,
+  Case,
+  CaseEvent,
+  EVENT_TYPES,
+  ExternalDispute,
+  Message,
+  Note,
+  ROLES,
+  type SyncEntity,
+} from '../../shared';
+
+/**
+ * A value of an enum the service may extend within v1 (the contract's forward-compatibility
+ * rule): one this client knows, or a newer one kept as sent. The `string & {}` keeps the
+ * known values visible to the editor while making code handle the rest.
+ */
+export type Open<T extends string> = T | (string & {});
+
+function openEnum<const T extends readonly [string, ...string[]]>(known: T) {
+  return z.union([z.enum(known), z.string().min(1).max(100)]) as z.ZodType<Open<T[number]>>;
+}
+
+/**
+ * The entities as this client reads them from the service: the shared schemas, except that
+ * the enum values the workspace can show generically (a role, an action's status, an event
+ * type) may be ones a newer service added. Everything else is as strict as the contract.
+ */
+export const AgentRead = Agent.extend({ roles: z.array(openEnum(ROLES)).min(1) });
+export type AgentRead = z.infer<typeof AgentRead>;
+
+const actionStatus = { status: openEnum(ACTION_STATUSES) };
+const [refund, cancel, restrict, referral] = Action.options;
+export const ActionRead = z.discriminatedUnion('type', [
+  refund.extend(actionStatus),
+  cancel.extend(actionStatus),
+  restrict.extend(actionStatus),
+  referral.extend(actionStatus),
+]);
+export type ActionRead = z.infer<typeof ActionRead>;
+
+export const EventRead = CaseEvent.extend({ type: openEnum(EVENT_TYPES) });
+export type EventRead = z.infer<typeof EventRead>;
+
+export const ENTITY_SCHEMAS = {
+  case: Case,
+  message: Message,
+  note: Note,
+  action: ActionRead,
+  external_dispute: ExternalDispute,
+  event: EventRead,
+  agent: AgentRead,
+} as const satisfies Record<SyncEntity, z.ZodType>;
+
+export type EntityData<E extends SyncEntity> = z.infer<(typeof ENTITY_SCHEMAS)[E]>;
+
+/** A label for a value this client may not know: its own words, else the raw value. */
+export function labelOf(labels: Readonly<Record<string, string>>, value: string): string {
+  return Object.hasOwn(labels, value) ? labels[value]! : value.replaceAll('_', ' ');
+}
