@@ -9,6 +9,7 @@ import {
   type IntegrationOptions,
 } from './integration/register-integration';
 import { serveWorkspace } from './http/workspace';
+import { accountRoutes } from './routes/account-routes';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { intakeRoutes } from './routes/intake-routes';
@@ -67,6 +68,7 @@ export function buildApp({
     database: db.kind,
   }));
   authRoutes(app, db);
+  accountRoutes(app, db);
   intakeRoutes(app, db, intakeKey);
   caseRoutes(app, db);
 

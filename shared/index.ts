@@ -10,6 +10,7 @@ export * from './policy/currency-rates';
 export * from './policy/adr-bodies';
 export * from './schemas/common';
 export * from './schemas/agent';
+export * from './schemas/accounts';
 export * from './schemas/case';
 export * from './schemas/case-requests';
 export * from './schemas/intake';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   canAssignCases,
+  canManageAccounts,
+  seesFullDirectory,
   canSeeCase,
   canWorkCase,
   decisionRight,
@@ -73,5 +75,28 @@ describe('permissions', () => {
     );
     expect(decisionRight(lena, { type: 'refund', proposedBy: 'ana' })).toBe('allowed');
     expect(decisionRight(ana, { type: 'refund', proposedBy: 'marco' })).toBe('forbidden');
+  });
+});
+
+describe('the admin role', () => {
+  const admin: Actor = { id: 'ada', roles: ['admin'], languages: ['de'], refundLimit: limit };
+  const adminLead: Actor = { ...admin, roles: ['admin', 'lead'] };
+
+  it('sees and works no case on its own, even in its languages or assigned to it', () => {
+    expect(canSeeCase(admin, { language: 'de', assigneeId: null })).toBe(false);
+    expect(canSeeCase(admin, { language: 'de', assigneeId: 'ada' })).toBe(false);
+    expect(canWorkCase(admin, { language: 'de', assigneeId: 'ada' })).toBe(false);
+  });
+
+  it('sees cases through any other role it also has', () => {
+    expect(canSeeCase(adminLead, { language: 'zh', assigneeId: null })).toBe(true);
+  });
+
+  it('alone manages accounts; admins and leads see the full directory', () => {
+    expect(canManageAccounts(admin)).toBe(true);
+    expect(canManageAccounts({ roles: ['lead'] })).toBe(false);
+    expect(seesFullDirectory({ roles: ['lead'] })).toBe(true);
+    expect(seesFullDirectory(admin)).toBe(true);
+    expect(seesFullDirectory({ roles: ['agent', 'trust_safety'] })).toBe(false);
   });
 });

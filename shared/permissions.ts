@@ -23,13 +23,19 @@ export function seesAllCases(actor: Actor): boolean {
   return hasRole(actor, 'trust_safety') || hasRole(actor, 'lead');
 }
 
+/** Roles that work cases; `admin` only manages accounts. */
+export function worksCases(actor: Pick<Actor, 'roles'>): boolean {
+  return actor.roles.some((r) => r !== 'admin');
+}
+
 export function canSeeCase(actor: Actor, c: CaseScope): boolean {
+  if (!worksCases(actor)) return false;
   return seesAllCases(actor) || c.assigneeId === actor.id || actor.languages.includes(c.language);
 }
 
 /** Replies, status changes, actions, resolve, reopen, priority and disputes. */
 export function canWorkCase(actor: Actor, c: CaseScope): boolean {
-  return seesAllCases(actor) || c.assigneeId === actor.id;
+  return worksCases(actor) && (seesAllCases(actor) || c.assigneeId === actor.id);
 }
 
 export const canReleaseCase = canWorkCase;
@@ -67,3 +73,11 @@ export function decisionRight(
       : hasRole(actor, 'trust_safety');
   return allowed ? 'allowed' : 'forbidden';
 }
+
+/** Creating, changing and deactivating accounts. */
+export const canManageAccounts = (actor: Pick<Actor, 'roles'>): boolean =>
+  actor.roles.includes('admin');
+
+/** Emails, refund limits and last-seen of colleagues: admins and leads; others the directory. */
+export const seesFullDirectory = (actor: Pick<Actor, 'roles'>): boolean =>
+  actor.roles.includes('admin') || actor.roles.includes('lead');

@@ -10,6 +10,8 @@ const session = {
     roles: ['agent' as const],
     languages: ['en' as const],
     refundLimit: { amount: 50_000, currency: 'EUR' as const },
+    active: true,
+    lastSeenAt: null,
   },
 };
 

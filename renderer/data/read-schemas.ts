@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   ACTION_STATUSES,
   Action,
-  Agent,
+  AgentEntity,
   Case,
   CaseEvent,
   EVENT_TYPES,
@@ -29,7 +29,9 @@ function openEnum<const T extends readonly [string, ...string[]]>(known: T) {
  * the enum values the workspace can show generically (a role, an action's status, an event
  * type) may be ones a newer service added. Everything else is as strict as the contract.
  */
-export const AgentRead = Agent.extend({ roles: z.array(openEnum(ROLES)).min(1) });
+// A colleague arrives as the directory (id, name, roles, languages, active) unless the
+// caller is an admin or lead, or it is their own record: the other fields are optional.
+export const AgentRead = AgentEntity.extend({ roles: z.array(openEnum(ROLES)).min(1) });
 export type AgentRead = z.infer<typeof AgentRead>;
 
 const actionStatus = { status: openEnum(ACTION_STATUSES) };

@@ -1,16 +1,27 @@
-import type { Agent, Currency, Language, Role } from '../../shared';
+import {
+  seesFullDirectory,
+  type Actor,
+  type Agent,
+  type AgentEntity,
+  type Currency,
+  type Language,
+  type Role,
+} from '../../shared';
 import type { Queryable } from '../db/database';
-import { isUuid } from './timestamps';
+import { iso, isUuid } from './timestamps';
 
 export interface AgentRow {
   id: string;
   name: string;
   email: string;
-  password_hash: string;
+  /** Null until an invited agent has chosen one (and after a reset). */
+  password_hash: string | null;
   roles: Role[];
   languages: Language[];
   refund_limit_minor: number;
   refund_limit_currency: Currency;
+  active: boolean;
+  last_seen_at: Date | string | null;
 }
 
 export const toAgent = (r: AgentRow): Agent => ({
@@ -19,8 +30,19 @@ export const toAgent = (r: AgentRow): Agent => ({
   email: r.email,
   roles: r.roles,
   languages: r.languages,
-  refundLimit: { amount: r.refund_limit_minor, currency: r.refund_limit_currency },
+  refundLimit: { amount: Number(r.refund_limit_minor), currency: r.refund_limit_currency },
+  active: r.active,
+  lastSeenAt: r.last_seen_at === null ? null : iso(r.last_seen_at),
 });
+
+/**
+ * An agent as `viewer` may see them: admins and leads (and anyone looking at themselves)
+ * get the whole account; everyone else the directory (id, name, roles, languages, active).
+ */
+export function agentFor(viewer: Pick<Actor, 'id' | 'roles'>, r: AgentRow): AgentEntity {
+  if (seesFullDirectory(viewer) || viewer.id === r.id) return toAgent(r);
+  return { id: r.id, name: r.name, roles: r.roles, languages: r.languages, active: r.active };
+}
 
 export async function findAgentByEmail(db: Queryable, email: string): Promise<AgentRow | null> {
   const res = await db.query<AgentRow>('SELECT * FROM agents WHERE lower(email) = lower($1)', [
@@ -29,22 +51,38 @@ export async function findAgentByEmail(db: Queryable, email: string): Promise<Ag
   return res.rows[0] ?? null;
 }
 
-export async function findAgent(db: Queryable, id: string): Promise<Agent | null> {
+export async function findAgentRow(
+  db: Queryable,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<AgentRow | null> {
   if (!isUuid(id)) return null;
-  const res = await db.query<AgentRow>('SELECT * FROM agents WHERE id = $1', [id]);
-  return res.rows[0] ? toAgent(res.rows[0]) : null;
+  const res = await db.query<AgentRow>(
+    `SELECT * FROM agents WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return res.rows[0] ?? null;
+}
+
+export async function findAgent(db: Queryable, id: string): Promise<Agent | null> {
+  const row = await findAgentRow(db, id);
+  return row ? toAgent(row) : null;
+}
+
+export async function listAgentRows(db: Queryable): Promise<AgentRow[]> {
+  const res = await db.query<AgentRow>('SELECT * FROM agents ORDER BY name, id');
+  return res.rows;
 }
 
 export async function listAgents(db: Queryable): Promise<Agent[]> {
-  const res = await db.query<AgentRow>('SELECT * FROM agents ORDER BY name');
-  return res.rows.map(toAgent);
+  return (await listAgentRows(db)).map(toAgent);
 }
 
 export interface NewAgent {
   id: string;
   name: string;
   email: string;
-  passwordHash: string;
+  passwordHash: string | null;
   roles: Role[];
   languages: Language[];
   refundLimitMinor: number;

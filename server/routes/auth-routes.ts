@@ -5,7 +5,6 @@ import { actorOf, requireAgent } from '../http/auth';
 import { parse } from '../http/validation';
 import { login, logout } from '../services/auth';
 import { setPresence } from '../services/presence';
-import { listAgents } from '../repositories/agents';
 
 export function authRoutes(app: FastifyInstance, db: Database): void {
   const staff = { preHandler: requireAgent(db) };
@@ -22,7 +21,4 @@ export function authRoutes(app: FastifyInstance, db: Database): void {
   app.post('/api/v1/me/presence', staff, async (req) =>
     setPresence(db, actorOf(req), parse(PresenceRequest, req.body), new Date()),
   );
-
-  // Beyond the contract: who is who, so clients can show assignees and proposers by name.
-  app.get('/api/v1/agents', staff, async () => ({ agents: await listAgents(db) }));
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, type Agent, type LoginRequest } from '../../shared';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { findAgentByEmail, toAgent, type AgentRow } from '../repositories/agents';
 import { decoyHash, verifyPassword } from './passwords';
 
@@ -44,9 +44,12 @@ export async function login(
     );
   }
 
-  const row = await findAgentByEmail(db, email);
+  const found = await findAgentByEmail(db, email);
+  // A deactivated agent, or an invited one who has not chosen a password, cannot sign in;
+  // they get the same answer, equally slow, as a wrong password.
+  const row = found?.active && found.password_hash ? found : null;
   const ok = row
-    ? await verifyPassword(req.password, row.password_hash)
+    ? await verifyPassword(req.password, row.password_hash!)
     : await verifyPassword(req.password, await decoyHash()).then(() => false);
   if (!row || !ok) {
     await db.query('INSERT INTO login_failures (email, address, at) VALUES ($1, $2, $3)', [
@@ -57,20 +60,39 @@ export async function login(
     throw new DomainError('invalid_credentials', 'Email or password is wrong.');
   }
 
-  const token = randomBytes(32).toString('base64url');
-  const expires = new Date(now.getTime() + AUTH_POLICY.sessionHours * 3_600_000);
+  const token = newSessionToken();
   await db.transaction(async (tx) => {
-    await tx.query(
-      'INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
-      [hashToken(token), row.id, now, expires],
-    );
     await tx.query('DELETE FROM login_failures WHERE email = $1', [email]);
-    await tx.query('DELETE FROM sessions WHERE agent_id = $1 AND expires_at <= $2', [row.id, now]);
+    await openSession(tx, row.id, token, now);
   });
-  return { token, agent: toAgent(row) };
+  return { token, agent: toAgent({ ...row, last_seen_at: now }) };
 }
 
-/** The agent a bearer token belongs to, or null when it is unknown or expired. */
+/** Stores a new session for `token` (its hash only) and marks the agent seen. */
+export async function openSession(
+  tx: Queryable,
+  agentId: string,
+  token: string,
+  now: Date,
+): Promise<void> {
+  const expires = new Date(now.getTime() + AUTH_POLICY.sessionHours * 3_600_000);
+  await tx.query(
+    'INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+    [hashToken(token), agentId, now, expires],
+  );
+  await tx.query('DELETE FROM sessions WHERE agent_id = $1 AND expires_at <= $2', [agentId, now]);
+  await tx.query('UPDATE agents SET last_seen_at = $2 WHERE id = $1', [agentId, now]);
+}
+
+export const newSessionToken = (): string => randomBytes(32).toString('base64url');
+
+/** How stale `lastSeenAt` may get: touching it on every request would be a write per request. */
+export const LAST_SEEN_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * The agent a bearer token belongs to, or null when it is unknown or expired. A session of
+ * a deactivated agent is refused with its own code, so their client can say why.
+ */
 export async function authenticate(
   db: Database,
   token: string,
@@ -81,7 +103,21 @@ export async function authenticate(
       WHERE s.token_hash = $1 AND s.expires_at > $2`,
     [hashToken(token), now],
   );
-  return res.rows[0] ? toAgent(res.rows[0]) : null;
+  const row = res.rows[0];
+  if (!row) return null;
+  if (!row.active) {
+    throw new DomainError('account_deactivated', 'This account has been deactivated.');
+  }
+  const seen = row.last_seen_at === null ? 0 : new Date(row.last_seen_at).getTime();
+  if (now.getTime() - seen >= LAST_SEEN_INTERVAL_MS) {
+    // Not a sync change: the agents trigger ignores this column.
+    await db.query(
+      'UPDATE agents SET last_seen_at = $2 WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < $2)',
+      [row.id, now],
+    );
+    row.last_seen_at = now;
+  }
+  return toAgent(row);
 }
 
 export async function logout(db: Database, token: string, agentId: string): Promise<void> {

@@ -3,6 +3,7 @@ import {
   DomainError,
   canAssignCases,
   canSeeCase,
+  worksCases,
   canReleaseCase,
   nextStatus,
   type Actor,
@@ -102,6 +103,14 @@ export async function assignCase(
   requireOpen(c);
   const agent = await findAgent(tx, agentId);
   if (!agent) throw new DomainError('not_found', 'No such agent.');
+  if (!agent.active) {
+    throw new DomainError('agent_inactive', `${agent.name}'s account is deactivated.`);
+  }
+  if (!worksCases(agent)) {
+    throw new DomainError('validation_failed', `${agent.name} does not work cases.`, {
+      fields: [{ path: 'body.agentId', message: 'an admin without another role works no cases' }],
+    });
+  }
   if (c.assigneeId === agent.id) return reload(tx, c.id);
   const status = nextStatus(c.status, 'claim');
   await changeCase(

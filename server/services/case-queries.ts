@@ -2,6 +2,7 @@ import {
   DomainError,
   canSeeCase,
   seesAllCases,
+  worksCases,
   type Actor,
   type Case,
   type CaseListQuery,
@@ -120,7 +121,9 @@ export async function listCases(db: Queryable, actor: Actor, q: CaseListQuery) {
     params.push(v);
     return `$${params.length}`;
   };
-  if (!seesAllCases(actor))
+  // An admin without another role sees no cases at all.
+  if (!worksCases(actor)) where.push('FALSE');
+  else if (!seesAllCases(actor))
     where.push(`(c.language = ANY (${p(actor.languages)}) OR c.assignee_id = ${p(actor.id)})`);
   if (q.reference) where.push(`c.reference = ${p(q.reference.toUpperCase())}`);
   if (q.q)

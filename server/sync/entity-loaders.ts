@@ -1,6 +1,6 @@
-import type { SyncEntity } from '../../shared';
+import type { Actor, SyncEntity } from '../../shared';
 import type { Queryable } from '../db/database';
-import { toAgent, type AgentRow } from '../repositories/agents';
+import { agentFor, type AgentRow } from '../repositories/agents';
 import { toAction, toDispute, toEvent, toMessage, toNote } from '../repositories/case-parts';
 import { CASE_SELECT, toCase, type CaseRow } from '../repositories/case-rows';
 
@@ -21,11 +21,12 @@ export const PART_TABLES: Record<Exclude<SyncEntity, 'case' | 'agent'>, EntityTa
 };
 export const PART_ENTITIES = Object.keys(PART_TABLES) as (keyof typeof PART_TABLES)[];
 
-/** The latest state of entities by id, as the REST endpoints show them. */
+/** The latest state of entities by id, as the REST endpoints show them to `viewer`. */
 export async function loadEntities(
   db: Queryable,
   entity: SyncEntity,
   ids: string[],
+  viewer: Actor,
 ): Promise<Map<string, { data: unknown; caseId: string | null }>> {
   const out = new Map<string, { data: unknown; caseId: string | null }>();
   if (ids.length === 0) return out;
@@ -34,7 +35,7 @@ export async function loadEntities(
     for (const r of res.rows) out.set(r.id, { data: toCase(r), caseId: r.id });
   } else if (entity === 'agent') {
     const res = await db.query<AgentRow>('SELECT * FROM agents WHERE id = ANY ($1::uuid[])', [ids]);
-    for (const r of res.rows) out.set(r.id, { data: toAgent(r), caseId: null });
+    for (const r of res.rows) out.set(r.id, { data: agentFor(viewer, r), caseId: null });
   } else {
     const t = PART_TABLES[entity];
     const res = await db.query<Row>(`SELECT * FROM ${t.table} WHERE id = ANY ($1::uuid[])`, [ids]);

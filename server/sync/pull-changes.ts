@@ -1,14 +1,16 @@
 import {
   canSeeCase,
   seesAllCases,
+  worksCases,
   type Actor,
   type Language,
+  type Role,
   type PullResponse,
   type SyncChange,
   type SyncEntity,
 } from '../../shared';
 import type { Queryable } from '../db/database';
-import { toAgent, type AgentRow } from '../repositories/agents';
+import { agentFor, type AgentRow } from '../repositories/agents';
 import { CASE_SELECT, toCase, type CaseRow } from '../repositories/case-rows';
 import { PART_ENTITIES, PART_TABLES, loadEntities, loadPartsOfCases } from './entity-loaders';
 import { decodeCursor, encodeCursor, type SyncCursor } from './sync-cursor';
@@ -39,6 +41,7 @@ export async function pullChanges(
 const PHASES: readonly SyncEntity[] = ['agent', 'case', ...PART_ENTITIES];
 
 function visibility(actor: Actor, params: unknown[]): string {
+  if (!worksCases(actor)) return 'FALSE';
   if (seesAllCases(actor)) return 'TRUE';
   params.push(actor.languages, actor.id);
   return `(c.language = ANY ($${params.length - 1}::text[]) OR c.assignee_id = $${params.length}::uuid)`;
@@ -57,7 +60,7 @@ async function snapshotPage(
       'SELECT * FROM agents WHERE id > $1 ORDER BY id LIMIT $2',
       params,
     );
-    return res.rows.map((r) => ({ id: r.id, data: toAgent(r) }));
+    return res.rows.map((r) => ({ id: r.id, data: agentFor(actor, r) }));
   }
   const vis = visibility(actor, params);
   if (entity === 'case') {
@@ -111,6 +114,8 @@ interface ChangeRow {
   case_id: string | null;
   scope_changed: boolean;
   prev_assignee_id: string | null;
+  prev_roles: Role[] | null;
+  prev_languages: Language[] | null;
   language: Language | null;
   assignee_id: string | null;
 }
@@ -123,7 +128,7 @@ async function pullLog(
 ): Promise<PullResponse> {
   const res = await db.query<ChangeRow>(
     `SELECT ch.seq, ch.txid::text AS txid, ch.entity, ch.entity_id, ch.case_id, ch.scope_changed,
-            ch.prev_assignee_id, c.language, c.assignee_id
+            ch.prev_assignee_id, ch.prev_roles, ch.prev_languages, c.language, c.assignee_id
        FROM changes ch LEFT JOIN cases c ON c.id = ch.case_id
       WHERE ch.txid < pg_snapshot_xmin(pg_current_snapshot())
         AND (ch.txid, ch.seq) > ($1::xid8, $2::bigint)
@@ -147,6 +152,12 @@ async function pullLog(
   for (const r of rows) {
     if (r.entity === 'agent') {
       decide('agent', r.entity_id, 'upsert');
+      if (r.entity_id === actor.id && r.scope_changed) {
+        const before = { ...actor, roles: r.prev_roles ?? [], languages: r.prev_languages ?? [] };
+        for (const s of await casesWhoseSightChanged(db, before, actor)) {
+          decide('case', s.id, s.seeNow ? 'gain' : 'lose');
+        }
+      }
       continue;
     }
     if (!r.language) continue;
@@ -167,7 +178,8 @@ async function pullLog(
       wanted.set(d.entity, [...(wanted.get(d.entity) ?? []), d.id]);
   }
   const loaded = new Map<SyncEntity, Map<string, { data: unknown }>>();
-  for (const [entity, ids] of wanted) loaded.set(entity, await loadEntities(db, entity, ids));
+  for (const [entity, ids] of wanted)
+    loaded.set(entity, await loadEntities(db, entity, ids, actor));
   const sightChanged = [...decisions.values()]
     .filter((d) => d.op === 'gain' || d.op === 'lose')
     .map((d) => d.id);
@@ -197,6 +209,26 @@ async function pullLog(
   const last = rows[rows.length - 1];
   const next: SyncCursor = last ? { kind: 'log', txid: last.txid, seq: last.seq } : cursor;
   return { changes: unique, cursor: encodeCursor(next), hasMore };
+}
+
+/**
+ * The cases the caller could see under their previous roles and languages but not now, or
+ * the other way round: after an admin changes an agent's scope, their replica loses the
+ * first as deletes and gains the second whole. Cases assigned to them are seen either way.
+ */
+async function casesWhoseSightChanged(
+  db: Queryable,
+  before: Actor,
+  now: Actor,
+): Promise<{ id: string; seeNow: boolean }[]> {
+  const params: unknown[] = [];
+  const was = visibility(before, params);
+  const is = visibility(now, params);
+  const res = await db.query<{ id: string; see_now: boolean }>(
+    `SELECT c.id, (${is}) AS see_now FROM cases c WHERE (${was}) IS DISTINCT FROM (${is}) ORDER BY c.id`,
+    params,
+  );
+  return res.rows.map((r) => ({ id: r.id, seeNow: r.see_now }));
 }
 
 async function loadPartsOfCasesWithCase(db: Queryable, caseIds: string[]) {

@@ -34,6 +34,10 @@ export interface TestService {
   url?: string;
   agentIds: Map<string, string>;
   login(name: 'ana' | 'marco' | 'tess' | 'tom' | 'lena'): Promise<Session>;
+  /** Signs in any account; throws unless the service answers 200. */
+  signIn(email: string, password: string): Promise<Session>;
+  /** A session for a token the caller got some other way (an invitation, single sign-on). */
+  sessionOf(token: string, agent: Agent): Session;
   intake(overrides?: Partial<IntakeRequest>, headers?: Record<string, string>): Promise<Case>;
   close(): Promise<void>;
 }
@@ -118,22 +122,26 @@ export async function startTestService(
     };
   };
 
+  const signIn = async (email: string, password: string) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password },
+    });
+    if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);
+    const { token, agent } = res.json<{ token: string; agent: Agent }>();
+    return session(token, agent);
+  };
+
   return {
     app,
     db,
     kind,
     url,
     agentIds,
-    async login(name) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { email: `${name}@demo.casedesk`, password: DEMO_PASSWORD },
-      });
-      if (res.statusCode !== 200) throw new Error(`login ${name}: ${res.statusCode} ${res.body}`);
-      const { token, agent } = res.json<{ token: string; agent: Agent }>();
-      return session(token, agent);
-    },
+    login: (name) => signIn(`${name}@demo.casedesk`, DEMO_PASSWORD),
+    signIn,
+    sessionOf: session,
     async intake(overrides = {}, headers = {}) {
       const res = await app.inject({
         method: 'POST',

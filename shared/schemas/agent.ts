@@ -1,21 +1,43 @@
 import { z } from 'zod';
 import { Language } from '../languages';
 import { Balance } from '../money';
-import { Email, Id, LIMITS } from './common';
+import { Email, Id, LIMITS, UtcTimestamp } from './common';
 
-export const ROLES = ['agent', 'trust_safety', 'lead'] as const;
+/** `admin` manages accounts; on its own it sees no cases (see permissions.ts). */
+export const ROLES = ['agent', 'trust_safety', 'lead', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const Agent = z.object({
+/** What every staff member may know about a colleague. */
+export const AgentDirectoryEntry = z.object({
   id: Id,
   name: z.string().max(LIMITS.name),
-  email: Email,
   roles: z.array(Role).min(1),
   languages: z.array(Language),
+  // Defaults: a session stored by an older version of the app lacks these fields.
+  active: z.boolean().default(true),
+});
+export type AgentDirectoryEntry = z.infer<typeof AgentDirectoryEntry>;
+
+/** The whole account, as its owner, admins and leads see it. */
+export const Agent = AgentDirectoryEntry.extend({
+  email: Email,
   refundLimit: Balance,
+  /** Updated at most every five minutes; never a sync change of its own. */
+  lastSeenAt: UtcTimestamp.nullable().default(null),
 });
 export type Agent = z.infer<typeof Agent>;
+
+/**
+ * The synced `agent` entity: the directory for most callers, the whole account for admins
+ * and leads (and for the caller's own record), so the extra fields are optional here.
+ */
+export const AgentEntity = AgentDirectoryEntry.extend({
+  email: Email.optional(),
+  refundLimit: Balance.optional(),
+  lastSeenAt: UtcTimestamp.nullable().optional(),
+});
+export type AgentEntity = z.infer<typeof AgentEntity>;
 
 export const LoginRequest = z.strictObject({
   email: z.string().trim().min(1).max(LIMITS.email),

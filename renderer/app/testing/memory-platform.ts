@@ -1,5 +1,5 @@
 import type { DesktopNotification } from '../../../shared/desktop/notification-rules';
-import type { StoredSession } from '../../../shared/desktop/ipc-contract';
+import { StoredSession } from '../../../shared/desktop/ipc-contract';
 import type { Platform } from '../../../shared/desktop/platform';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/desktop/settings';
 import type { MenuCommand } from '../../../shared/desktop/ipc-contract';
@@ -39,7 +39,7 @@ export function memoryPlatform(kind: 'web' | 'desktop' = 'desktop') {
     connectServer: async () => ({ ok: false, reason: 'Not in tests.' }),
     loadSession: async () => session,
     saveSession: async (s) => {
-      session = s;
+      session = StoredSession.parse(s);
       return 'keychain';
     },
     clearSession: async () => {

@@ -14,6 +14,8 @@ export const ANA: Agent = {
   roles: ['agent'],
   languages: ['de', 'en', 'nl'],
   refundLimit: { amount: 25_000, currency: 'EUR' },
+  active: true,
+  lastSeenAt: null,
 };
 
 export const LENA: Agent = {
@@ -23,6 +25,8 @@ export const LENA: Agent = {
   roles: ['lead'],
   languages: [...LANGUAGES],
   refundLimit: { amount: 500_000, currency: 'EUR' },
+  active: true,
+  lastSeenAt: null,
 };
 
 const STATUSES: CaseStatus[] = [

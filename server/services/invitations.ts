@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { DomainError, type Agent, type Invitation } from '../../shared';
+import type { Queryable } from '../db/database';
+import { recordAccountEvent } from '../repositories/account-events';
+import { toAgent, type AgentRow } from '../repositories/agents';
+import { hashToken, newSessionToken, openSession } from './auth';
+import { requireStrongPassword } from './password-rules';
+import { hashPassword } from './passwords';
+
+export const INVITATION_DAYS = 7;
+
+/**
+ * A new single-use invitation for the agent (creating the account or resetting its
+ * password); any earlier one still open stops working, so only the newest link counts.
+ */
+export async function issueInvitation(
+  tx: Queryable,
+  agentId: string,
+  actorId: string | null,
+  now: Date,
+): Promise<Invitation> {
+  await voidInvitations(tx, agentId, now);
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  await tx.query(
+    `INSERT INTO invitations (token_hash, agent_id, created_by, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [hashToken(token), agentId, actorId, now, expiresAt],
+  );
+  return { token, expiresAt: expiresAt.toISOString() };
+}
+
+export async function voidInvitations(tx: Queryable, agentId: string, now: Date): Promise<void> {
+  await tx.query('UPDATE invitations SET used_at = $2 WHERE agent_id = $1 AND used_at IS NULL', [
+    agentId,
+    now,
+  ]);
+}
+
+const expired = () =>
+  new DomainError(
+    'invitation_expired',
+    'This invitation has expired or was already used; ask an administrator for a new one.',
+  );
+
+/** Sets the invited agent's password and signs them in; the invitation is then spent. */
+export async function acceptInvitation(
+  tx: Queryable,
+  req: { token: string; password: string },
+  now: Date,
+): Promise<{ token: string; agent: Agent }> {
+  // Locked, so two tabs accepting the same link at once cannot both succeed.
+  const inv = await tx.query<{ agent_id: string; expires_at: Date; used_at: Date | null }>(
+    'SELECT agent_id, expires_at, used_at FROM invitations WHERE token_hash = $1 FOR UPDATE',
+    [hashToken(req.token)],
+  );
+  const i = inv.rows[0];
+  if (!i || i.used_at !== null || new Date(i.expires_at) <= now) throw expired();
+  const res = await tx.query<AgentRow>('SELECT * FROM agents WHERE id = $1 FOR UPDATE', [
+    i.agent_id,
+  ]);
+  const row = res.rows[0]!;
+  if (!row.active) throw expired();
+  requireStrongPassword(req.password, row);
+
+  await tx.query('UPDATE invitations SET used_at = $2 WHERE token_hash = $1', [
+    hashToken(req.token),
+    now,
+  ]);
+  await tx.query('UPDATE agents SET password_hash = $2 WHERE id = $1', [
+    row.id,
+    await hashPassword(req.password),
+  ]);
+  await tx.query('DELETE FROM sessions WHERE agent_id = $1', [row.id]);
+  const token = newSessionToken();
+  await openSession(tx, row.id, token, now);
+  await recordAccountEvent(tx, {
+    agentId: row.id,
+    actorId: row.id,
+    type: 'agent.invitation_accepted',
+    at: now,
+    data: {},
+  });
+  return { token, agent: toAgent({ ...row, last_seen_at: now }) };
+}
