@@ -1,8 +1,10 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { DomainError } from '../shared';
 import type { Database } from './db/database';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
+import { registerJsonBody, registerQueryAndParamsCheck } from './http/json-body';
+import { registerApiHeaders } from './http/security-headers';
 import {
   NO_INTEGRATION,
   registerIntegration,
@@ -43,20 +45,13 @@ export function buildApp({
     logController: new LogController({ disableRequestLogging: true }),
     // Behind a proxy the caller's address is in X-Forwarded-For; the login rate limit needs it.
     trustProxy: 'loopback',
+    frameworkErrors,
+    clientErrorHandler,
   });
 
-  // Our own JSON parser: an empty body counts as none (clients often send the header on a
-  // bare POST), and anything unparsable is the contract's 400 malformed_json.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(new DomainError('malformed_json', 'The body is not valid JSON.'), undefined);
-    }
-  });
+  registerJsonBody(app);
+  registerQueryAndParamsCheck(app);
+  registerApiHeaders(app);
 
   const spaIndex = webRoot ? serveWorkspace(app, webRoot) : false;
   registerErrorHandling(app, { spaIndex });

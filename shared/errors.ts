@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   agent_inactive: 409,
   email_taken: 409,
   invitation_expired: 410,
+  request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   channel_language_unsupported: 422,
@@ -27,7 +28,9 @@ export const ERROR_STATUS = {
   no_order: 422,
   weak_password: 422,
   wrong_password: 422,
+  order_buyer_mismatch: 422,
   rate_limited: 429,
+  headers_too_large: 431,
   internal_error: 500,
 } as const;
 

@@ -19,6 +19,7 @@ export function command<R extends FastifyRequest>(
       : null;
     const res = await runCommand(db, scope, successStatus, (tx) => handler(req, tx, new Date()));
     if (res.replayed) void reply.header('idempotent-replayed', 'true');
-    return reply.code(res.status).send(res.body);
+    // The serialised text, not the object: a replay must be the first answer byte for byte.
+    return reply.code(res.status).type('application/json; charset=utf-8').send(res.text);
   };
 }

@@ -1,5 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../shared';
+import { WORKSPACE_HEADERS } from './security-headers';
 import { WORKSPACE_CSP } from './workspace';
 
 /**
@@ -28,14 +29,22 @@ export function registerErrorHandling(
   app.setNotFoundHandler((req, reply) => {
     // The workspace routes on the client: its deep paths all load index.html.
     if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api/')) {
-      return reply.header('content-security-policy', WORKSPACE_CSP).sendFile('index.html');
+      if (/\.map$/i.test(req.url.split('?')[0]!)) return notFound(req, reply);
+      return reply
+        .header('content-security-policy', WORKSPACE_CSP)
+        .headers(WORKSPACE_HEADERS)
+        .sendFile('index.html');
     }
-    return reply
-      .code(404)
-      .send(
-        new DomainError('not_found', `No route ${req.method} ${req.url.split('?')[0]}.`).toBody(),
-      );
+    return notFound(req, reply);
   });
+}
+
+function notFound(req: FastifyRequest, reply: FastifyReply) {
+  return reply
+    .code(404)
+    .send(
+      new DomainError('not_found', `No route ${req.method} ${req.url.split('?')[0]}.`).toBody(),
+    );
 }
 
 function mapFrameworkError(err: FastifyError): DomainError | null {

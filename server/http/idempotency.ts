@@ -5,7 +5,16 @@ import type { Database, Queryable } from '../db/database';
 export interface CommandResponse {
   status: number;
   body: unknown;
+  /** `body` as sent, byte for byte: what a replay sends again. */
+  text: string;
 }
+
+const serialise = (body: unknown): string => JSON.stringify(body ?? null);
+const answer = (status: number, body: unknown): CommandResponse => ({
+  status,
+  body,
+  text: serialise(body),
+});
 
 export interface IdempotencyScope {
   /** Who is asking: keys are scoped to the caller (`agent:<id>` or `intake`). */
@@ -59,10 +68,10 @@ export async function runCommand(
 ): Promise<CommandResponse & { replayed: boolean }> {
   if (!scope) {
     try {
-      return { status: successStatus, body: await db.transaction(command), replayed: false };
+      return { ...answer(successStatus, await db.transaction(command)), replayed: false };
     } catch (err) {
       if (err instanceof DomainError)
-        return { status: err.status, body: err.toBody(), replayed: false };
+        return { ...answer(err.status, err.toBody()), replayed: false };
       throw err;
     }
   }
@@ -73,8 +82,13 @@ export async function runCommand(
       [scope.caller, scope.key, scope.fingerprint],
     );
     if (claimed.rows.length === 0) {
-      const prior = await tx.query<{ request_hash: string; status: number; body: unknown }>(
-        'SELECT request_hash, status, body FROM idempotency_keys WHERE caller = $1 AND key = $2',
+      const prior = await tx.query<{
+        request_hash: string;
+        status: number;
+        body: unknown;
+        response: string | null;
+      }>(
+        'SELECT request_hash, status, body, response FROM idempotency_keys WHERE caller = $1 AND key = $2',
         [scope.caller, scope.key],
       );
       const p = prior.rows[0]!;
@@ -84,20 +98,21 @@ export async function runCommand(
           'This Idempotency-Key was already used for a different request.',
         );
       }
-      return { status: p.status, body: p.body, replayed: true };
+      const text = p.response ?? serialise(p.body);
+      return { status: p.status, body: JSON.parse(text) as unknown, text, replayed: true };
     }
     await tx.query('SAVEPOINT command');
     let out: CommandResponse;
     try {
-      out = { status: successStatus, body: await command(tx) };
+      out = answer(successStatus, await command(tx));
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       await tx.query('ROLLBACK TO SAVEPOINT command');
-      out = { status: err.status, body: err.toBody() };
+      out = answer(err.status, err.toBody());
     }
     await tx.query(
-      'UPDATE idempotency_keys SET status = $3, body = $4 WHERE caller = $1 AND key = $2',
-      [scope.caller, scope.key, out.status, JSON.stringify(out.body ?? null)],
+      'UPDATE idempotency_keys SET status = $3, response = $4 WHERE caller = $1 AND key = $2',
+      [scope.caller, scope.key, out.status, out.text],
     );
     return { ...out, replayed: false };
   });

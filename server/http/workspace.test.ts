@@ -15,6 +15,7 @@ describe('serving the built workspace', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'casedesk-web-'));
     await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Casedesk</title>');
     await writeFile(path.join(dir, 'app.js'), 'console.log(1)');
+    await writeFile(path.join(dir, 'app.js.map'), '{"version":3,"sources":["secret.ts"]}');
     db = await openPglite();
     app = buildApp({ db, intakeKey: null, webRoot: dir });
     await app.ready();
@@ -37,6 +38,22 @@ describe('serving the built workspace', () => {
     const deep = await app.inject({ method: 'GET', url: '/cases/CD-100001' });
     expect(deep.statusCode).toBe(200);
     expect(deep.body).toContain('<title>Casedesk</title>');
+  });
+
+  it('isolates the workspace from other origins and from devices it never uses', async () => {
+    for (const url of ['/', '/app.js', '/cases/CD-100001']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+      expect(res.headers['permissions-policy'], url).toContain('camera=()');
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+    }
+  });
+
+  it('does not serve source maps', async () => {
+    const res = await app.inject({ method: 'GET', url: '/app.js.map' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('secret.ts');
   });
 
   it('keeps unknown API paths a JSON 404', async () => {

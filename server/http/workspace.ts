@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { WORKSPACE_CSP } from '../../shared/workspace-csp';
+import { WORKSPACE_HEADERS } from './security-headers';
 
 export { WORKSPACE_CSP };
 
@@ -16,10 +17,11 @@ export function serveWorkspace(app: FastifyInstance, root: string): boolean {
     root,
     prefix: '/',
     wildcard: false,
+    // Source maps would hand anyone the workspace's source; they stay on the build machine.
+    allowedPath: (pathName) => !pathName.endsWith('.map'),
     setHeaders: (res) => {
       res.header('content-security-policy', WORKSPACE_CSP);
-      res.header('x-content-type-options', 'nosniff');
-      res.header('referrer-policy', 'no-referrer');
+      for (const [name, value] of Object.entries(WORKSPACE_HEADERS)) res.header(name, value);
     },
   });
   return true;

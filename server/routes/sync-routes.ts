@@ -22,10 +22,17 @@ export function syncRoutes(app: FastifyInstance, db: Database, feed: ChangeFeed)
     return pullChanges(db, actorOf(req), cursor, limit);
   });
 
-  app.post('/api/v1/sync/push', staff, async (req) => {
-    const { mutations } = parse(PushRequest, req.body);
-    return { results: await pushMutations(db, actorOf(req), mutations) };
-  });
+  app.post(
+    '/api/v1/sync/push',
+    { ...staff, config: { argsCheckedPerMutation: true } },
+    async (req) => {
+      const { mutations } = parse(PushRequest, req.body);
+      const results = await pushMutations(db, actorOf(req), mutations, (err, m) =>
+        req.log.error({ err, mutation: { id: m.id, op: m.op } }, 'sync mutation failed'),
+      );
+      return { results };
+    },
+  );
 
   // Server-Sent Events: `poke` whenever something the caller may see changed. EventSource
   // cannot send headers, so the token may come as ?token= (requireAgent accepts it here).

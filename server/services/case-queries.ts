@@ -1,4 +1,6 @@
 import {
+  UtcTimestamp,
+  timeProblem,
   DomainError,
   canSeeCase,
   seesAllCases,
@@ -96,7 +98,9 @@ function decodeCursor(cursor: string): [string, string] {
     if (
       Array.isArray(v) &&
       typeof v[0] === 'string' &&
-      !Number.isNaN(Date.parse(v[0])) &&
+      // Only the form we hand out: JavaScript reads times PostgreSQL refuses (e.g. '1').
+      UtcTimestamp.safeParse(v[0]).success &&
+      timeProblem(v[0]) === null &&
       typeof v[1] === 'string' &&
       isUuid(v[1])
     ) {

@@ -19,6 +19,7 @@ import {
 } from '../../shared';
 import type { Database, Queryable } from '../db/database';
 import { fingerprint, runCommand } from '../http/idempotency';
+import { findTextProblem } from '../http/request-text';
 import { parse } from '../http/validation';
 import {
   approveAction,
@@ -38,6 +39,8 @@ import {
   setPriority,
 } from '../services/case-commands';
 import { createDispute, updateDispute } from '../services/dispute-commands';
+
+const CRASHED_MESSAGE = 'Something went wrong on our side with this change; it was not applied.';
 
 type Handler = (
   tx: Queryable,
@@ -124,15 +127,34 @@ const HANDLERS: Record<MutationOp, Handler> = {
  * Applies mutations in order, each in its own transaction through the same commands as
  * the REST endpoints. The mutation id is its idempotency key, so a re-sent mutation is
  * answered from the record (`duplicate`) and never applied twice. A refusal stops only
- * itself; a later mutation that needed it fails on its own (e.g. `not_found`).
+ * itself; a later mutation that needed it fails on its own (e.g. `not_found`). So does a
+ * crash: its transaction rolls back and nothing is recorded under its id (as with a 5xx,
+ * a retry runs it again), it is answered `internal_error`, and the rest still apply — one
+ * poisoned mutation must never wedge a device's outbox (issue 10, defect 4).
  */
 export async function pushMutations(
   db: Database,
   actor: Actor,
   mutations: Mutation[],
+  onCrash: (err: unknown, m: Mutation) => void = () => {},
 ): Promise<MutationResult[]> {
   const results: MutationResult[] = [];
   for (const m of mutations) {
+    // The body parser left `args` to us: a problem here refuses this mutation alone, before
+    // anything walks it recursively (the fingerprint below does).
+    const textProblem = findTextProblem(m.args, 'args');
+    if (textProblem) {
+      results.push({
+        id: m.id,
+        status: 'rejected',
+        error: {
+          code: 'validation_failed',
+          message: `The args are not valid: ${textProblem.path} ${textProblem.message}`,
+          details: { fields: [textProblem] },
+        },
+      });
+      continue;
+    }
     const scope = {
       caller: `agent:${actor.id}`,
       key: m.id,
@@ -155,8 +177,10 @@ export async function pushMutations(
         ...(ok ? { result: res.body } : { error }),
       });
     } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      results.push({ id: m.id, status: 'rejected', error: err.toBody().error });
+      const refusal =
+        err instanceof DomainError ? err : new DomainError('internal_error', CRASHED_MESSAGE);
+      if (!(err instanceof DomainError)) onCrash(err, m);
+      results.push({ id: m.id, status: 'rejected', error: refusal.toBody().error });
     }
   }
   return results;

@@ -21,7 +21,14 @@ const invalid = () =>
     fields: [{ path: 'query.cursor', message: 'unknown cursor' }],
   });
 
-const isXid = (v: unknown): v is string => typeof v === 'string' && /^\d{1,20}$/.test(v);
+// xid8 is unsigned 64-bit; bigger digit strings would reach PostgreSQL and fail there.
+const isXid = (v: unknown): v is string =>
+  typeof v === 'string' && /^\d{1,20}$/.test(v) && BigInt(v) < 2n ** 64n;
+// Positions and phases the service hands out are small; JSON can say 2^63 or 1e300, which
+// a bigint column refuses and Number.isInteger still accepts.
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+/** More than the snapshot has; a larger phase would only mean "snapshot done". */
+const MAX_PHASE = 100;
 
 export function decodeCursor(text: string): SyncCursor {
   let raw: unknown;
@@ -35,12 +42,13 @@ export function decodeCursor(text: string): SyncCursor {
   if (
     kind === 's' &&
     isXid(a) &&
-    Number.isInteger(b) &&
+    isCount(b) &&
+    b <= MAX_PHASE &&
     (c === null || (typeof c === 'string' && isUuid(c)))
   ) {
     return { kind: 'snapshot', since: a, phase: b as number, after: c as string | null };
   }
-  if (kind === 'l' && isXid(a) && Number.isInteger(b) && (b as number) >= 0) {
+  if (kind === 'l' && isXid(a) && isCount(b)) {
     return { kind: 'log', txid: a, seq: b as number };
   }
   throw invalid();
