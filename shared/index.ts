@@ -20,3 +20,4 @@ export * from './schemas/disputes';
 export * from './schemas/events';
 export * from './schemas/sync';
 export * from './schemas/integration-events';
+export * from './schemas/delivery-requests';

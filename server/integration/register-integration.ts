@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
+import { deliveryRoutes } from '../routes/delivery-routes';
 import { DeliveryWorker, type DeliveryWorkerOptions, type WebhookTarget } from './delivery-worker';
 import { setWebhookEnabled } from './outbox';
 
@@ -34,6 +35,7 @@ export function registerIntegration(
         ...opts.worker,
       })
     : null;
+  deliveryRoutes(app, db);
   app.addHook('onReady', async () => {
     await setWebhookEnabled(db, opts.webhook !== null);
     await worker?.start();
