@@ -21,3 +21,4 @@ export * from './schemas/events';
 export * from './schemas/sync';
 export * from './schemas/integration-events';
 export * from './schemas/delivery-requests';
+export * from './schemas/integration-requests';

@@ -18,6 +18,8 @@ const STATUS_TEXT: Record<ActionStatus, string> = {
   pending_approval: 'Awaiting approval',
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
+  requested: 'Sent to payments — waiting for confirmation',
+  failed: 'Failed',
 };
 
 function PendingDecision({ a, ctx }: { a: ActionRead; ctx: CaseViewContext }) {
@@ -91,7 +93,13 @@ function ActionList({
               {a.approvedBy && ` · approved by ${agentName(ctx, a.approvedBy)}`}
               {a.rejectedBy &&
                 ` · rejected by ${agentName(ctx, a.rejectedBy)}: ${a.rejectionReason ?? ''}`}
+              {a.status === 'executed' && a.externalRef && ` · confirmed (${a.externalRef})`}
             </div>
+            {a.status === 'failed' && (
+              <div className="error small">
+                The marketplace could not carry this out: {a.failureReason ?? 'no reason given'}
+              </div>
+            )}
           </div>
           <ActionDetails a={a} open={a.status === 'pending_approval'} />
           {a.status === 'pending_approval' && !('pending' in a) && (

@@ -19,6 +19,9 @@ const EVENT_TEXT: Record<EventType, string> = {
   'action.approved': 'Action approved',
   'action.rejected': 'Action rejected',
   'action.withdrawn': 'Action withdrawn',
+  'action.requested': 'Sent to payments — waiting for confirmation',
+  'action.failed': 'Action failed at the marketplace',
+  'order.updated': 'Order updated by the marketplace',
   'dispute.created': 'External dispute recorded',
   'dispute.updated': 'External dispute updated',
 };
@@ -28,10 +31,24 @@ function detailOf(e: EventRead, ctx: CaseViewContext): string {
   if (e.type === 'case.status_changed' || e.type === 'case.priority_changed')
     return `${d.from} → ${d.to}`;
   if (e.type === 'case.assigned') return `to ${agentName(ctx, d.toAssigneeId as string)}`;
+  if (e.type === 'action.failed') {
+    const what = String(d.actionType).replace(/_/g, ' ');
+    return `${what}: ${typeof d.reason === 'string' ? d.reason : 'no reason given'}${d.caseTo ? ' — case back to open' : ''}`;
+  }
+  if (e.type === 'order.updated' && d.changes && typeof d.changes === 'object')
+    return Object.entries(d.changes as Record<string, { to: unknown }>)
+      .map(([k, v]) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} → ${String(v.to ?? '—')}`)
+      .join(', ');
   if (typeof d.actionType === 'string') return String(d.actionType).replace(/_/g, ' ');
   if (e.type === 'case.resolved' && typeof d.summary === 'string') return d.summary;
   return '';
 }
+
+// Without an agent, an event came from the help center (intake) or the marketplace (results).
+const actorless = (e: CaseEvent) =>
+  e.type === 'action.executed' || e.type === 'action.failed' || e.type === 'order.updated'
+    ? 'marketplace'
+    : 'help center';
 
 /** The audit trail, oldest first: who did what, when, from which state. */
 export function HistoryPanel({ events, ctx }: { events: EventRead[]; ctx: CaseViewContext }) {
@@ -44,7 +61,7 @@ export function HistoryPanel({ events, ctx }: { events: EventRead[]; ctx: CaseVi
             <span className="muted small">{formatDateTime(e.at)}</span>{' '}
             <strong>{labelOf(EVENT_TEXT, e.type)}</strong> {detailOf(e, ctx)}{' '}
             <span className="muted small">
-              — {e.actorId ? agentName(ctx, e.actorId) : 'help center'}
+              — {e.actorId ? agentName(ctx, e.actorId) : actorless(e)}
             </span>
           </li>
         ))}

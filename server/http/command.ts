@@ -10,10 +10,12 @@ export function command<R extends FastifyRequest>(
   db: Database,
   successStatus: number,
   handler: (req: R, tx: Queryable, now: Date) => Promise<unknown>,
+  /** Whose keys these are when no agent is signed in (the default: the help center). */
+  keylessCaller = 'intake',
 ) {
   return async (req: R, reply: FastifyReply) => {
     const key = checkKey(req.headers['idempotency-key']);
-    const caller = req.agent ? `agent:${req.agent.id}` : 'intake';
+    const caller = req.agent ? `agent:${req.agent.id}` : keylessCaller;
     const scope = key
       ? { caller, key, fingerprint: fingerprint(req.method, req.url, req.body) }
       : null;

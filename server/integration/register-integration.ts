@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
 import { deliveryRoutes } from '../routes/delivery-routes';
+import { integrationRoutes } from '../routes/integration-routes';
 import { DeliveryWorker, type DeliveryWorkerOptions, type WebhookTarget } from './delivery-worker';
 import { setWebhookEnabled } from './outbox';
 
@@ -36,6 +37,7 @@ export function registerIntegration(
       })
     : null;
   deliveryRoutes(app, db);
+  integrationRoutes(app, db, opts.key);
   app.addHook('onReady', async () => {
     await setWebhookEnabled(db, opts.webhook !== null);
     await worker?.start();

@@ -59,6 +59,8 @@ export interface ActionRow {
   rejection_reason: string | null;
   created_at: Date;
   decided_at: Date | null;
+  external_ref?: string | null;
+  failure_reason?: string | null;
 }
 export const toAction = (r: ActionRow): Action =>
   ({
@@ -73,6 +75,8 @@ export const toAction = (r: ActionRow): Action =>
     rejectionReason: r.rejection_reason,
     createdAt: iso(r.created_at),
     decidedAt: isoOrNull(r.decided_at),
+    externalRef: r.external_ref ?? null,
+    failureReason: r.failure_reason ?? null,
   }) as Action;
 
 interface DisputeRow {

@@ -10,6 +10,7 @@ import {
 } from '../../shared';
 import type { Queryable } from '../db/database';
 import { enqueueActionRequested } from '../integration/action-events';
+import { webhookEnabled } from '../integration/outbox';
 import { toAction, type ActionRow } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
 import {
@@ -62,6 +63,10 @@ export async function proposeAction(
   requireOpen(c);
   if (req.type === 'restrict_account') requireFutureUntil(req.until, now);
   const pending = needsApproval(actor, req);
+  // With a marketplace connected, what would execute is asked of it instead (`requested`),
+  // and a refund's amount stays reserved until it reports back.
+  const requested = !pending && (await webhookEnabled(tx));
+  const status = pending ? 'pending_approval' : requested ? 'requested' : 'executed';
   let orderId: string | null = null;
   let amount: number | null = null;
   let currency: string | null = null;
@@ -84,7 +89,7 @@ export async function proposeAction(
       );
     }
     await tx.query(
-      pending
+      pending || requested
         ? 'UPDATE orders SET reserved_minor = reserved_minor + $2, updated_at = $3 WHERE id = $1'
         : 'UPDATE orders SET refunded_minor = refunded_minor + $2, updated_at = $3 WHERE id = $1',
       [o.id, req.amount.amount, now],
@@ -96,16 +101,28 @@ export async function proposeAction(
     const o = await lockOrder(tx, c);
     if (o.status === 'cancelled')
       throw new DomainError('order_cancelled', 'The order is already cancelled.');
+    const asked = await tx.query(
+      `SELECT 1 FROM actions WHERE order_id = $1 AND type = 'cancel_order' AND status = 'requested'`,
+      [o.id],
+    );
+    if (asked.rows.length > 0) {
+      throw new DomainError(
+        'order_cancelled',
+        'A cancellation of this order is already with the marketplace.',
+      );
+    }
     if (o.shipping_status === 'delivered') {
       throw new DomainError(
         'order_delivered',
         'A delivered order cannot be cancelled; consider a refund.',
       );
     }
-    await tx.query(`UPDATE orders SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [
-      o.id,
-      now,
-    ]);
+    if (!requested) {
+      await tx.query(`UPDATE orders SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [
+        o.id,
+        now,
+      ]);
+    }
     orderId = o.id;
   } else if (req.type === 'restrict_account' && req.subject === 'seller' && !c.orderId) {
     throw new DomainError('no_order', 'This case has no order, so no seller to restrict.');
@@ -115,20 +132,10 @@ export async function proposeAction(
 
   const { type, ...details } = req;
   const res = await tx.query<ActionRow>(
-    `INSERT INTO actions (id, case_id, order_id, type, status, details, amount_minor, currency, proposed_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING *`,
-    [
-      id,
-      c.id,
-      orderId,
-      type,
-      pending ? 'pending_approval' : 'executed',
-      JSON.stringify(details),
-      amount,
-      currency,
-      actor.id,
-      now,
-    ],
+    `INSERT INTO actions (id, case_id, order_id, type, status, details, amount_minor, currency, proposed_by, created_at, requested_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $5 = 'requested' THEN $10::timestamptz END)
+     ON CONFLICT (id) DO NOTHING RETURNING *`,
+    [id, c.id, orderId, type, status, JSON.stringify(details), amount, currency, actor.id, now],
   );
   if (!res.rows[0]) throw idTaken(id);
   await changeCase(
@@ -137,13 +144,13 @@ export async function proposeAction(
     {},
     {
       caseId: c.id,
-      type: pending ? 'action.proposed' : 'action.executed',
+      type: pending ? 'action.proposed' : requested ? 'action.requested' : 'action.executed',
       actorId: actor.id,
       at: now,
       data: {
         actionId: id,
         actionType: type,
-        status: pending ? 'pending_approval' : 'executed',
+        status,
         ...moneyOf(amount, currency),
       },
     },
@@ -221,11 +228,12 @@ function requireDecider(actor: Actor, a: ActionRow): void {
 async function settle(
   tx: Queryable,
   a: ActionRow,
-  status: 'executed' | 'rejected' | 'withdrawn',
+  status: 'executed' | 'rejected' | 'withdrawn' | 'requested',
   by: { approvedBy?: string; rejectedBy?: string; reason?: string },
   now: Date,
 ): Promise<ActionRow> {
-  if (a.type === 'refund' && a.order_id && a.amount_minor !== null) {
+  // A requested refund keeps its reservation until the marketplace reports back.
+  if (a.type === 'refund' && a.order_id && a.amount_minor !== null && status !== 'requested') {
     // The reservation ends either way; only an approval turns it into a refund.
     await tx.query(
       status === 'executed'
@@ -235,14 +243,15 @@ async function settle(
     );
   }
   const res = await tx.query<ActionRow>(
-    `UPDATE actions SET status = $2, approved_by = $3, rejected_by = $4, rejection_reason = $5, decided_at = $6
+    `UPDATE actions SET status = $2, approved_by = $3, rejected_by = $4, rejection_reason = $5, decided_at = $6,
+            requested_at = CASE WHEN $2 = 'requested' THEN $6::timestamptz END
       WHERE id = $1 RETURNING *`,
     [a.id, status, by.approvedBy ?? null, by.rejectedBy ?? null, by.reason ?? null, now],
   );
   return res.rows[0]!;
 }
 
-async function executeRestriction(
+export async function executeRestriction(
   tx: Queryable,
   c: LockedCase,
   a: ActionRow,
@@ -280,8 +289,9 @@ export async function approveAction(
   const { c, a } = await lockAction(tx, actor, actionId);
   requireDecider(actor, a);
   requirePending(a);
-  const done = await settle(tx, a, 'executed', { approvedBy: actor.id }, now);
-  if (a.type === 'restrict_account') await executeRestriction(tx, c, a, now);
+  const to = (await webhookEnabled(tx)) ? 'requested' : 'executed';
+  const done = await settle(tx, a, to, { approvedBy: actor.id }, now);
+  if (a.type === 'restrict_account' && to === 'executed') await executeRestriction(tx, c, a, now);
   await changeCase(
     tx,
     c.id,
@@ -295,7 +305,7 @@ export async function approveAction(
         actionId: a.id,
         actionType: a.type,
         from: a.status,
-        to: 'executed',
+        to,
         proposedBy: a.proposed_by,
         ...moneyOf(a.amount_minor, a.currency),
       },

@@ -60,7 +60,18 @@ export const ActionRequest = z.discriminatedUnion('type', [
 ]);
 export type ActionRequest = z.infer<typeof ActionRequest>;
 
-export const ACTION_STATUSES = ['executed', 'pending_approval', 'rejected', 'withdrawn'] as const;
+/**
+ * `requested` and `failed` come with a connected marketplace (contract part 2): a decided
+ * action is `requested` until the marketplace reports it `executed` or `failed`.
+ */
+export const ACTION_STATUSES = [
+  'executed',
+  'pending_approval',
+  'rejected',
+  'withdrawn',
+  'requested',
+  'failed',
+] as const;
 export const ActionStatus = z.enum(ACTION_STATUSES);
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
@@ -74,6 +85,10 @@ const ActionCommon = {
   rejectionReason: z.string().nullable(),
   createdAt: UtcTimestamp,
   decidedAt: UtcTimestamp.nullable(),
+  /** The marketplace's reference for the executed action (part 2). */
+  externalRef: z.string().nullable().optional(),
+  /** Why the marketplace could not carry it out (part 2, `failed`). */
+  failureReason: z.string().nullable().optional(),
 };
 
 export const Action = z.discriminatedUnion('type', [

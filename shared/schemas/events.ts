@@ -17,6 +17,9 @@ export const EVENT_TYPES = [
   'action.approved',
   'action.rejected',
   'action.withdrawn',
+  'action.requested',
+  'action.failed',
+  'order.updated',
   'dispute.created',
   'dispute.updated',
 ] as const;
