@@ -45,7 +45,7 @@ function detailOf(e: EventRead, ctx: CaseViewContext): string {
 }
 
 // Without an agent, an event came from the help center (intake) or the marketplace (results).
-const actorless = (e: CaseEvent) =>
+const actorless = (e: EventRead) =>
   e.type === 'action.executed' || e.type === 'action.failed' || e.type === 'order.updated'
     ? 'marketplace'
     : 'help center';

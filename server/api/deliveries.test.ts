@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../testing/accounts';
 import { WebhookReceiver, waitFor } from '../testing/webhook-receiver';
 import { startTestService, type Session, type TestService } from '../testing/test-service';
 import { testDatabaseKinds } from '../testing/test-databases';
@@ -16,7 +17,7 @@ interface DeliveryView {
 describe.each(testDatabaseKinds())('webhook deliveries for admins on %s', (kind) => {
   const receiver = new WebhookReceiver();
   let svc: TestService;
-  let lena: Session, ana: Session;
+  let admin: Session, lena: Session, ana: Session;
   let refuse = true;
   beforeAll(async () => {
     await receiver.up();
@@ -30,6 +31,7 @@ describe.each(testDatabaseKinds())('webhook deliveries for admins on %s', (kind)
       },
     });
     [lena, ana] = await Promise.all([svc.login('lena'), svc.login('ana')]);
+    admin = await createAccount(svc, { roles: ['admin'], languages: [], name: 'Ada Admin' });
   });
   afterAll(async () => {
     await svc.close();
@@ -37,7 +39,7 @@ describe.each(testDatabaseKinds())('webhook deliveries for admins on %s', (kind)
   });
 
   const list = async (query = '') =>
-    (await lena.get(`/api/v1/integration/deliveries${query}`)).json<{
+    (await admin.get(`/api/v1/integration/deliveries${query}`)).json<{
       deliveries: DeliveryView[];
       cursor: string | null;
     }>();
@@ -58,7 +60,7 @@ describe.each(testDatabaseKinds())('webhook deliveries for admins on %s', (kind)
     });
     expect(dead.attempts).toBeGreaterThanOrEqual(1);
     refuse = false;
-    const retried = await lena.post(`/api/v1/integration/deliveries/${dead.id}/retry`);
+    const retried = await admin.post(`/api/v1/integration/deliveries/${dead.id}/retry`);
     expect(retried.statusCode).toBe(200);
     expect(retried.json()).toMatchObject({ id: dead.id, status: 'pending' });
     await waitFor(() => receiver.acknowledged().find((r) => r.eventId === dead.id), 5_000);
@@ -75,7 +77,7 @@ describe.each(testDatabaseKinds())('webhook deliveries for admins on %s', (kind)
         .find((r) => (r.body.data.case as { id: string } | undefined)?.id === c.id),
     );
     await new Promise((r) => setTimeout(r, 100));
-    const res = await lena.post('/api/v1/integration/deliveries/replay', {
+    const res = await admin.post('/api/v1/integration/deliveries/replay', {
       from,
       to: new Date().toISOString(),
     });
@@ -84,7 +86,7 @@ describe.each(testDatabaseKinds())('webhook deliveries for admins on %s', (kind)
     await waitFor(
       () => receiver.acknowledged().filter((r) => r.eventId === first.eventId).length === 2,
     );
-    const bad = await lena.post('/api/v1/integration/deliveries/replay', {
+    const bad = await admin.post('/api/v1/integration/deliveries/replay', {
       from: 'yesterday',
       to: from,
     });
@@ -93,7 +95,7 @@ describe.each(testDatabaseKinds())('webhook deliveries for admins on %s', (kind)
 
   it('sends a test ping on request', async () => {
     refuse = false;
-    const res = await lena.post('/api/v1/integration/deliveries/ping');
+    const res = await admin.post('/api/v1/integration/deliveries/ping');
     expect(res.statusCode).toBe(201);
     const ping = await waitFor(() =>
       receiver.acknowledged().find((r) => r.eventId === res.json().id),
@@ -111,11 +113,12 @@ describe.each(testDatabaseKinds())('webhook deliveries for admins on %s', (kind)
 
   it('refuses agents, strangers and bad queries', async () => {
     expect((await ana.get('/api/v1/integration/deliveries')).statusCode).toBe(403);
+    expect((await lena.get('/api/v1/integration/deliveries')).statusCode).toBe(403);
     expect((await ana.post('/api/v1/integration/deliveries/ping')).statusCode).toBe(403);
     const anon = await svc.app.inject({ method: 'GET', url: '/api/v1/integration/deliveries' });
     expect(anon.statusCode).toBe(401);
-    expect((await lena.get('/api/v1/integration/deliveries?status=lost')).statusCode).toBe(400);
-    expect((await lena.get('/api/v1/integration/deliveries?cursor=abc')).statusCode).toBe(400);
-    expect((await lena.post('/api/v1/integration/deliveries/nope/retry')).statusCode).toBe(404);
+    expect((await admin.get('/api/v1/integration/deliveries?status=lost')).statusCode).toBe(400);
+    expect((await admin.get('/api/v1/integration/deliveries?cursor=abc')).statusCode).toBe(400);
+    expect((await admin.post('/api/v1/integration/deliveries/nope/retry')).statusCode).toBe(404);
   });
 });

@@ -1,5 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DeliveriesQuery, DomainError, EmptyBody, ReplayRequest, type Agent } from '../../shared';
+import {
+  DeliveriesQuery,
+  DomainError,
+  EmptyBody,
+  ReplayRequest,
+  canManageAccounts,
+  type Agent,
+} from '../../shared';
 import type { Database } from '../db/database';
 import { actorOf, requireAgent } from '../http/auth';
 import { command } from '../http/command';
@@ -7,13 +14,9 @@ import { parse } from '../http/validation';
 import { listDeliveries, replayDeliveries, retryDelivery } from '../integration/deliveries';
 import { enqueueIntegrationEvent } from '../integration/outbox';
 
-/**
- * Deliveries are the admin's to watch. Until the accounts work brings the `admin` role,
- * leads hold it too (they are told when a delivery dies, and are the ones who act).
- */
+/** Deliveries are the admins' to watch and resend (the contract). */
 function requireDeliveryAdmin(agent: Agent): void {
-  const roles = agent.roles as readonly string[];
-  if (!roles.includes('admin') && !roles.includes('lead'))
+  if (!canManageAccounts(agent))
     throw new DomainError('forbidden', 'Only an admin may see and resend deliveries.');
 }
 
