@@ -10,8 +10,9 @@ import {
   caseDetail,
   openCaseLoad,
   partyHistory,
-  queueCount,
+  laterCount,
   queuePage,
+  quickCount,
   viewCounts,
   type QueueQuery,
 } from '../data/replica-reads';
@@ -20,6 +21,7 @@ import type { QueueView } from './ui-slice';
 import { useLive } from './use-live';
 
 const PAGE = 120;
+const MARGIN = 40;
 
 interface Props {
   db: ReplicaDb;
@@ -44,18 +46,35 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
     () => ({ view: ui.view, filters: ui.filters, search: ui.search, sort: ui.sort }),
     [ui.view, ui.filters, ui.search, ui.sort],
   );
-  const [range, setRange] = useState({ start: 0, end: PAGE });
-  // Fetch a little around what is visible, in whole pages, so small scrolls need no query.
+  const [range, setRange] = useState({ start: 0, end: 0 });
+  // Fetch a little around what is visible, in whole pages, so small scrolls need no query
+  // (and no more than a page below: a filtered view reads cases until its page is full).
   const from = Math.max(0, Math.floor(range.start / PAGE) * PAGE - PAGE);
-  const to = Math.ceil(range.end / PAGE) * PAGE + PAGE;
+  const to = Math.ceil((range.end + MARGIN) / PAGE) * PAGE;
   const onRange = useCallback((start: number, end: number) => setRange({ start, end }), []);
 
-  const total = useLive(() => queueCount(db, query, me), [db, query, me], 0).value;
   const rows = useLive(
     () => queuePage(db, query, me, from, to - from).then((r) => r.map(toCase)),
     [db, query, me, from, to],
     [],
   );
+  // Most views' counts are kept (a few rows read); the others — a search, two filters —
+  // are counted only once the rows show, so that no read of the rows waits behind them.
+  const quick = useLive(() => quickCount(db, query, me), [db, query, me], null);
+  const countLater = quick.current && quick.value === null && rows.current;
+  const later = useLive(
+    () => (countLater ? laterCount(db, query, me) : Promise.resolve(null)),
+    [db, query, me, countLater],
+    null,
+  );
+  const laterValue = later.current ? later.value : null;
+  // Until counted, the rows so far (and a page more to scroll to, if the page was full);
+  // while the inputs change, the previous count stays (no flash of "Counting…").
+  const atLeast = from + rows.value.length + (rows.value.length === to - from ? PAGE : 0);
+  const counted = quick.value ?? laterValue?.n ?? null;
+  const total = counted === null ? atLeast : Math.max(counted, laterValue?.exact ? 0 : atLeast);
+  const totalShown: 'exact' | 'about' | 'counting' =
+    counted === null ? 'counting' : quick.value !== null || laterValue?.exact ? 'exact' : 'about';
   const counts = useLive<Partial<Record<QueueView, number>>>(
     () => viewCounts(db, me),
     [db, me],
@@ -118,6 +137,7 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
       now={now}
       counts={counts}
       total={total}
+      totalShown={totalShown}
       window={{ offset: from, rows: rows.value, busy: !rows.current }}
       onRange={onRange}
       sync={{

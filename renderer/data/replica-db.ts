@@ -3,6 +3,7 @@ import { toCase, toLocalCase } from './local-case';
 import { searchTokensOf } from './search-words';
 import type { Case, ExternalDispute, Message, MutationOp, Note } from '../../shared';
 import type { ActionRead, AgentRead, EventRead } from './read-schemas';
+import { COUNTS_READY, countsMiddleware, tally, type CountRow } from './view-counts';
 
 /**
  * A case as kept on this device: the server's case plus flat fields for the queue indexes,
@@ -76,6 +77,7 @@ export type ReplicaDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   setAside: EntityTable<SetAsideRow, 'key'>;
+  counts: EntityTable<CountRow, 'key'>;
 };
 
 /**
@@ -155,5 +157,23 @@ export function openReplica(name: string): ReplicaDb {
   });
   // What the service sent that this client could not read, set aside instead of stopping sync.
   db.version(7).stores({ setAside: 'key, caseId' });
+  // Each queue's count kept as cases change, in the same transaction (view-counts.ts):
+  // counting a view's range on disk took hundreds of milliseconds, ahead of every read.
+  db.version(8).stores({ counts: 'key' });
+  db.use(countsMiddleware);
+  // A replica from before version 8, or one filled from outside, is counted once on open
+  // (every case read, one at a time); later writes keep the counts exact.
+  db.on('ready', (vip) => {
+    const d = vip as ReplicaDb;
+    return d.counts.get(COUNTS_READY).then((ready) => {
+      if (ready) return;
+      return d.transaction('rw', d.cases, d.counts, async () => {
+        const t = tally();
+        await d.cases.each((c) => t.add(c));
+        await d.counts.clear();
+        await d.counts.bulkPut([...t.rows(), { key: COUNTS_READY, n: 1 }]);
+      });
+    });
+  });
   return db;
 }

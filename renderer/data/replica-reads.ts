@@ -4,6 +4,7 @@ import type { ActionRead, AgentRead, EventRead } from './read-schemas';
 import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
 import { countMerged, pageMerged, type MergedRanges } from './merged-ranges';
 import { matchesSearch, searchWords } from './search-words';
+import { bucket, FACETS as COUNTED_FACETS } from './view-counts';
 
 type Cases = Collection<LocalCase, string, InsertType<LocalCase, 'id'>>;
 
@@ -94,32 +95,39 @@ function refine(q: QueueQuery, onIndexRange = true): ((c: LocalCase) => boolean)
     matchesSearch(c.searchTokens ?? [], words);
 }
 
-// Above this many cases for even the rarest typed word, walking the view's own index
-// with a filter is cheaper than fetching the candidates.
-const SEARCH_CANDIDATE_LIMIT = 20_000;
+// A search reads the cases of its rarest word only when they are this few; a word in more
+// cases is looked for along the view itself, in its order, reading cases only until the
+// page is full (a word in most cases fills it at once).
+const SEARCH_CANDIDATES = 1_000;
 
 /**
  * A search, through the token index: the cases whose words start with the rarest typed
- * word, then the view, filters and other words on those few, sorted in memory. Null when
- * nothing was typed or even the rarest word is too common to be worth it.
+ * word (at most SEARCH_CANDIDATES of them), then the view, filters and other words on
+ * those few, sorted in memory. Null when nothing was typed or every word is too common.
+ * Each word's range is read as keys, and no further than the limit: never counted whole.
  */
-async function searchResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCase[] | null> {
+function searchResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCase[] | null> {
   const words = searchWords(q.search);
-  if (!words.length) return null;
-  const counts = await Dexie.Promise.all(
-    words.map((w) => db.cases.where('searchTokens').startsWith(w).count()),
-  );
-  const fewest = Math.min(...counts);
-  if (fewest > SEARCH_CANDIDATE_LIMIT) return null;
-  const rarest = words[counts.indexOf(fewest)]!;
-  const ids = await db.cases.where('searchTokens').startsWith(rarest).primaryKeys();
-  const rows = await db.cases.bulkGet([...new Set(ids)]);
-  const view = inView(q, me);
-  const more = refine(q, false);
-  const found = rows.filter(
-    (c): c is LocalCase => c !== undefined && view(c) && (!more || more(c)),
-  );
-  return found.sort(compareBy(q.sort));
+  if (!words.length) return Dexie.Promise.resolve(null);
+  return Dexie.Promise.all(
+    words.map((w) =>
+      db.cases
+        .where('searchTokens')
+        .startsWith(w)
+        .limit(SEARCH_CANDIDATES + 1)
+        .primaryKeys(),
+    ),
+  ).then((keyLists) => {
+    const fewest = keyLists.reduce((a, b) => (b.length < a.length ? b : a));
+    if (fewest.length > SEARCH_CANDIDATES) return null;
+    return db.cases.bulkGet([...new Set(fewest)]).then((rows) => {
+      const view = inView(q, me);
+      const more = refine(q, false);
+      return rows
+        .filter((c): c is LocalCase => c !== undefined && view(c) && (!more || more(c)))
+        .sort(compareBy(q.sort));
+    });
+  });
 }
 
 const PRIORITY_ORDER: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
@@ -182,13 +190,111 @@ function teamRanges(q: QueueQuery, me: Agent): MergedRanges | null {
   };
 }
 
+/**
+ * The count buckets (view-counts.ts) whose sum is the view's count with these filters, or
+ * null where none hold it (a search, two filters, a filtered T&S/approvals/disputes view).
+ */
+export function countBuckets(q: QueueQuery, me: Agent): string[] | null {
+  if (searchWords(q.search).length) return null;
+  const set = (Object.keys(q.filters) as (keyof QueueQuery['filters'])[]).filter(
+    (f) => q.filters[f],
+  );
+  switch (q.view) {
+    case 'mine':
+    case 'unassigned': {
+      const who = q.view === 'mine' ? me.id : '';
+      if (set.length > 1) return null;
+      const [f] = set;
+      return [f ? bucket.assigneeFacet(who, f, q.filters[f]) : bucket.assignee(who)];
+    }
+    case 'team': {
+      const language = q.filters.language;
+      const languages = language ? me.languages.filter((l) => l === language) : me.languages;
+      const facets = COUNTED_FACETS.filter((f) => q.filters[f]);
+      if (facets.length > 1) return null;
+      const [facet] = facets;
+      return languages.map((l) =>
+        facet ? bucket.facet(facet, q.filters[facet], l) : bucket.language(l),
+      );
+    }
+    case 'trust_safety':
+    case 'approvals':
+    case 'disputes':
+      if (set.length) return null;
+      return [
+        {
+          trust_safety: bucket.trustSafety,
+          approvals: bucket.approvals,
+          disputes: bucket.disputes,
+        }[q.view],
+      ];
+  }
+}
+
+const sumOf = (db: ReplicaDb, keys: string[]): Promise<number> =>
+  db.counts.bulkGet(keys).then((rows) => rows.reduce((n, r) => n + (r?.n ?? 0), 0));
+
+/**
+ * The view's count when it is kept (a few rows of the counts table, never a range), else
+ * null: then `queueCount` counts it, which the workspace does only after the rows show.
+ */
+export function quickCount(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<number | null> {
+  const keys = countBuckets(q, me);
+  return keys ? sumOf(db, keys) : Dexie.Promise.resolve(null);
+}
+
 // These run inside live queries: every step must be a Dexie promise (no plain `async`
 // detour before the first read), or Dexie loses track of what to watch.
+/** The exact count, from the kept counts where they hold it, else by reading the view. */
 export function queueCount(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<number> {
+  const keys = countBuckets(q, me);
+  if (keys) return sumOf(db, keys);
   const ranges = teamRanges(q, me);
   if (ranges) return countMerged(db.cases, ranges);
   if (!searchWords(q.search).length) return collection(db, q, me).count();
   return searchResults(db, q, me).then((found) => found?.length ?? collection(db, q, me).count());
+}
+
+// Above this many cases in the view, a search for common words is counted from a sample.
+const COUNT_SAMPLE = 500;
+
+const NO_FILTERS: QueueQuery['filters'] = {
+  status: '',
+  language: '',
+  channel: '',
+  topic: '',
+  priority: '',
+};
+
+/**
+ * The count of a view no kept count holds (a search, two filters), for after its rows show:
+ * exact where that reads few cases (a rare word's candidates, a small view), else estimated
+ * from the share of the view's first COUNT_SAMPLE cases that match — a word in most cases
+ * would otherwise read the whole view, and every read after it would wait.
+ */
+export function laterCount(
+  db: ReplicaDb,
+  q: QueueQuery,
+  me: Agent,
+): Promise<{ n: number; exact: boolean }> {
+  return searchResults(db, q, me).then((found) => {
+    if (found) return { n: found.length, exact: true };
+    const whole: QueueQuery = { ...q, search: '', filters: NO_FILTERS };
+    return sumOf(db, countBuckets(whole, me)!).then((size) => {
+      if (size <= COUNT_SAMPLE)
+        return collection(db, q, me)
+          .count()
+          .then((n) => ({ n, exact: true }));
+      const more = refine(q, false);
+      return collection(db, whole, me)
+        .limit(COUNT_SAMPLE)
+        .toArray()
+        .then((sample) => {
+          const hits = sample.filter((c) => !more || more(c)).length;
+          return { n: Math.round((hits / Math.max(1, sample.length)) * size), exact: false };
+        });
+    });
+  });
 }
 
 export function queuePage(
@@ -205,24 +311,30 @@ export function queuePage(
   return searchResults(db, q, me).then((found) => found?.slice(offset, offset + limit) ?? page());
 }
 
-/** Counts for the navigation: one index range each, no filters. */
-export async function viewCounts(db: ReplicaDb, me: Agent): Promise<Record<QueueViewName, number>> {
-  const views: QueueViewName[] = [
-    'mine',
-    'unassigned',
-    'team',
-    'trust_safety',
-    'approvals',
-    'disputes',
-  ];
+const VIEWS: QueueViewName[] = [
+  'mine',
+  'unassigned',
+  'team',
+  'trust_safety',
+  'approvals',
+  'disputes',
+];
+
+/** Counts for the navigation: a few rows of the kept counts, no range read. */
+export function viewCounts(db: ReplicaDb, me: Agent): Promise<Record<QueueViewName, number>> {
   const q = (view: QueueViewName): QueueQuery => ({
     view,
     filters: { status: '', language: '', channel: '', topic: '', priority: '' },
     search: '',
     sort: { key: 'sla', direction: 'asc' },
   });
-  const counts = await Promise.all(views.map((v) => slaRange(db, q(v), me).count()));
-  return Object.fromEntries(views.map((v, i) => [v, counts[i]])) as Record<QueueViewName, number>;
+  const keys = VIEWS.map((v) => countBuckets(q(v), me)!);
+  return db.counts.bulkGet(keys.flat()).then((rows) => {
+    const n = new Map(keys.flat().map((k, i) => [k, rows[i]?.n ?? 0]));
+    return Object.fromEntries(
+      VIEWS.map((v, i) => [v, keys[i]!.reduce((sum, k) => sum + n.get(k)!, 0)]),
+    ) as Record<QueueViewName, number>;
+  });
 }
 
 export interface LocalCaseDetail {
@@ -332,17 +444,10 @@ export function allAgents(db: ReplicaDb): Promise<AgentRead[]> {
 
 /**
  * How many open cases each agent holds on this device, for a lead choosing whom to give a
- * case to. One index count per agent: a handful of agents, never a scan of the cases.
+ * case to: one kept count per agent, never a count of their cases.
  */
-export async function openCaseLoad(
-  db: ReplicaDb,
-  agentIds: string[],
-): Promise<Map<string, number>> {
-  const counts = await Promise.all(
-    agentIds.map((id) => {
-      const [lo, hi] = all([id, 1]);
-      return db.cases.where('[assigneeKey+open+slaDueAt]').between(lo, hi, true, true).count();
-    }),
-  );
-  return new Map(agentIds.map((id, i) => [id, counts[i]!]));
+export function openCaseLoad(db: ReplicaDb, agentIds: string[]): Promise<Map<string, number>> {
+  return db.counts
+    .bulkGet(agentIds.map((id) => bucket.assignee(id)))
+    .then((rows) => new Map(agentIds.map((id, i) => [id, rows[i]?.n ?? 0])));
 }

@@ -39,6 +39,8 @@ interface Props {
   now: Date;
   counts: Partial<Record<QueueView, number>>;
   total: number;
+  /** A search or a combination of filters is counted after its rows show, or estimated. */
+  totalShown?: 'exact' | 'about' | 'counting';
   window: QueueWindow;
   onRange: (start: number, end: number) => void;
   sync: SyncStatusProps;
@@ -189,7 +191,9 @@ export function Workspace(p: Props) {
             Clear filters
           </button>
           <span className="muted small" aria-live="polite">
-            {count(p.total, 'case')}
+            {p.totalShown === 'counting'
+              ? 'Counting…'
+              : `${p.totalShown === 'about' ? 'about ' : ''}${count(p.total, 'case')}`}
           </span>
         </div>
         <QueueTable
