@@ -1,9 +1,18 @@
 import { liveQuery } from 'dexie';
 import type { Agent } from '../../shared';
 import { emptySignals, notificationsFor } from '../../shared/desktop/notification-rules';
-import { describeSignals, newKeys, readSignalKeys, type SignalKeys } from '../data/desk-signals';
+import {
+  describeSignals,
+  mergeKeys,
+  newKeys,
+  readSignalKeys,
+  type SignalKeys,
+} from '../data/desk-signals';
 import type { ReplicaDb } from '../data/replica-db';
 import type { AppThunk } from './store';
+
+/** How long the replica must be still, and not pulling, before what is new is told. */
+export const QUIET_MS = 300;
 
 /**
  * Desktop notifications and the badge, from the replica: whenever it changes (and each
@@ -16,8 +25,22 @@ export const watchDeskSignals =
   (_dispatch, getState, { platform }) => {
     let before: SignalKeys | null = null;
     let stopped = false;
+    // What is new but not yet told: a sync applies page after page, so news is held until
+    // the pull is over and the replica quiet a moment, then told together (summarised when
+    // many: describeSignals).
+    let held: SignalKeys | null = null;
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const tell = async () => {
+      const keys = held;
+      held = null;
+      if (!keys || stopped) return;
+      const signals = await describeSignals(db, keys);
+      const prefs = getState().host.settings?.notifications;
+      if (!prefs) return;
+      for (const n of notificationsFor(emptySignals(), signals, prefs)) void platform.notify(n);
+    };
     const read = () => readSignalKeys(db, me, new Date());
-    const take = async ({ keys, myOpenCount }: Awaited<ReturnType<typeof read>>) => {
+    const take = ({ keys, myOpenCount }: Awaited<ReturnType<typeof read>>) => {
       if (stopped) return;
       void platform.setBadgeCount(myOpenCount);
       const previous = before;
@@ -25,15 +48,20 @@ export const watchDeskSignals =
       if (!previous) return;
       const fresh = newKeys(previous, keys);
       if (Object.values(fresh).every((k) => k.length === 0)) return;
-      const signals = await describeSignals(db, fresh);
-      const prefs = getState().host.settings?.notifications;
-      if (!prefs) return;
-      for (const n of notificationsFor(emptySignals(), signals, prefs)) void platform.notify(n);
+      held = held ? mergeKeys(held, fresh) : fresh;
+      clearTimeout(quiet);
+      const later = () => {
+        // Still pulling (a first sync, a catch-up): more pages may bring more news.
+        if (getState().sync.phase === 'pulling') quiet = setTimeout(later, QUIET_MS);
+        else void tell();
+      };
+      quiet = setTimeout(later, QUIET_MS);
     };
-    const sub = liveQuery(read).subscribe({ next: (v) => void take(v) });
+    const sub = liveQuery(read).subscribe({ next: take });
     const tick = setInterval(() => void read().then(take), 60_000);
     return () => {
       stopped = true;
+      clearTimeout(quiet);
       sub.unsubscribe();
       clearInterval(tick);
       void platform.setBadgeCount(0);

@@ -57,44 +57,102 @@ export function newKeys(before: SignalKeys, after: SignalKeys): SignalKeys {
   };
 }
 
-/** What to say about a few new keys: the case reference and a line of detail. */
+/** Both sets of keys, each once. */
+export function mergeKeys(a: SignalKeys, b: SignalKeys): SignalKeys {
+  const both = (k: NotificationKind) => [...new Set([...a[k], ...b[k]])];
+  return {
+    assignedToMe: both('assignedToMe'),
+    approvalWaiting: both('approvalWaiting'),
+    slaAtRisk: both('slaAtRisk'),
+    changeRejected: both('changeRejected'),
+  };
+}
+
+/**
+ * More new keys of one kind than this at once — a first sync, a catch-up after a long time
+ * offline — make one summary notification instead of one each (a lead's first sync would
+ * otherwise raise thousands).
+ */
+export const SUMMARY_OVER = 3;
+
+/**
+ * What to say about new keys: the case reference and a line of detail each, or, for a
+ * kind with more than SUMMARY_OVER of them, one summary naming the first few (only those
+ * are read).
+ */
 export async function describeSignals(
   db: ReplicaDb,
   keys: SignalKeys,
 ): Promise<Record<NotificationKind, Signal[]>> {
+  const out = {} as Record<NotificationKind, Signal[]>;
+  for (const kind of Object.keys(keys) as NotificationKind[]) {
+    const all = keys[kind];
+    const many = all.length > SUMMARY_OVER;
+    const each = await describeKind(db, kind, many ? all.slice(0, SUMMARY_OVER) : all);
+    out[kind] = many ? [summary(kind, all, each)] : each;
+  }
+  return out;
+}
+
+const SUMMARY_TEXT: Record<NotificationKind, (n: number) => string> = {
+  assignedToMe: (n) => `${n.toLocaleString('en')} cases are assigned to you`,
+  approvalWaiting: (n) => `${n.toLocaleString('en')} proposals wait for your approval`,
+  slaAtRisk: (n) => `${n.toLocaleString('en')} of your cases are due within 30 minutes`,
+  changeRejected: (n) => `The server refused ${n.toLocaleString('en')} changes`,
+};
+
+function summary(kind: NotificationKind, all: string[], first: Signal[]): Signal {
+  const refs = first.flatMap((s) => (s.caseReference ? [s.caseReference] : []));
+  return {
+    // One summary per batch: keyed by its first key and size, never equal to a case's.
+    key: `summary:${all.length}:${all[0]}`,
+    caseReference: null,
+    detail: `${SUMMARY_TEXT[kind](all.length)}${refs.length ? `, among them ${refs.join(', ')}` : ''}.`,
+  };
+}
+
+async function describeKind(
+  db: ReplicaDb,
+  kind: NotificationKind,
+  ids: string[],
+): Promise<Signal[]> {
   const label = (c: { reference: string; topic: string }) =>
     `${c.reference} · ${c.topic.replaceAll('_', ' ')}`;
-  const cases = async (ids: string[], suffix: string) =>
+  const cases = async (suffix: string) =>
     (await db.cases.bulkGet(ids)).flatMap((c) =>
       c ? [{ key: c.id, caseReference: c.reference, detail: `${label(c)}${suffix}` }] : [],
     );
-  const actions = await db.actions.bulkGet(keys.approvalWaiting);
-  const approvalWaiting: Signal[] = [];
-  for (const a of actions) {
-    if (!a) continue;
-    const c = await db.cases.get(a.caseId);
-    approvalWaiting.push({
-      key: a.id,
-      caseReference: c?.reference ?? null,
-      detail: `${c?.reference ?? 'A case'}: ${a.type.replaceAll('_', ' ')} proposed, waiting for approval`,
-    });
+  switch (kind) {
+    case 'assignedToMe':
+      return cases('');
+    case 'slaAtRisk':
+      return cases(': the SLA is due within 30 minutes');
+    case 'approvalWaiting': {
+      const out: Signal[] = [];
+      for (const a of await db.actions.bulkGet(ids)) {
+        if (!a) continue;
+        const c = await db.cases.get(a.caseId);
+        out.push({
+          key: a.id,
+          caseReference: c?.reference ?? null,
+          detail: `${c?.reference ?? 'A case'}: ${a.type.replaceAll('_', ' ')} proposed, waiting for approval`,
+        });
+      }
+      return out;
+    }
+    case 'changeRejected': {
+      const out: Signal[] = [];
+      for (const e of await db.outbox.where('id').anyOf(ids).toArray()) {
+        const c = e.caseId ? await db.cases.get(e.caseId) : undefined;
+        out.push({
+          key: e.id,
+          caseReference: c?.reference ?? null,
+          detail: e.error?.message ?? 'The server refused a change.',
+        });
+      }
+      return out;
+    }
   }
-  const refused = await db.outbox.where('id').anyOf(keys.changeRejected).toArray();
-  const changeRejected: Signal[] = [];
-  for (const e of refused) {
-    const c = e.caseId ? await db.cases.get(e.caseId) : undefined;
-    changeRejected.push({
-      key: e.id,
-      caseReference: c?.reference ?? null,
-      detail: e.error?.message ?? 'The server refused a change.',
-    });
-  }
-  return {
-    assignedToMe: await cases(keys.assignedToMe, ''),
-    slaAtRisk: await cases(keys.slaAtRisk, ': the SLA is due within 30 minutes'),
-    approvalWaiting,
-    changeRejected,
-  };
 }
 
 /** The case with this reference in the replica, for deep links and notification clicks. */
