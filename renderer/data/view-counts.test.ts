@@ -23,6 +23,7 @@ import {
 } from './replica-reads';
 import { COUNTS_READY } from './view-counts';
 import { applyServerChanges, enqueueMutation, resetReplica } from './replica-writes';
+import { checkServerChanges } from './validate-changes';
 
 const NO_FILTERS = { status: '', language: '', channel: '', topic: '', priority: '' };
 const VIEWS: QueueViewName[] = [
@@ -94,7 +95,8 @@ afterEach(async () => {
 
 const local = (c: Case) => toLocalCase(c, c.id.endsWith('3'));
 
-describe('queue counts kept as cases change', () => {
+// Hundreds of fake-indexeddb reads per test: slow on a loaded shared machine.
+describe('queue counts kept as cases change', { timeout: 120_000 }, () => {
   it('match counting every case, through puts, changes, deletes and a fresh start', async () => {
     db = openReplica(`counts-${Math.random()}`);
     const cases = Array.from({ length: 400 }, (_, i) => makeCase(i));
@@ -141,15 +143,15 @@ describe('queue counts kept as cases change', () => {
     db = openReplica(`counts-sync-${Math.random()}`);
     const cases = Array.from({ length: 200 }, (_, i) => makeCase(i));
     const change = (c: Case): SyncChange => ({ entity: 'case', id: c.id, op: 'upsert', data: c });
-    await applyServerChanges(db, cases.map(change), 'c1', ANA);
+    await applyServerChanges(db, checkServerChanges(cases.map(change)), 'c1', ANA);
     const open = cases.find((c) => c.status === 'new' && !c.assigneeId)!;
     await enqueueMutation(db, ANA, 'case.claim', { caseId: open.id });
     await applyServerChanges(
       db,
-      [
+      checkServerChanges([
         ...cases.slice(0, 50).map((c) => change({ ...c, status: 'resolved' })),
         { entity: 'case', id: cases[60]!.id, op: 'delete', data: null },
-      ],
+      ]),
       'c2',
       ANA,
     );
@@ -171,7 +173,7 @@ describe('queue counts kept as cases change', () => {
   });
 });
 
-describe('a search for a word in most cases', () => {
+describe('a search for a word in most cases', { timeout: 120_000 }, () => {
   it('pages exactly what testing every case gives, in SLA order, reading along the view', async () => {
     db = openReplica(`search-common-${Math.random()}`);
     // More cases with the word than a search reads as candidates: the view is walked.
