@@ -14,12 +14,24 @@ import { serveWorkspace } from './http/workspace';
 import { accountRoutes } from './routes/account-routes';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
+import { messageRoutes } from './routes/message-routes';
+import { inboundRoutes } from './routes/inbound-routes';
+import { databaseAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
+import type { MailSettings } from './mail/mail-settings';
+import { MailSender, type MailSenderOptions } from './mail/mail-sender';
 import { intakeRoutes } from './routes/intake-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { ChangeFeed } from './sync/change-feed';
 import { SERVICE_VERSION } from './version';
 
 export const BODY_LIMIT = 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Present when mail is configured. */
+    mailSender?: MailSender;
+  }
+}
 
 export interface AppOptions {
   db: Database;
@@ -29,6 +41,11 @@ export interface AppOptions {
   webRoot?: string | null;
   /** The marketplace integration (webhook, key, retries); absent: not connected. */
   integration?: IntegrationOptions;
+  /** Outgoing mail; null or absent, messages are stored as `not_configured`. */
+  mail?: MailSettings | null;
+  mailSender?: MailSenderOptions;
+  /** Where attachment bytes are kept; the database unless told otherwise. */
+  attachmentStore?: AttachmentStore;
 }
 
 export function buildApp({
@@ -37,6 +54,9 @@ export function buildApp({
   logLevel = 'silent',
   webRoot = null,
   integration = NO_INTEGRATION,
+  mail = null,
+  mailSender,
+  attachmentStore = databaseAttachmentStore,
 }: AppOptions): FastifyInstance {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
@@ -65,13 +85,23 @@ export function buildApp({
   authRoutes(app, db);
   accountRoutes(app, db);
   intakeRoutes(app, db, intakeKey);
-  caseRoutes(app, db);
+  inboundRoutes(app, db, intakeKey, attachmentStore);
+  caseRoutes(app, db, mail);
+  messageRoutes(app, db);
 
   registerIntegration(app, db, integration);
 
   const feed = new ChangeFeed(db);
   app.addHook('onReady', () => feed.start());
   app.addHook('onClose', () => feed.stop());
-  syncRoutes(app, db, feed);
+  syncRoutes(app, db, feed, mail);
+
+  if (mail) {
+    // Every instance sends: claims keep them from sending the same mail.
+    const sender = new MailSender(db, mail, app.log, mailSender);
+    app.addHook('onReady', () => sender.start());
+    app.addHook('onClose', () => sender.stop());
+    app.decorate('mailSender', sender);
+  }
   return app;
 }

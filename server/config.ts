@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { MailSettings } from './mail/mail-settings';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4870),
@@ -25,6 +26,15 @@ const EnvSchema = z.object({
     .string()
     .min(16, 'must be at least 16 characters')
     .max(500)
+    .optional(),
+  CASEDESK_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must be smtp://host:port or smtps://user:pass@host:port')
+    .optional(),
+  CASEDESK_MAIL_FROM: z.string().min(3).max(500).optional(),
+  CASEDESK_REPLY_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain')
     .optional(),
   CASEDESK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
   CASEDESK_LOG_LEVEL: z
@@ -54,6 +64,8 @@ export interface Config {
   retryBaseMs: number;
   /** The built workspace to serve at `/` (`npm run build` writes it to out/renderer). */
   webRoot: string;
+  /** Null without CASEDESK_SMTP_URL: nothing is mailed and messages say so. */
+  mail: MailSettings | null;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +88,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'invalid configuration: CASEDESK_WEBHOOK_SECRET must be set when CASEDESK_WEBHOOK_URL is',
     );
   }
+  if (e.CASEDESK_SMTP_URL && !e.CASEDESK_MAIL_FROM) {
+    throw new ConfigError(
+      'invalid configuration: CASEDESK_MAIL_FROM is required with CASEDESK_SMTP_URL',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -90,5 +107,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     integrationKey: e.CASEDESK_INTEGRATION_KEY ?? null,
     retryBaseMs: e.CASEDESK_RETRY_BASE_MS,
     webRoot: path.resolve(e.CASEDESK_WEB_ROOT ?? path.join(REPO_ROOT, 'out/renderer')),
+    mail:
+      e.CASEDESK_SMTP_URL && e.CASEDESK_MAIL_FROM
+        ? {
+            smtpUrl: e.CASEDESK_SMTP_URL,
+            from: e.CASEDESK_MAIL_FROM,
+            replyDomain: e.CASEDESK_REPLY_DOMAIN ?? null,
+            retryBaseMs: e.CASEDESK_RETRY_BASE_MS,
+          }
+        : null,
   };
 }

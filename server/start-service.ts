@@ -42,6 +42,7 @@ export async function startService(
       retryBaseMs: config.retryBaseMs,
     },
     webRoot: opts.serveWorkspace === false ? null : config.webRoot,
+    mail: config.mail,
   });
   if (ran.length) app.log.info({ migrations: ran }, 'applied migrations');
   if (config.seed === 'demo') {
@@ -57,6 +58,7 @@ export async function startService(
     config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.database.dataDir}`;
   app.log.info({ address: url }, `Casedesk case service on ${url} (${where})`);
   if (config.intakeKey === null) app.log.warn('CASEDESK_INTAKE_KEY is not set: intake is closed');
+  if (config.mail === null) app.log.info('CASEDESK_SMTP_URL is not set: no mail is sent');
 
   return {
     app,

@@ -13,6 +13,7 @@ const EVENT_TEXT: Record<EventType, string> = {
   'case.resolved': 'Resolved',
   'case.reopened': 'Reopened',
   'message.sent': 'Message sent',
+  'message.received': 'Message received',
   'note.added': 'Note added',
   'action.proposed': 'Action proposed',
   'action.executed': 'Action executed',

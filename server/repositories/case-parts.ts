@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type {
   AccountRestriction,
   Action,
+  Attachment,
   CaseEvent,
+  MessageDeliveryStatus,
   EventType,
   ExternalDispute,
   Message,
@@ -19,6 +21,11 @@ interface MessageRow {
   author_id: string | null;
   body: string;
   created_at: Date;
+  delivery_status?: MessageDeliveryStatus | null;
+  delivery_attempts?: number;
+  sent_at?: Date | null;
+  last_error?: string | null;
+  attachments?: Attachment[];
 }
 export const toMessage = (r: MessageRow): Message => ({
   id: r.id,
@@ -27,6 +34,18 @@ export const toMessage = (r: MessageRow): Message => ({
   authorId: r.author_id,
   body: r.body,
   createdAt: iso(r.created_at),
+  ...(r.direction === 'to'
+    ? {
+        delivery: {
+          // Messages stored before mail existed never left the service.
+          status: r.delivery_status ?? 'not_configured',
+          attempts: r.delivery_attempts ?? 0,
+          sentAt: isoOrNull(r.sent_at ?? null),
+          lastError: r.last_error ?? null,
+        },
+      }
+    : {}),
+  attachments: r.attachments ?? [],
 });
 
 interface NoteRow {

@@ -15,7 +15,7 @@ SELECT c.id, c.reference, c.status, c.topic, c.channel, c.language, c.priority, 
        o.ordered_at, o.shipped_at, o.delivered_at, o.tracking_number, o.payout_status,
        o.status AS o_status, o.refunded_minor, o.reserved_minor,
        s.id AS s_id, s.external_id AS s_external_id, s.name AS s_name, s.country AS s_country,
-       s.rating::float8 AS s_rating`;
+       s.rating::float8 AS s_rating, s.email AS s_email, s.language AS s_language`;
 
 /** One SELECT for the case with its buyer, order and seller, shared by reads and lists. */
 export const CASE_SELECT = `
@@ -77,6 +77,8 @@ export interface CaseRow {
   s_name: string;
   s_country: string;
   s_rating: number | null;
+  s_email: string | null;
+  s_language: Language | null;
 }
 
 export function toCase(r: CaseRow): Case {
@@ -128,6 +130,8 @@ export function toCase(r: CaseRow): Case {
             name: r.s_name,
             country: r.s_country,
             rating: r.s_rating,
+            email: r.s_email ?? null,
+            language: r.s_language ?? null,
           },
         }
       : null,

@@ -14,6 +14,7 @@ import {
   UpdateDisputeRequest,
 } from '../../shared';
 import type { Database } from '../db/database';
+import type { MailSettings } from '../mail/mail-settings';
 import { actorOf, requireAgent } from '../http/auth';
 import { command } from '../http/command';
 import { parse } from '../http/validation';
@@ -39,7 +40,11 @@ import { createDispute, updateDispute } from '../services/dispute-commands';
 
 type WithId = FastifyRequest<{ Params: { id: string } }>;
 
-export function caseRoutes(app: FastifyInstance, db: Database): void {
+export function caseRoutes(
+  app: FastifyInstance,
+  db: Database,
+  mail: MailSettings | null = null,
+): void {
   const staff = { preHandler: requireAgent(db) };
   const post = (path: string, status: number, handler: Parameters<typeof command<WithId>>[2]) =>
     app.post<{ Params: { id: string } }>(path, staff, command<WithId>(db, status, handler));
@@ -70,7 +75,15 @@ export function caseRoutes(app: FastifyInstance, db: Database): void {
     changeStatus(tx, actorOf(req), req.params.id, parse(ChangeStatusRequest, req.body), now),
   );
   post('/api/v1/cases/:id/messages', 201, (req, tx, now) =>
-    sendMessage(tx, actorOf(req), req.params.id, parse(SendMessageRequest, req.body), now),
+    sendMessage(
+      tx,
+      actorOf(req),
+      req.params.id,
+      parse(SendMessageRequest, req.body),
+      now,
+      undefined,
+      mail,
+    ),
   );
   post('/api/v1/cases/:id/notes', 201, (req, tx, now) =>
     addNote(tx, actorOf(req), req.params.id, parse(AddNoteRequest, req.body).body, now),

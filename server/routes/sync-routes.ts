@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PullQuery, PushRequest } from '../../shared';
 import type { Database } from '../db/database';
+import type { MailSettings } from '../mail/mail-settings';
 import { actorOf, requireAgent } from '../http/auth';
 import { parse } from '../http/validation';
 import type { ChangeFeed } from '../sync/change-feed';
@@ -9,7 +10,12 @@ import { pushMutations } from '../sync/push-mutations';
 
 const KEEPALIVE_MS = 15_000;
 
-export function syncRoutes(app: FastifyInstance, db: Database, feed: ChangeFeed): void {
+export function syncRoutes(
+  app: FastifyInstance,
+  db: Database,
+  feed: ChangeFeed,
+  mail: MailSettings | null = null,
+): void {
   const staff = { preHandler: requireAgent(db) };
   const open = new Set<() => void>();
   // Before the server waits for connections to finish: streams never finish by themselves.
@@ -27,8 +33,13 @@ export function syncRoutes(app: FastifyInstance, db: Database, feed: ChangeFeed)
     { ...staff, config: { argsCheckedPerMutation: true } },
     async (req) => {
       const { mutations } = parse(PushRequest, req.body);
-      const results = await pushMutations(db, actorOf(req), mutations, (err, m) =>
-        req.log.error({ err, mutation: { id: m.id, op: m.op } }, 'sync mutation failed'),
+      const results = await pushMutations(
+        db,
+        actorOf(req),
+        mutations,
+        (err, m) =>
+          req.log.error({ err, mutation: { id: m.id, op: m.op } }, 'sync mutation failed'),
+        mail,
       );
       return { results };
     },

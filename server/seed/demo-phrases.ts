@@ -445,15 +445,81 @@ export const LOTS: { title: string; category: string; price: [number, number] }[
   },
 ];
 
-export const SELLERS: { name: string; country: string; rating: number }[] = [
-  { name: 'Antiquariaat Van Dijk', country: 'NL', rating: 4.8 },
-  { name: 'Uhrenhaus Berger', country: 'DE', rating: 4.6 },
-  { name: 'Maison Duval Antiquités', country: 'FR', rating: 4.9 },
-  { name: 'Luxe Time Trading', country: 'HK', rating: 3.1 },
-  { name: 'Galleria Moretti', country: 'IT', rating: 4.7 },
-  { name: 'Vintage Cameras Porto', country: 'PT', rating: 4.5 },
-  { name: 'Numismatica Iberia', country: 'ES', rating: 4.4 },
-  { name: 'Designklassiker Hamburg', country: 'DE', rating: 4.2 },
-  { name: 'London Stamp Room', country: 'GB', rating: 4.9 },
-  { name: 'Best Brands Outlet 24', country: 'CN', rating: 2.6 },
+export const SELLERS: {
+  name: string;
+  country: string;
+  rating: number;
+  email: string;
+  language: Language;
+}[] = [
+  {
+    name: 'Antiquariaat Van Dijk',
+    country: 'NL',
+    rating: 4.8,
+    email: 'verkoop@vandijk-antiquariaat.example',
+    language: 'nl',
+  },
+  {
+    name: 'Uhrenhaus Berger',
+    country: 'DE',
+    rating: 4.6,
+    email: 'service@uhrenhaus-berger.example',
+    language: 'de',
+  },
+  {
+    name: 'Maison Duval Antiquités',
+    country: 'FR',
+    rating: 4.9,
+    email: 'contact@maison-duval.example',
+    language: 'fr',
+  },
+  {
+    name: 'Luxe Time Trading',
+    country: 'HK',
+    rating: 3.1,
+    email: 'sales@luxetime-trading.example',
+    language: 'en',
+  },
+  {
+    name: 'Galleria Moretti',
+    country: 'IT',
+    rating: 4.7,
+    email: 'info@galleria-moretti.example',
+    language: 'it',
+  },
+  {
+    name: 'Vintage Cameras Porto',
+    country: 'PT',
+    rating: 4.5,
+    email: 'loja@vintagecameras-porto.example',
+    language: 'pt',
+  },
+  {
+    name: 'Numismatica Iberia',
+    country: 'ES',
+    rating: 4.4,
+    email: 'ventas@numismatica-iberia.example',
+    language: 'es',
+  },
+  {
+    name: 'Designklassiker Hamburg',
+    country: 'DE',
+    rating: 4.2,
+    email: 'kontakt@designklassiker-hh.example',
+    language: 'de',
+  },
+  {
+    name: 'London Stamp Room',
+    country: 'GB',
+    rating: 4.9,
+    email: 'desk@londonstamproom.example',
+    language: 'en',
+  },
+  {
+    name: 'Best Brands Outlet 24',
+    country: 'CN',
+    rating: 2.6,
+    email: 'support@bestbrands24.example',
+    language: 'zh',
+  },
 ];

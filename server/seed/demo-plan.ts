@@ -180,6 +180,8 @@ export function planCase(rng: Rng, i: number, total: number, now: Date): CasePla
             externalId: `demo-seller-${sellerNo}`,
             name: seller.name,
             country: seller.country,
+            email: seller.email,
+            language: seller.language,
           },
         }
       : null,

@@ -19,6 +19,8 @@ import { enqueueIntegrationEvent } from '../integration/outbox';
 import { findCase } from '../repositories/case-rows';
 import { toMessage, toNote } from '../repositories/case-parts';
 import { findAgent } from '../repositories/agents';
+import type { MailSettings } from '../mail/mail-settings';
+import { planDelivery } from './outgoing-message';
 import {
   changeCase,
   idTaken,
@@ -202,16 +204,19 @@ export async function sendMessage(
   req: SendMessageRequest,
   now: Date,
   id: string = randomUUID(),
+  mail: MailSettings | null = null,
 ): Promise<Message> {
   const c = await lockVisibleCase(tx, actor, caseId);
   requireWorker(actor, c);
   requireOpen(c);
+  const delivery = await planDelivery(tx, mail, c.id, req.to);
   const res = await tx.query<Parameters<typeof toMessage>[0]>(
-    `INSERT INTO messages (id, case_id, direction, party, author_id, body, created_at)
-     VALUES ($1, $2, 'to', $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING *`,
-    [id, c.id, req.to, actor.id, req.body, now],
+    `INSERT INTO messages (id, case_id, direction, party, author_id, body, created_at, delivery_status)
+     VALUES ($1, $2, 'to', $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING *`,
+    [id, c.id, req.to, actor.id, req.body, now, delivery.status],
   );
   if (!res.rows[0]) throw idTaken(id);
+  await delivery.queue(tx, { id, body: req.body, authorId: actor.id }, now);
   // The first-response clock stops at the first reply to the buyer.
   const firstResponse =
     req.to === 'buyer'
@@ -224,26 +229,12 @@ export async function sendMessage(
     at: now,
     data: { messageId: id, to: req.to, status: c.status },
   });
-  const message = toMessage(res.rows[0]!);
-  // Chat and phone replies to the buyer reach them through the help center, as an event.
-  if (req.to === 'buyer') {
-    await enqueueIntegrationEvent(tx, {
-      type: 'message.created',
-      caseId: c.id,
-      at: now,
-      channels: ['chat', 'phone'],
-      data: {
-        message: {
-          id,
-          to: req.to,
-          body: req.body,
-          authorId: actor.id,
-          createdAt: message.createdAt,
-        },
-      },
-    });
-  }
-  return message;
+  // The delivery may have moved on as it was queued (handed to the help center).
+  const stored = await tx.query<Parameters<typeof toMessage>[0]>(
+    'SELECT * FROM messages WHERE id = $1',
+    [id],
+  );
+  return toMessage(stored.rows[0]!);
 }
 
 export async function addNote(

@@ -41,10 +41,12 @@ export async function openCaseFromIntake(
          buyer_since = COALESCE(EXCLUDED.buyer_since, buyers.buyer_since), updated_at = EXCLUDED.updated_at
        RETURNING *
      ), s AS (
-       INSERT INTO sellers (id, external_id, name, country, rating, created_at, updated_at)
-       SELECT $9, $10, $11, $12, $13, $8, $8 WHERE $14::boolean
+       INSERT INTO sellers (id, external_id, name, country, rating, email, language, created_at, updated_at)
+       SELECT $9, $10, $11, $12, $13, $44, $45, $8, $8 WHERE $14::boolean
        ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, country = EXCLUDED.country,
-         rating = COALESCE(EXCLUDED.rating, sellers.rating), updated_at = EXCLUDED.updated_at
+         rating = COALESCE(EXCLUDED.rating, sellers.rating),
+         email = COALESCE(EXCLUDED.email, sellers.email),
+         language = COALESCE(EXCLUDED.language, sellers.language), updated_at = EXCLUDED.updated_at
        RETURNING *
      ), o AS (
        INSERT INTO orders (id, external_id, buyer_id, seller_id, lot_id, lot_title, category, currency,
@@ -125,6 +127,8 @@ export async function openCaseFromIntake(
         topic: req.topic,
         priority,
       }),
+      o?.seller.email ?? null,
+      o?.seller.language ?? null,
     ],
   );
   const created = toCase(res.rows[0]!);

@@ -20,6 +20,7 @@ import {
 import type { Database, Queryable } from '../db/database';
 import { fingerprint, runCommand } from '../http/idempotency';
 import { findTextProblem } from '../http/request-text';
+import type { MailSettings } from '../mail/mail-settings';
 import { parse } from '../http/validation';
 import {
   approveAction,
@@ -47,6 +48,7 @@ type Handler = (
   actor: Actor,
   args: Record<string, unknown>,
   now: Date,
+  mail: MailSettings | null,
 ) => Promise<unknown>;
 
 // Offline clients may name what they create (a UUID), so later mutations can refer to it.
@@ -71,14 +73,15 @@ function withBody<S extends z.ZodType>(
     pathId: string,
     body: z.infer<S>,
     now: Date,
-    id?: string,
+    id: string | undefined,
+    mail: MailSettings | null,
   ) => Promise<unknown>,
 ): Handler {
-  return (tx, actor, args, now) => {
+  return (tx, actor, args, now, mail) => {
     const { ids, body } = split(args, [pathKey, 'id']);
     const pathId = parse(Id, ids[pathKey], `args.${pathKey}`);
     const clientId = parse(ClientId, ids.id, 'args.id');
-    return run(tx, actor, pathId, parse(schema, body, 'args'), now, clientId);
+    return run(tx, actor, pathId, parse(schema, body, 'args'), now, clientId, mail);
   };
 }
 
@@ -87,8 +90,8 @@ const HANDLERS: Record<MutationOp, Handler> = {
   'case.release': (tx, a, args, now) =>
     releaseCase(tx, a, parse(CaseRef, args, 'args').caseId, now),
   'case.reopen': (tx, a, args, now) => reopenCase(tx, a, parse(CaseRef, args, 'args').caseId, now),
-  'case.message': withBody(SendMessageRequest, 'caseId', (tx, a, id, b, now, cid) =>
-    sendMessage(tx, a, id, b, now, cid),
+  'case.message': withBody(SendMessageRequest, 'caseId', (tx, a, id, b, now, cid, mail) =>
+    sendMessage(tx, a, id, b, now, cid, mail),
   ),
   'case.note': withBody(AddNoteRequest, 'caseId', (tx, a, id, b, now, cid) =>
     addNote(tx, a, id, b.body, now, cid),
@@ -137,6 +140,7 @@ export async function pushMutations(
   actor: Actor,
   mutations: Mutation[],
   onCrash: (err: unknown, m: Mutation) => void = () => {},
+  mail: MailSettings | null = null,
 ): Promise<MutationResult[]> {
   const results: MutationResult[] = [];
   for (const m of mutations) {
@@ -167,7 +171,7 @@ export async function pushMutations(
             fields: [{ path: 'args', message: 'expected an object' }],
           });
         }
-        return HANDLERS[m.op](tx, actor, m.args as Record<string, unknown>, new Date());
+        return HANDLERS[m.op](tx, actor, m.args as Record<string, unknown>, new Date(), mail);
       });
       const ok = res.status < 300;
       const error = ok ? undefined : (res.body as { error: MutationResult['error'] }).error;

@@ -1,6 +1,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Agent, Case, IntakeRequest } from '../../shared';
 import { buildApp } from '../app';
+import type { MailSenderOptions } from '../mail/mail-sender';
+import type { MailSettings } from '../mail/mail-settings';
 import type { Database, DatabaseKind } from '../db/database';
 import { createDemoAccounts, DEMO_PASSWORD } from '../seed/accounts';
 import type { IntegrationOptions } from '../integration/register-integration';
@@ -85,6 +87,8 @@ export function escalation(overrides: Partial<IntakeRequest> = {}): IntakeReques
 export interface TestServiceOptions {
   /** A webhook, integration key and retry timing, as the environment would configure them. */
   integration?: IntegrationOptions;
+  mail?: MailSettings;
+  mailSender?: MailSenderOptions;
 }
 
 export async function startTestService(
@@ -93,7 +97,7 @@ export async function startTestService(
 ): Promise<TestService> {
   const { db, drop, url } = await openTestDatabase(kind);
   const agentIds = await createDemoAccounts(db);
-  const app = buildApp({ db, intakeKey: TEST_INTAKE_KEY, integration: opts.integration });
+  const app = buildApp({ db, intakeKey: TEST_INTAKE_KEY, ...opts });
   await app.ready();
 
   const session = (token: string, agent: Agent): Session => {

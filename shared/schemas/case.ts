@@ -65,6 +65,10 @@ export const Seller = z.object({
   name: z.string().max(LIMITS.name),
   country: Country,
   rating: z.number().min(0).max(5).nullable(),
+  /** Where mail to the seller goes; unknown for sellers the help center sent without one. */
+  email: Email.nullable().optional(),
+  /** The seller's language for mail; null means the case's. */
+  language: Language.nullable().optional(),
 });
 export type Seller = z.infer<typeof Seller>;
 

@@ -11,6 +11,7 @@ export const EVENT_TYPES = [
   'case.resolved',
   'case.reopened',
   'message.sent',
+  'message.received',
   'note.added',
   'action.proposed',
   'action.executed',

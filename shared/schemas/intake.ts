@@ -18,6 +18,9 @@ export const IntakeSeller = z.object({
   externalId: ExternalId,
   name: text(LIMITS.name),
   country: Country,
+  email: Email.optional(),
+  /** Defaults to the case's language. */
+  language: Language.optional(),
 });
 
 export const IntakeOrder = z.object({

@@ -1,0 +1,2 @@
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_MESSAGE_ATTACHMENT_BYTES = 25 * 1024 * 1024;
