@@ -301,7 +301,13 @@ describe('sync under stress in Chromium against a real case service', { timeout:
     await page.route('**/api/v1/sync/pull**', async (route) => {
       const res = await route.fetch();
       const body = (await res.json()) as { changes: unknown[] };
-      if (!injected) {
+      // Into the very page that brings the note, so the note shows it was applied beside them.
+      const withNote = body.changes.some(
+        (c) =>
+          (c as { data?: { body?: string } | null }).data?.body ===
+          'Written beside something unreadable',
+      );
+      if (!injected && withNote) {
         injected = true;
         body.changes.unshift(
           {
