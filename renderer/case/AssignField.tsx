@@ -8,7 +8,10 @@ import { Field } from './Field';
  * to see — but a lead should not do it by accident).
  */
 export function AssignField({ c, ctx }: { c: Case; ctx: CaseViewContext }) {
-  const agents = [...ctx.agents.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // Only people who can take a case: active, and working cases (an admin alone does not).
+  const agents = [...ctx.agents.values()]
+    .filter((a) => a.active && a.roles.some((r) => r !== 'admin'))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const lang = c.language.toUpperCase();
   return (
     <Field label="Assign to">

@@ -14,7 +14,7 @@ export interface DemoAccount {
   refundLimit: { amount: number; currency: Currency };
 }
 
-/** The five accounts of the contract's demo seed. */
+/** The six accounts of the contract's demo seed (part 2 added the admin). */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     name: 'Ana de Vries',
@@ -50,6 +50,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     roles: ['lead'],
     languages: [...LANGUAGES],
     refundLimit: { amount: 5000_00, currency: 'EUR' },
+  },
+  {
+    // Manages accounts (the Team view); works no cases.
+    name: 'Adrian Admin',
+    email: 'admin@demo.casedesk',
+    roles: ['admin'],
+    languages: [],
+    refundLimit: { amount: 0, currency: 'EUR' },
   },
 ];
 

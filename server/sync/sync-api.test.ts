@@ -43,7 +43,7 @@ describe.each(testDatabaseKinds())('sync pull and push on %s', (kind) => {
 
   it('delivers everything the caller may see from the start, and nothing else', async () => {
     const { changes } = await pullAll(ana);
-    expect(ids(changes, 'agent')).toHaveLength(5);
+    expect(ids(changes, 'agent')).toHaveLength(6);
     expect(ids(changes, 'case')).toContain(german.id);
     expect(ids(changes, 'case')).not.toContain(italian.id);
     const notes = changes
