@@ -22,6 +22,7 @@ import { MailSender, type MailSenderOptions } from './mail/mail-sender';
 import { intakeRoutes } from './routes/intake-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { ChangeFeed } from './sync/change-feed';
+import { SessionWatch } from './sync/session-watch';
 import { SERVICE_VERSION } from './version';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -46,6 +47,8 @@ export interface AppOptions {
   mailSender?: MailSenderOptions;
   /** Where attachment bytes are kept; the database unless told otherwise. */
   attachmentStore?: AttachmentStore;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; none by default. */
+  trustProxy?: string[];
 }
 
 export function buildApp({
@@ -57,14 +60,16 @@ export function buildApp({
   mail = null,
   mailSender,
   attachmentStore = databaseAttachmentStore,
+  trustProxy = [],
 }: AppOptions): FastifyInstance {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     logger: { level: logLevel },
     // A line per request costs more than many requests do; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
-    // Behind a proxy the caller's address is in X-Forwarded-For; the login rate limit needs it.
-    trustProxy: 'loopback',
+    // Behind a proxy the caller's address is in X-Forwarded-For, which the login limits
+    // count by; believed only from the configured proxies, or anyone could name any address.
+    trustProxy: trustProxy.length > 0 ? trustProxy : false,
     frameworkErrors,
     clientErrorHandler,
   });
@@ -92,9 +97,16 @@ export function buildApp({
   registerIntegration(app, db, integration);
 
   const feed = new ChangeFeed(db);
-  app.addHook('onReady', () => feed.start());
-  app.addHook('onClose', () => feed.stop());
-  syncRoutes(app, db, feed, mail);
+  const sessions = new SessionWatch(db);
+  app.addHook('onReady', async () => {
+    await feed.start();
+    await sessions.start();
+  });
+  app.addHook('onClose', async () => {
+    await feed.stop();
+    await sessions.stop();
+  });
+  syncRoutes(app, db, feed, sessions, mail);
 
   if (mail) {
     // Every instance sends: claims keep them from sending the same mail.

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -37,10 +38,27 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain')
     .optional(),
   CASEDESK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  CASEDESK_TRUST_PROXY: z
+    .string()
+    .transform((v) => v.split(',').map((p) => p.trim()))
+    .refine((list) => list.every(isAddressOrRange), {
+      message:
+        'must be a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.5,192.168.0.0/16',
+    })
+    .optional(),
   CASEDESK_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
 });
+
+/** `10.0.0.5`, `::1`, `10.0.0.0/8` or `fd00::/8`: what proxy-addr (Fastify's trustProxy) takes. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -62,6 +80,11 @@ export interface Config {
   integrationKey: string | null;
   /** First retry delay of webhook (and mail) deliveries, doubled each try. */
   retryBaseMs: number;
+  /**
+   * The proxies whose `X-Forwarded-For` is believed (addresses or CIDR ranges); empty:
+   * never, so a client cannot pick its own address for the per-address login limit.
+   */
+  trustProxy: string[];
   /** The built workspace to serve at `/` (`npm run build` writes it to out/renderer). */
   webRoot: string;
   /** Null without CASEDESK_SMTP_URL: nothing is mailed and messages say so. */
@@ -106,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhook: e.CASEDESK_WEBHOOK_URL ? { url: e.CASEDESK_WEBHOOK_URL, secrets } : null,
     integrationKey: e.CASEDESK_INTEGRATION_KEY ?? null,
     retryBaseMs: e.CASEDESK_RETRY_BASE_MS,
+    trustProxy: e.CASEDESK_TRUST_PROXY ?? [],
     webRoot: path.resolve(e.CASEDESK_WEB_ROOT ?? path.join(REPO_ROOT, 'out/renderer')),
     mail:
       e.CASEDESK_SMTP_URL && e.CASEDESK_MAIL_FROM

@@ -5,6 +5,7 @@ import { migrate, loadMigrations } from './db/migrate';
 import { buildApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo';
 import { sweepIdempotencyKeys } from './http/idempotency';
+import { sweepLoginFailures } from './services/login-limits';
 
 export interface RunningService {
   app: FastifyInstance;
@@ -41,6 +42,7 @@ export async function startService(
       key: config.integrationKey,
       retryBaseMs: config.retryBaseMs,
     },
+    trustProxy: config.trustProxy,
     webRoot: opts.serveWorkspace === false ? null : config.webRoot,
     mail: config.mail,
   });
@@ -49,8 +51,13 @@ export async function startService(
     const seeded = await seedDemoIfEmpty(db, { seedNumber: config.seedNumber });
     if (seeded) app.log.info(seeded, 'seeded demo data');
   }
-  await sweepIdempotencyKeys(db);
-  const sweep = setInterval(() => void sweepIdempotencyKeys(db).catch(() => undefined), 3_600_000);
+  const sweepAll = async () => {
+    await sweepIdempotencyKeys(db);
+    await sweepLoginFailures(db);
+  };
+  await sweepAll();
+  // Every 15 minutes: failed logins older than their window must not pile up.
+  const sweep = setInterval(() => void sweepAll().catch(() => undefined), 900_000);
   sweep.unref();
 
   const url = await app.listen({ port: config.port, host: config.host });

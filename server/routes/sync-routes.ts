@@ -4,9 +4,11 @@ import type { Database } from '../db/database';
 import type { MailSettings } from '../mail/mail-settings';
 import { actorOf, requireAgent } from '../http/auth';
 import { parse } from '../http/validation';
+import { hashToken } from '../services/auth';
 import type { ChangeFeed } from '../sync/change-feed';
 import { pullChanges } from '../sync/pull-changes';
 import { pushMutations } from '../sync/push-mutations';
+import type { SessionWatch } from '../sync/session-watch';
 
 const KEEPALIVE_MS = 15_000;
 
@@ -14,6 +16,7 @@ export function syncRoutes(
   app: FastifyInstance,
   db: Database,
   feed: ChangeFeed,
+  sessions: SessionWatch,
   mail: MailSettings | null = null,
 ): void {
   const staff = { preHandler: requireAgent(db) };
@@ -65,11 +68,22 @@ export function syncRoutes(
       res.write('retry: 3000\n\n');
       // A fresh connection may have missed pokes while it was away: start with one.
       send(await feed.head());
-      const unsubscribe = feed.subscribe(actor, send);
+      const subscription = feed.subscribe(actor, send);
       const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+      // A logout, a revoked or an expired session ends the stream within seconds, on
+      // whichever instance it was ended (see SessionWatch); the client learns why.
+      const unwatch = sessions.watch(
+        hashToken(req.token!),
+        () => {
+          res.write('event: session_ended\ndata: {}\n\n');
+          close();
+        },
+        (agent) => subscription.setActor(agent),
+      );
       const end = () => {
         clearInterval(keepalive);
-        unsubscribe();
+        subscription.unsubscribe();
+        unwatch();
         open.delete(close);
       };
       const close = () => {

@@ -12,6 +12,7 @@ import { recordAccountEvent } from '../repositories/account-events';
 import { findAgentByEmail, findAgentRow, insertAgent, toAgent } from '../repositories/agents';
 import { recordEvent } from '../repositories/case-parts';
 import { issueInvitation, voidInvitations } from './invitations';
+import { announceSessionChange, revokeAgentSessions } from './session-revocation';
 
 /** Who made an account change: an admin, or the command line (null). */
 export type AccountActor = Pick<Actor, 'id'> | null;
@@ -164,6 +165,8 @@ export async function deactivateAgent(
   if (row.roles.includes('admin')) requireAnotherAdmin(admins, id, 'deactivate this account');
 
   await tx.query('UPDATE agents SET active = false WHERE id = $1', [id]);
+  // Its sessions stay (to answer account_deactivated); their open streams close now.
+  await announceSessionChange(tx);
   await voidInvitations(tx, id, now);
   // Nobody may offer a buyer a chat this agent would have answered.
   await tx.query('UPDATE presence SET available = false, updated_at = $2 WHERE agent_id = $1', [
@@ -206,7 +209,7 @@ export async function activateAgent(
 ): Promise<Agent> {
   const row = await lockAgent(tx, id);
   if (row.active) return toAgent(row);
-  await tx.query('DELETE FROM sessions WHERE agent_id = $1', [id]);
+  await revokeAgentSessions(tx, id);
   await tx.query('UPDATE agents SET active = true WHERE id = $1', [id]);
   await recordAccountEvent(tx, {
     agentId: id,
@@ -227,7 +230,7 @@ export async function resetPassword(
 ): Promise<{ invitation: Invitation }> {
   const row = await lockAgent(tx, id);
   await tx.query('UPDATE agents SET password_hash = NULL WHERE id = $1', [id]);
-  await tx.query('DELETE FROM sessions WHERE agent_id = $1', [id]);
+  await revokeAgentSessions(tx, id);
   const invitation = await issueInvitation(tx, row.id, actor?.id ?? null, now);
   await recordAccountEvent(tx, {
     agentId: id,

@@ -2,13 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, type Agent, type LoginRequest } from '../../shared';
 import type { Database, Queryable } from '../db/database';
 import { findAgentByEmail, toAgent, type AgentRow } from '../repositories/agents';
+import { LOGIN_LIMITS, releaseLoginAttempt, reserveLoginAttempt } from './login-limits';
 import { decoyHash, verifyPassword } from './passwords';
+import { revokeSession } from './session-revocation';
 
 export const AUTH_POLICY = {
   sessionHours: 12,
-  failureWindowMinutes: 15,
-  maxFailuresPerAccount: 10,
-  maxFailuresPerAddress: 50,
+  failureWindowMinutes: LOGIN_LIMITS.windowMinutes,
+  maxFailuresPerAccount: LOGIN_LIMITS.perAccount,
+  maxFailuresPerAddress: LOGIN_LIMITS.perAddress,
 } as const;
 
 /** Tokens are stored only as their SHA-256: a leaked table lets nobody in. */
@@ -22,28 +24,10 @@ export async function login(
   now = new Date(),
 ): Promise<{ token: string; agent: Agent }> {
   const email = req.email.toLowerCase();
-  const since = new Date(now.getTime() - AUTH_POLICY.failureWindowMinutes * 60_000);
-  const failures = await db.query<{ by_email: number; by_address: number }>(
-    `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email,
-            count(*) FILTER (WHERE address = $2)::int AS by_address
-       FROM login_failures WHERE at > $3 AND (email = $1 OR address = $2)`,
-    [email, address, since],
-  );
-  const f = failures.rows[0];
-  if (
-    f &&
-    (f.by_email >= AUTH_POLICY.maxFailuresPerAccount ||
-      f.by_address >= AUTH_POLICY.maxFailuresPerAddress)
-  ) {
-    throw new DomainError(
-      'rate_limited',
-      'Too many failed sign-ins. Wait a few minutes and try again.',
-      {
-        retryAfterSeconds: AUTH_POLICY.failureWindowMinutes * 60,
-      },
-    );
-  }
+  // Counted before the password is checked, never after: see reserveLoginAttempt.
+  const reservation = await reserveLoginAttempt(db, email, address, now);
 
+  // No transaction is open while scrypt runs: it takes tens of milliseconds per guess.
   const found = await findAgentByEmail(db, email);
   // A deactivated agent, or an invited one who has not chosen a password, cannot sign in;
   // they get the same answer, equally slow, as a wrong password.
@@ -51,18 +35,11 @@ export async function login(
   const ok = row
     ? await verifyPassword(req.password, row.password_hash!)
     : await verifyPassword(req.password, await decoyHash()).then(() => false);
-  if (!row || !ok) {
-    await db.query('INSERT INTO login_failures (email, address, at) VALUES ($1, $2, $3)', [
-      email,
-      address,
-      now,
-    ]);
-    throw new DomainError('invalid_credentials', 'Email or password is wrong.');
-  }
+  if (!row || !ok) throw new DomainError('invalid_credentials', 'Email or password is wrong.');
 
   const token = newSessionToken();
   await db.transaction(async (tx) => {
-    await tx.query('DELETE FROM login_failures WHERE email = $1', [email]);
+    await releaseLoginAttempt(tx, reservation, email, address);
     await openSession(tx, row.id, token, now);
   });
   return { token, agent: toAgent({ ...row, last_seen_at: now }) };
@@ -88,6 +65,24 @@ export const newSessionToken = (): string => randomBytes(32).toString('base64url
 
 /** How stale `lastSeenAt` may get: touching it on every request would be a write per request. */
 export const LAST_SEEN_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * The agents of those of `tokenHashes` that are live sessions of active agents at `now`:
+ * what open event streams are re-checked against (see SessionWatch).
+ */
+export async function liveSessions(
+  db: Queryable,
+  tokenHashes: string[],
+  now = new Date(),
+): Promise<Map<string, Agent>> {
+  if (tokenHashes.length === 0) return new Map();
+  const res = await db.query<AgentRow & { token_hash: string }>(
+    `SELECT s.token_hash, a.* FROM sessions s JOIN agents a ON a.id = s.agent_id
+      WHERE s.token_hash = ANY ($1::text[]) AND s.expires_at > $2 AND a.active`,
+    [tokenHashes, now],
+  );
+  return new Map(res.rows.map((r) => [r.token_hash, toAgent(r)]));
+}
 
 /**
  * The agent a bearer token belongs to, or null when it is unknown or expired. A session of
@@ -122,7 +117,7 @@ export async function authenticate(
 
 export async function logout(db: Database, token: string, agentId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
+    await revokeSession(tx, hashToken(token));
     // Presence belongs to a signed-in agent; a help center must not offer a chat nobody staffs.
     const left = await tx.query('SELECT 1 FROM sessions WHERE agent_id = $1 LIMIT 1', [agentId]);
     if (left.rows.length === 0) {

@@ -6,6 +6,7 @@ import { toAgent, type AgentRow } from '../repositories/agents';
 import { hashToken, newSessionToken, openSession } from './auth';
 import { requireStrongPassword } from './password-rules';
 import { hashPassword } from './passwords';
+import { revokeAgentSessions } from './session-revocation';
 
 export const INVITATION_DAYS = 7;
 
@@ -71,7 +72,7 @@ export async function acceptInvitation(
     row.id,
     await hashPassword(req.password),
   ]);
-  await tx.query('DELETE FROM sessions WHERE agent_id = $1', [row.id]);
+  await revokeAgentSessions(tx, row.id);
   const token = newSessionToken();
   await openSession(tx, row.id, token, now);
   await recordAccountEvent(tx, {

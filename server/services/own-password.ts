@@ -5,6 +5,7 @@ import { findAgentRow } from '../repositories/agents';
 import { hashToken } from './auth';
 import { requireStrongPassword } from './password-rules';
 import { hashPassword, verifyPassword } from './passwords';
+import { revokeAgentSessions } from './session-revocation';
 
 /** The caller changes their own password; their other sessions end, this one goes on. */
 export async function changeOwnPassword(
@@ -26,10 +27,7 @@ export async function changeOwnPassword(
     me.id,
     await hashPassword(req.new),
   ]);
-  await tx.query('DELETE FROM sessions WHERE agent_id = $1 AND token_hash <> $2', [
-    me.id,
-    hashToken(sessionToken),
-  ]);
+  await revokeAgentSessions(tx, me.id, hashToken(sessionToken));
   await recordAccountEvent(tx, {
     agentId: me.id,
     actorId: me.id,

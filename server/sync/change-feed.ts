@@ -5,11 +5,23 @@ import { encodeCursor } from './sync-cursor';
 export const CHANGES_CHANNEL = 'casedesk_changes';
 /** Pokes are gathered this long, so a burst of commits makes one poke per client. */
 const COALESCE_MS = 100;
+/**
+ * While a change is held back (an older transaction anywhere on the cluster is still
+ * running, so pulls may not hand it out yet), the feed looks this often whether it has
+ * become visible, and pokes again when it has.
+ */
+export const HELD_BACK_RECHECK_MS = 300;
 
 interface Subscriber {
   actor: Actor;
   poke: (cursor: string) => void;
   due: boolean;
+}
+
+export interface Subscription {
+  unsubscribe(): void;
+  /** The caller's roles or languages changed: pokes follow what they may see now. */
+  setActor(actor: Actor): void;
 }
 
 interface Notice {
@@ -18,40 +30,84 @@ interface Notice {
   p?: string | null;
 }
 
+/** Pokes sent for a change that pulls could not hand out yet, and the transaction it waits past. */
+interface HeldBack {
+  txid: bigint;
+  subscribers: Set<Subscriber>;
+}
+
+interface Position {
+  cursor: string;
+  /** The newest transaction in the change log, and the oldest still running on the cluster. */
+  head: bigint | null;
+  xmin: bigint;
+}
+
 /**
  * Turns the database's change notifications (from this instance or any other on the same
  * database) into pokes for the streams whose callers may see the change.
+ *
+ * A notification comes when its transaction commits, but a pull hands out only changes
+ * older than the oldest transaction still running (see pull-changes): a change committed
+ * while another transaction is open is held back, and a poke for it finds nothing new.
+ * So after each poke the feed remembers what was held back and pokes those streams again
+ * once it is visible, whatever transaction ended to make it so (no NOTIFY says that).
  */
 export class ChangeFeed {
   private readonly subscribers = new Set<Subscriber>();
   private timer: NodeJS.Timeout | null = null;
+  private recheckTimer: NodeJS.Timeout | null = null;
+  private heldBack: HeldBack[] = [];
   private unlisten: (() => Promise<void>) | null = null;
+  private stopped = false;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly recheckMs = HELD_BACK_RECHECK_MS,
+  ) {}
 
   async start(): Promise<void> {
     this.unlisten = await this.db.listen(CHANGES_CHANNEL, (payload) => this.onNotice(payload));
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.recheckTimer) clearTimeout(this.recheckTimer);
     await this.unlisten?.();
     this.subscribers.clear();
+    this.heldBack = [];
   }
 
-  subscribe(actor: Actor, poke: (cursor: string) => void): () => void {
+  subscribe(actor: Actor, poke: (cursor: string) => void): Subscription {
     const s: Subscriber = { actor, poke, due: false };
     this.subscribers.add(s);
-    return () => this.subscribers.delete(s);
+    return {
+      unsubscribe: () => this.subscribers.delete(s),
+      setActor: (a) => {
+        s.actor = a;
+      },
+    };
   }
 
   /** The newest position in the change log: a hint for clients, never a place to resume from. */
   async head(): Promise<string> {
-    const res = await this.db.query<{ txid: string; seq: number }>(
-      'SELECT txid::text AS txid, seq FROM changes ORDER BY txid DESC, seq DESC LIMIT 1',
+    return (await this.position()).cursor;
+  }
+
+  private async position(): Promise<Position> {
+    const res = await this.db.query<{ txid: string | null; seq: number | null; xmin: string }>(
+      `SELECT h.txid::text AS txid, h.seq, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (SELECT txid, seq FROM changes ORDER BY txid DESC, seq DESC LIMIT 1) h
+           ON true`,
     );
-    const r = res.rows[0];
-    return encodeCursor({ kind: 'log', txid: r?.txid ?? '0', seq: r?.seq ?? 0 });
+    const r = res.rows[0]!;
+    return {
+      cursor: encodeCursor({ kind: 'log', txid: r.txid ?? '0', seq: r.seq ?? 0 }),
+      head: r.txid === null ? null : BigInt(r.txid),
+      xmin: BigInt(r.xmin),
+    };
   }
 
   private onNotice(payload: string): void {
@@ -79,10 +135,31 @@ export class ChangeFeed {
     this.timer = null;
     const due = [...this.subscribers].filter((s) => s.due);
     if (due.length === 0) return;
-    const cursor = await this.head().catch(() => '');
-    for (const s of due) {
-      s.due = false;
-      s.poke(cursor);
+    for (const s of due) s.due = false;
+    const at = await this.position().catch(() => null);
+    for (const s of due) s.poke(at?.cursor ?? '');
+    // Unknown (the query failed) counts as held back: the recheck pokes once it can tell.
+    if (!at || (at.head !== null && at.head >= at.xmin)) {
+      this.heldBack.push({ txid: at?.head ?? 0n, subscribers: new Set(due) });
+      this.scheduleRecheck();
     }
+  }
+
+  private scheduleRecheck(): void {
+    if (this.stopped) return;
+    this.recheckTimer ??= setTimeout(() => void this.recheck(), this.recheckMs);
+  }
+
+  private async recheck(): Promise<void> {
+    this.recheckTimer = null;
+    const at = await this.position().catch(() => null);
+    if (at) {
+      const visible = this.heldBack.filter((h) => h.txid < at.xmin);
+      this.heldBack = this.heldBack.filter((h) => h.txid >= at.xmin);
+      const again = new Set<Subscriber>();
+      for (const h of visible) for (const s of h.subscribers) again.add(s);
+      for (const s of again) if (this.subscribers.has(s)) s.poke(at.cursor);
+    }
+    if (this.heldBack.length > 0) this.scheduleRecheck();
   }
 }

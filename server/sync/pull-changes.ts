@@ -146,8 +146,13 @@ async function pullLog(
   >();
   const decide = (entity: SyncEntity, id: string, op: 'upsert' | 'delete' | 'gain' | 'lose') => {
     const key = `${entity}:${id}`;
+    // Gaining sight is stronger than a later change in the same batch: the client has none
+    // of the case's earlier parts yet, so it must still get the case whole, not just the
+    // newest part (a lead assigns, then adds a note, before the agent pulls).
+    const earlier = decisions.get(key)?.op;
+    const kept = earlier === 'gain' && op === 'upsert' ? 'gain' : op;
     decisions.delete(key);
-    decisions.set(key, { entity, id, op });
+    decisions.set(key, { entity, id, op: kept });
   };
   for (const r of rows) {
     if (r.entity === 'agent') {

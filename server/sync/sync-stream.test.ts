@@ -5,55 +5,7 @@ import { openPostgres } from '../db/postgres-database';
 import type { Database } from '../db/database';
 import { startTestService, type Session, type TestService } from '../testing/test-service';
 import { testDatabaseKinds } from '../testing/test-databases';
-
-/** Reads an SSE stream and resolves each time a `poke` event arrives. */
-function openStream(base: string, token: string) {
-  const controller = new AbortController();
-  const pokes: { at: number; data: string }[] = [];
-  const waiters: (() => void)[] = [];
-  const ready = fetch(`${base}/api/v1/sync/stream?token=${token}`, {
-    signal: controller.signal,
-  }).then(async (res) => {
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buf = '';
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        buf += decoder.decode(value, { stream: true });
-        let i;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          if (block.includes('event: poke')) {
-            pokes.push({ at: Date.now(), data: /data: (.*)/.exec(block)?.[1] ?? '' });
-            waiters.splice(0).forEach((w) => w());
-          }
-        }
-      }
-    })();
-  });
-  return {
-    pokes,
-    ready,
-    nextPoke: (timeoutMs: number) =>
-      new Promise<number>((resolve, reject) => {
-        const t0 = Date.now();
-        const timer = setTimeout(
-          () => reject(new Error(`no poke within ${timeoutMs} ms`)),
-          timeoutMs,
-        );
-        waiters.push(() => {
-          clearTimeout(timer);
-          resolve(Date.now() - t0);
-        });
-      }),
-    close: () => controller.abort(),
-  };
-}
+import { openStream } from '../testing/event-stream';
 
 describe.each(testDatabaseKinds())('sync stream on %s', (kind) => {
   let svc: TestService;

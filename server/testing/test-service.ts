@@ -89,6 +89,8 @@ export interface TestServiceOptions {
   integration?: IntegrationOptions;
   mail?: MailSettings;
   mailSender?: MailSenderOptions;
+  /** Proxies whose X-Forwarded-For is believed (CASEDESK_TRUST_PROXY). */
+  trustProxy?: string[];
 }
 
 export async function startTestService(
