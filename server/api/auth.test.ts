@@ -91,7 +91,7 @@ describe.each(testDatabaseKinds())('auth on %s', (kind) => {
     // recent failures the right password still works.
     const owner = await login('tess@demo.casedesk', 'casedesk-demo', '10.1.1.1');
     expect(owner.statusCode).toBe(200);
-  });
+  }, 120_000);
 
   it('rate-limits failed logins per address across accounts', async () => {
     for (let i = 0; i < AUTH_POLICY.maxFailuresPerAddress; i++) {
