@@ -4,6 +4,7 @@ import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { registerJsonBody, registerQueryAndParamsCheck } from './http/json-body';
+import { recordRoutes } from './http/route-catalog';
 import { registerApiHeaders } from './http/security-headers';
 import {
   NO_INTEGRATION,
@@ -74,6 +75,8 @@ export function buildApp({
     clientErrorHandler,
   });
 
+  // Before any route: the catalog test compares every registered route with the catalog.
+  app.decorate('registeredRoutes', recordRoutes(app));
   registerJsonBody(app);
   registerQueryAndParamsCheck(app);
   registerApiHeaders(app);

@@ -182,4 +182,33 @@ describe.each(testDatabaseKinds())('times at the border on %s', (kind) => {
     ).toBe(200);
     expect((await tess.post(`/api/v1/actions/${made[0].id}/approve`)).statusCode).toBe(200);
   });
+
+  it('refuses a dispute response due before its filing date, on create and on PATCH', async () => {
+    const c = await anasCase();
+    const dispute = {
+      body: 'ADR',
+      reference: 'ADR-DATES',
+      filedAt: '2026-11-20T10:00:00Z',
+      status: 'filed',
+      notes: '',
+    };
+    const early = await ana.post(`/api/v1/cases/${c.id}/external-disputes`, {
+      ...dispute,
+      responseDueAt: '2026-11-19T10:00:00Z',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details.fields[0].path).toBe('body.responseDueAt');
+    const made = await ana.post(`/api/v1/cases/${c.id}/external-disputes`, dispute);
+    expect(made.statusCode).toBe(201);
+    const patch = await ana.request('PATCH', `/api/v1/external-disputes/${made.json().id}`, {
+      responseDueAt: '2026-11-20T09:00:00+00:00',
+    });
+    expect(patch.statusCode).toBe(400);
+    expect(patch.json().error.code).toBe('validation_failed');
+    const ok = await ana.request('PATCH', `/api/v1/external-disputes/${made.json().id}`, {
+      responseDueAt: '2026-11-20T12:00:00+01:00',
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().responseDueAt).toBe('2026-11-20T11:00:00.000Z');
+  });
 });

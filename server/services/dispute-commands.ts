@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  Actor,
-  CreateDisputeRequest,
-  ExternalDispute,
-  UpdateDisputeRequest,
+import {
+  DomainError,
+  type Actor,
+  type CreateDisputeRequest,
+  type ExternalDispute,
+  type UpdateDisputeRequest,
 } from '../../shared';
 import type { Queryable } from '../db/database';
 import { findDispute, toDispute } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
 import { changeCase, idTaken, lockVisibleCase, notFound, requireWorker } from './case-access';
+
+/** An answer cannot be due before the dispute was filed (issue 10, defect 11). */
+function requireDueAfterFiling(filedAt: string, responseDueAt: string | null | undefined): void {
+  if (!responseDueAt || Date.parse(responseDueAt) >= Date.parse(filedAt)) return;
+  throw new DomainError('validation_failed', 'The response cannot be due before the filing date.', {
+    fields: [{ path: 'body.responseDueAt', message: 'must not be before filedAt' }],
+  });
+}
 
 /** External disputes are recorded on resolved cases too: buyers go to an ADR body afterwards. */
 export async function createDispute(
@@ -21,6 +30,7 @@ export async function createDispute(
 ): Promise<ExternalDispute> {
   const c = await lockVisibleCase(tx, actor, caseId);
   requireWorker(actor, c);
+  requireDueAfterFiling(req.filedAt, req.responseDueAt);
   const res = await tx.query<Parameters<typeof toDispute>[0]>(
     `INSERT INTO external_disputes (id, case_id, body, reference, filed_at, status, notes, outcome, response_due_at, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) ON CONFLICT (id) DO NOTHING RETURNING *`,
@@ -74,6 +84,7 @@ export async function updateDispute(
     outcome: req.outcome === undefined ? current.outcome : req.outcome,
     responseDueAt: req.responseDueAt === undefined ? current.responseDueAt : req.responseDueAt,
   };
+  requireDueAfterFiling(current.filedAt, next.responseDueAt);
   const res = await tx.query<Parameters<typeof toDispute>[0]>(
     `UPDATE external_disputes SET status = $2, notes = $3, outcome = $4, response_due_at = $5, updated_at = $6
       WHERE id = $1 RETURNING *`,

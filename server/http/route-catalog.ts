@@ -1,0 +1,278 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  AcceptInvitationRequest,
+  AccountEventsQuery,
+  ActionRequest,
+  AddNoteRequest,
+  AssignRequest,
+  CaseListQuery,
+  ChangePasswordRequest,
+  ChangeStatusRequest,
+  ContactOptionsQuery,
+  CreateAgentRequest,
+  CreateDisputeRequest,
+  EmptyBody,
+  IntakeRequest,
+  LoginRequest,
+  PresenceRequest,
+  PriorityRequest,
+  PullQuery,
+  PushRequest,
+  RejectActionRequest,
+  ResolveRequest,
+  SendMessageRequest,
+  UpdateAgentRequest,
+  UpdateDisputeRequest,
+  type MutationOp,
+} from '../../shared';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered so far (see recordRoutes). */
+    registeredRoutes: () => { method: string; path: string }[];
+  }
+}
+
+/**
+ * Every route the service answers, with what it accepts: the one list the fuzz suite
+ * walks and the OpenAPI document is generated from. A test fails when a route is
+ * registered without an entry here, so a new endpoint cannot skip either.
+ */
+export type RouteAuth = 'none' | 'agent' | 'admin' | 'intake' | 'integration';
+export type RouteMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RouteEntry {
+  method: RouteMethod;
+  /** As registered with Fastify (`:id` for path parameters). */
+  path: string;
+  summary: string;
+  auth: RouteAuth;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The status of a successful answer. */
+  success: number;
+  /** Accepts `Idempotency-Key` (a state-changing command). */
+  idempotent?: boolean;
+  /** Not JSON: an event stream or raw bytes. The fuzz suite sends these no body. */
+  streams?: boolean;
+}
+
+const IdParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+const agent = (e: Omit<RouteEntry, 'auth'>): RouteEntry => ({ auth: 'agent', ...e });
+const command = (
+  path: string,
+  summary: string,
+  body: z.ZodType,
+  success = 200,
+  auth: RouteAuth = 'agent',
+): RouteEntry => ({
+  method: 'POST',
+  path,
+  summary,
+  auth,
+  params: path.includes(':id') ? IdParams : undefined,
+  body,
+  success,
+  idempotent: true,
+});
+
+export const ROUTE_CATALOG: readonly RouteEntry[] = [
+  { method: 'GET', path: '/api/v1/health', summary: 'Service health', auth: 'none', success: 200 },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    summary: 'Sign in with email and password',
+    auth: 'none',
+    body: LoginRequest,
+    success: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/accept-invitation',
+    summary: 'Set a password from an invitation and sign in',
+    auth: 'none',
+    body: AcceptInvitationRequest,
+    success: 200,
+  },
+  agent({ method: 'POST', path: '/api/v1/auth/logout', summary: 'Sign out', success: 204 }),
+  agent({ method: 'GET', path: '/api/v1/me', summary: 'The signed-in agent', success: 200 }),
+  agent({
+    method: 'POST',
+    path: '/api/v1/me/presence',
+    summary: 'Set availability for chat and phone',
+    body: PresenceRequest,
+    success: 200,
+  }),
+  command('/api/v1/me/password', 'Change one’s own password', ChangePasswordRequest, 204),
+  agent({ method: 'GET', path: '/api/v1/agents', summary: 'The agent directory', success: 200 }),
+  agent({
+    method: 'GET',
+    path: '/api/v1/agents/:id',
+    summary: 'One agent',
+    params: IdParams,
+    success: 200,
+  }),
+  command('/api/v1/agents', 'Create an agent and an invitation', CreateAgentRequest, 201, 'admin'),
+  {
+    method: 'PATCH',
+    path: '/api/v1/agents/:id',
+    summary: 'Change an agent',
+    auth: 'admin',
+    params: IdParams,
+    body: UpdateAgentRequest,
+    success: 200,
+    idempotent: true,
+  },
+  command('/api/v1/agents/:id/deactivate', 'Deactivate an agent', EmptyBody, 200, 'admin'),
+  command('/api/v1/agents/:id/activate', 'Activate an agent again', EmptyBody, 200, 'admin'),
+  command('/api/v1/agents/:id/reset-password', 'Reset a password', EmptyBody, 200, 'admin'),
+  {
+    method: 'GET',
+    path: '/api/v1/agents/:id/events',
+    summary: 'One agent’s account audit trail',
+    auth: 'admin',
+    params: IdParams,
+    query: AccountEventsQuery,
+    success: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/accounts',
+    summary: 'Every account’s audit trail',
+    auth: 'admin',
+    query: AccountEventsQuery,
+    success: 200,
+  },
+  command(
+    '/api/v1/intake/escalations',
+    'Open a case from the help center',
+    IntakeRequest,
+    201,
+    'intake',
+  ),
+  {
+    method: 'GET',
+    path: '/api/v1/intake/contact-options',
+    summary: 'Channels open for a language',
+    auth: 'intake',
+    query: ContactOptionsQuery,
+    success: 200,
+  },
+  agent({
+    method: 'GET',
+    path: '/api/v1/cases',
+    summary: 'Visible cases, filtered and paged',
+    query: CaseListQuery,
+    success: 200,
+  }),
+  agent({
+    method: 'GET',
+    path: '/api/v1/cases/:id',
+    summary: 'A case with its parts',
+    params: IdParams,
+    success: 200,
+  }),
+  command('/api/v1/cases/:id/claim', 'Claim a case', EmptyBody),
+  command('/api/v1/cases/:id/release', 'Release a case to the queue', EmptyBody),
+  command('/api/v1/cases/:id/assign', 'Assign a case (lead)', AssignRequest),
+  command('/api/v1/cases/:id/priority', 'Set a case’s priority', PriorityRequest),
+  command('/api/v1/cases/:id/status', 'Change a case’s status', ChangeStatusRequest),
+  command('/api/v1/cases/:id/messages', 'Send a message', SendMessageRequest, 201),
+  command('/api/v1/cases/:id/notes', 'Add an internal note', AddNoteRequest, 201),
+  command('/api/v1/cases/:id/resolve', 'Resolve a case', ResolveRequest),
+  command('/api/v1/cases/:id/reopen', 'Reopen a resolved case', EmptyBody),
+  command('/api/v1/cases/:id/actions', 'Propose or execute an action', ActionRequest, 201),
+  command(
+    '/api/v1/cases/:id/external-disputes',
+    'Record an external dispute',
+    CreateDisputeRequest,
+    201,
+  ),
+  command('/api/v1/actions/:id/approve', 'Approve a pending action', EmptyBody),
+  command('/api/v1/actions/:id/reject', 'Reject a pending action', RejectActionRequest),
+  command('/api/v1/actions/:id/withdraw', 'Withdraw one’s own proposal', EmptyBody),
+  {
+    method: 'PATCH',
+    path: '/api/v1/external-disputes/:id',
+    summary: 'Update an external dispute',
+    auth: 'agent',
+    params: IdParams,
+    body: UpdateDisputeRequest,
+    success: 200,
+    idempotent: true,
+  },
+  agent({
+    method: 'GET',
+    path: '/api/v1/sync/pull',
+    summary: 'Changes since a cursor',
+    query: PullQuery,
+    success: 200,
+  }),
+  agent({
+    method: 'POST',
+    path: '/api/v1/sync/push',
+    summary: 'Apply queued mutations, each on its own',
+    body: PushRequest,
+    success: 200,
+  }),
+  agent({
+    method: 'GET',
+    path: '/api/v1/sync/stream',
+    summary: 'Server-sent pokes when visible data changes',
+    success: 200,
+    streams: true,
+  }),
+];
+
+const CaseRef = { caseId: z.string().min(1).max(100) };
+const ActionRef = { actionId: z.string().min(1).max(100) };
+const withRef = (ref: Record<string, z.ZodType>, body?: z.ZodType): z.ZodType => {
+  if (!body) return z.strictObject(ref);
+  // Intersections keep discriminated unions (actions) whole.
+  return z.intersection(z.object(ref), body);
+};
+
+/** What each sync op's `args` are: the path id(s) plus the matching endpoint's body. */
+export const SYNC_OP_CATALOG: Record<MutationOp, z.ZodType> = {
+  'case.claim': withRef(CaseRef),
+  'case.release': withRef(CaseRef),
+  'case.reopen': withRef(CaseRef),
+  'case.message': withRef(CaseRef, SendMessageRequest),
+  'case.note': withRef(CaseRef, AddNoteRequest),
+  'case.status': withRef(CaseRef, ChangeStatusRequest),
+  'case.priority': withRef(CaseRef, PriorityRequest),
+  'case.assign': withRef(CaseRef, AssignRequest),
+  'case.resolve': withRef(CaseRef, ResolveRequest),
+  'case.action': withRef(CaseRef, ActionRequest),
+  'dispute.create': withRef(CaseRef, CreateDisputeRequest),
+  'dispute.update': withRef({ disputeId: z.string().min(1).max(100) }, UpdateDisputeRequest),
+  'action.approve': withRef(ActionRef),
+  'action.reject': withRef(ActionRef, RejectActionRequest),
+  'action.withdraw': withRef(ActionRef),
+};
+
+const key = (method: string, path: string) => `${method} ${path}`;
+
+/**
+ * Records every route as it is registered (call before any route is added), so a test
+ * can compare what the service answers with the catalog.
+ */
+export function recordRoutes(app: FastifyInstance): () => { method: string; path: string }[] {
+  const seen: { method: string; path: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) seen.push({ method, path: r.url });
+  });
+  return () => seen;
+}
+
+/** Registered API routes that have no catalog entry (HEAD twins of GETs excluded). */
+export function uncataloguedRoutes(registered: { method: string; path: string }[]): string[] {
+  const known = new Set(ROUTE_CATALOG.map((r) => key(r.method, r.path)));
+  return registered
+    .filter((r) => r.path.startsWith('/api/') && r.method !== 'HEAD')
+    .map((r) => key(r.method, r.path))
+    .filter((k) => !known.has(k));
+}
