@@ -238,8 +238,8 @@ export interface Credentials {
 
 function authHeaders(route: RouteEntry, creds: Credentials, n: number): Record<string, string> {
   const wrong = n % 7 === 0;
-  if (route.auth === 'intake' || route.auth === 'integration')
-    return { 'x-intake-key': wrong ? 'nope\u00ff' : TEST_INTAKE_KEY };
+  if (route.auth === 'intake') return { 'x-intake-key': wrong ? 'nope\u00ff' : TEST_INTAKE_KEY };
+  if (route.auth === 'integration') return { 'x-integration-key': wrong ? 'nope' : 'unset' };
   if (route.auth === 'none') return {};
   return {
     authorization: wrong ? 'Bearer forged' : `Bearer ${creds.tokens[n % creds.tokens.length]!}`,
@@ -266,7 +266,7 @@ export function requestsFor(
       fc.option(fc.constantFrom('key-1', 'k'.repeat(300), 'dup'), { nil: undefined }),
     )
     .map(([b, q, n, idem]) => {
-      let url = route.path.replace(':id', () => idFor(route, ids, n));
+      let url = route.path.replace(/:\w+/, () => idFor(route, ids, n));
       if (q !== undefined) {
         const params = new URLSearchParams();
         if (q && typeof q === 'object' && !Array.isArray(q)) {
