@@ -1,9 +1,9 @@
-import { DomainError, type Action, type ActionResultRequest, type CaseStatus } from '../../shared';
+import { DomainError, type Action, type ActionResultRequest } from '../../shared';
 import type { Queryable } from '../db/database';
 import { toAction, type ActionRow } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
 import { executeRestriction } from './action-commands';
-import { changeCase, notFound, type LockedCase } from './case-access';
+import { changeCase, lockCaseRow, notFound } from './case-access';
 
 /** Locks the action's case, then the action: the same order as every other command. */
 async function lockForResult(tx: Queryable, actionId: string) {
@@ -13,26 +13,8 @@ async function lockForResult(tx: Queryable, actionId: string) {
   ]);
   const caseId = found.rows[0]?.case_id;
   if (!caseId) throw notFound('action');
-  const cres = await tx.query<{
-    id: string;
-    status: CaseStatus;
-    language: LockedCase['language'];
-    assignee_id: string | null;
-    buyer_id: string;
-    order_id: string | null;
-  }>(
-    'SELECT id, status, language, assignee_id, buyer_id, order_id FROM cases WHERE id = $1 FOR UPDATE',
-    [caseId],
-  );
-  const r = cres.rows[0]!;
-  const c: LockedCase = {
-    id: r.id,
-    status: r.status,
-    language: r.language,
-    assigneeId: r.assignee_id,
-    buyerId: r.buyer_id,
-    orderId: r.order_id,
-  };
+  // The action names its case, so the row exists; the foreign key keeps it so.
+  const c = (await lockCaseRow(tx, caseId))!;
   const ares = await tx.query<ActionRow>('SELECT * FROM actions WHERE id = $1 FOR UPDATE', [
     actionId,
   ]);

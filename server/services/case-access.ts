@@ -24,14 +24,9 @@ export const notFound = (what = 'case') =>
 
 /**
  * Locks the case row for the rest of the transaction, so commands on one case run one
- * after another. A case the actor may not see does not exist for them (404).
+ * after another; null when there is no such case.
  */
-export async function lockVisibleCase(
-  tx: Queryable,
-  actor: Actor,
-  caseId: string,
-): Promise<LockedCase> {
-  if (!isUuid(caseId)) throw notFound();
+export async function lockCaseRow(tx: Queryable, caseId: string): Promise<LockedCase | null> {
   const res = await tx.query<{
     id: string;
     status: CaseStatus;
@@ -44,8 +39,8 @@ export async function lockVisibleCase(
     [caseId],
   );
   const r = res.rows[0];
-  if (!r) throw notFound();
-  const c: LockedCase = {
+  if (!r) return null;
+  return {
     id: r.id,
     status: r.status,
     language: r.language,
@@ -53,7 +48,17 @@ export async function lockVisibleCase(
     buyerId: r.buyer_id,
     orderId: r.order_id,
   };
-  if (!canSeeCase(actor, c)) throw notFound();
+}
+
+/** lockCaseRow for an actor: a case the actor may not see does not exist for them (404). */
+export async function lockVisibleCase(
+  tx: Queryable,
+  actor: Actor,
+  caseId: string,
+): Promise<LockedCase> {
+  if (!isUuid(caseId)) throw notFound();
+  const c = await lockCaseRow(tx, caseId);
+  if (!c || !canSeeCase(actor, c)) throw notFound();
   return c;
 }
 
