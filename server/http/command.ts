@@ -17,7 +17,12 @@ export function command<R extends FastifyRequest>(
     const key = checkKey(req.headers['idempotency-key']);
     const caller = req.agent ? `agent:${req.agent.id}` : keylessCaller;
     const scope = key
-      ? { caller, key, fingerprint: fingerprint(req.method, req.url, req.body) }
+      ? {
+          caller,
+          key,
+          fingerprint: fingerprint(req.method, req.url, req.body),
+          keep: 'request' as const,
+        }
       : null;
     const res = await runCommand(db, scope, successStatus, (tx) => handler(req, tx, new Date()));
     if (res.replayed) void reply.header('idempotent-replayed', 'true');

@@ -22,7 +22,17 @@ export interface IdempotencyScope {
   key: string;
   /** Method, path and body: the same key with anything else is a reuse. */
   fingerprint: string;
+  /**
+   * How long the answer is kept: a sync mutation id must outlive any outbox a device may
+   * hold offline (`SYNC_MUTATION_ID_DAYS`); a REST key only a client's retries.
+   */
+  keep: 'sync' | 'request';
 }
+
+/** Sync mutation ids are kept this long: a device offline longer may re-send a mutation twice. */
+export const SYNC_MUTATION_ID_DAYS = 30;
+/** REST Idempotency-Keys: the contract promises at least 24 hours. */
+export const REQUEST_KEY_HOURS = 48;
 
 /** JSON with sorted keys, so a retry that re-serialises its body still matches. */
 function canonical(value: unknown): string {
@@ -77,9 +87,15 @@ export async function runCommand(
   }
   return db.transaction(async (tx) => {
     const claimed = await tx.query(
-      `INSERT INTO idempotency_keys (caller, key, request_hash, created_at) VALUES ($1, $2, $3, now())
+      `INSERT INTO idempotency_keys (caller, key, request_hash, created_at, kept_until)
+       VALUES ($1, $2, $3, now(), now() + make_interval(hours => $4))
        ON CONFLICT (caller, key) DO NOTHING RETURNING key`,
-      [scope.caller, scope.key, scope.fingerprint],
+      [
+        scope.caller,
+        scope.key,
+        scope.fingerprint,
+        scope.keep === 'sync' ? SYNC_MUTATION_ID_DAYS * 24 : REQUEST_KEY_HOURS,
+      ],
     );
     if (claimed.rows.length === 0) {
       const prior = await tx.query<{
@@ -118,11 +134,8 @@ export async function runCommand(
   });
 }
 
-/** Keys are kept at least 24 hours; older ones are swept now and then. */
-export async function sweepIdempotencyKeys(db: Queryable, olderThanHours = 48): Promise<number> {
-  const res = await db.query(
-    `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
-    [olderThanHours],
-  );
+/** Swept now and then: keys whose time is up (see `IdempotencyScope.keep`). */
+export async function sweepIdempotencyKeys(db: Queryable): Promise<number> {
+  const res = await db.query(`DELETE FROM idempotency_keys WHERE kept_until < now()`);
   return res.rowCount;
 }

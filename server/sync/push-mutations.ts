@@ -163,6 +163,7 @@ export async function pushMutations(
       caller: `agent:${actor.id}`,
       key: m.id,
       fingerprint: fingerprint('SYNC', m.op, m.args),
+      keep: 'sync' as const,
     };
     try {
       const res = await runCommand(db, scope, 200, (tx) => {
