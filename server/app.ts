@@ -16,6 +16,7 @@ import { accountRoutes } from './routes/account-routes';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { messageRoutes } from './routes/message-routes';
+import { openApiRoutes } from './routes/openapi-routes';
 import { inboundRoutes } from './routes/inbound-routes';
 import { databaseAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
 import type { MailSettings } from './mail/mail-settings';
@@ -90,6 +91,7 @@ export function buildApp({
     version: SERVICE_VERSION,
     database: db.kind,
   }));
+  openApiRoutes(app);
   authRoutes(app, db);
   accountRoutes(app, db);
   intakeRoutes(app, db, intakeKey);

@@ -61,6 +61,12 @@ export interface RouteEntry {
   idempotent?: boolean;
   /** Not JSON: an event stream or raw bytes. The fuzz suite sends these no body. */
   streams?: boolean;
+  /** What a success answers, for the OpenAPI document (absent: an object, not described). */
+  response?: z.ZodType;
+  /** The media type of a body that is not JSON (the OpenAPI document says so). */
+  requestType?: string;
+  /** The media type of an answer that is not JSON. */
+  responseType?: string;
 }
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -85,6 +91,13 @@ const command = (
 
 export const ROUTE_CATALOG: readonly RouteEntry[] = [
   { method: 'GET', path: '/api/v1/health', summary: 'Service health', auth: 'none', success: 200 },
+  {
+    method: 'GET',
+    path: '/api/v1/openapi.json',
+    summary: 'This API as an OpenAPI 3.1 document',
+    auth: 'none',
+    success: 200,
+  },
   {
     method: 'POST',
     path: '/api/v1/auth/login',
@@ -249,6 +262,7 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     auth: 'intake',
     success: 201,
     streams: true,
+    requestType: 'message/rfc822',
   },
   {
     method: 'POST',
@@ -266,6 +280,7 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     params: IdParams,
     success: 200,
     streams: true,
+    responseType: 'message/rfc822',
   }),
   agent({
     method: 'GET',
@@ -287,6 +302,7 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     summary: 'Server-sent pokes when visible data changes',
     success: 200,
     streams: true,
+    responseType: 'text/event-stream',
   }),
 ];
 
