@@ -1,6 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { count } from '../format';
+import { AcceptInvitation } from '../screens/AcceptInvitation';
+import { AccountDeactivated } from '../screens/AccountDeactivated';
 import { SignIn } from '../screens/SignIn';
+import { acceptInvitationWith } from './account-thunks';
 import type { Connection } from './connection';
 import { watchDeskSignals } from './desk-signal-thunks';
 import { useAppConnection, useAppDispatch, useAppSelector } from './hooks';
@@ -8,7 +11,10 @@ import { noticeShown } from './host-slice';
 import { followHost } from './host-thunks';
 import {
   dismissRejection,
+  leaveDeactivatedAccount,
+  listUnsentChanges,
   openCaseByReference,
+  type UnsentChange,
   openPendingCaseLink,
   signInAgain,
   signInWith,
@@ -17,6 +23,10 @@ import {
   writeMutation,
 } from './session-thunks';
 import { WorkspaceScreen } from './WorkspaceScreen';
+
+/** An invitation link is the workspace's address with `#/invitation/<token>`. */
+const INVITATION_HASH = /^#\/invitation\/([^/?#]+)$/;
+const invitationInLink = () => INVITATION_HASH.exec(window.location.hash)?.[1] ?? null;
 
 const confirmLoss = (unsent: number) =>
   window.confirm(
@@ -29,6 +39,8 @@ export function App() {
   const { info, notice } = useAppSelector((s) => s.host);
   const theme = useAppSelector((s) => s.host.settings?.theme);
   const conn = useAppConnection();
+  const deactivated = useAppSelector((s) => s.sync.accountDeactivated);
+  const [invitation, setInvitation] = useState<string | null>(invitationInLink);
 
   // Once per window, also when StrictMode runs effects twice in development.
   const started = useRef(false);
@@ -52,6 +64,25 @@ export function App() {
   );
 
   if (session.status === 'starting' || !info) return <p className="muted">Opening Casedesk…</p>;
+  if ((!conn || session.status !== 'signed_in') && invitation !== null) {
+    return (
+      <AcceptInvitation
+        initialToken={invitation}
+        onAccept={async (token, password) => {
+          const r = await dispatch(acceptInvitationWith(token, password));
+          if (!r.ok) return r.error;
+          // The link is spent: a reload must not show the invitation again.
+          window.history.replaceState(null, '', window.location.pathname);
+          setInvitation(null);
+          return null;
+        }}
+        onCancel={() => {
+          window.history.replaceState(null, '', window.location.pathname);
+          setInvitation(null);
+        }}
+      />
+    );
+  }
   if (!conn || session.status !== 'signed_in') {
     return (
       <SignIn
@@ -60,9 +91,11 @@ export function App() {
         info={info}
         onSubmit={(email, password) => void dispatch(signInWith(email, password))}
         onConnected={() => window.location.reload()}
+        onInvitation={() => setInvitation('')}
       />
     );
   }
+  if (deactivated) return <Deactivated />;
   return (
     <>
       {notice && (
@@ -91,5 +124,17 @@ function SignedIn({ conn }: { conn: Connection }) {
       onDismiss={(id) => void dispatch(dismissRejection(id))}
       onSignInAgain={(password) => dispatch(signInAgain(password))}
     />
+  );
+}
+
+/** The account was deactivated while signed in: the workspace closes, unsent work listed. */
+function Deactivated() {
+  const dispatch = useAppDispatch();
+  const [unsent, setUnsent] = useState<UnsentChange[] | null>(null);
+  useEffect(() => {
+    void dispatch(listUnsentChanges()).then(setUnsent);
+  }, [dispatch]);
+  return (
+    <AccountDeactivated unsent={unsent} onDone={() => void dispatch(leaveDeactivatedAccount())} />
   );
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useAppSelector } from './hooks';
-import { canAssignCases, type Agent, type MutationOp } from '../../shared';
+import { ROLES, canAssignCases, type Agent, type MutationOp, type Role } from '../../shared';
 import type { CaseDetail, CaseViewContext, PendingChange } from '../case/case-model';
 import { CaseView } from '../case/CaseView';
 import { toCase } from '../data/local-case';
+import type { AgentRead } from '../data/read-schemas';
 import type { ReplicaDb } from '../data/replica-db';
 import {
   allAgents,
@@ -33,7 +34,14 @@ interface Props {
 }
 
 /** Binds the workspace to the local replica with live queries; every write goes to the outbox. */
-export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignInAgain }: Props) {
+export function WorkspaceScreen({
+  db,
+  me: signedInAs,
+  mutate,
+  onSignOut,
+  onDismiss,
+  onSignInAgain,
+}: Props) {
   const ui = useAppSelector((s) => s.ui);
   const sync = useAppSelector((s) => s.sync);
   const [now, setNow] = useState(() => new Date());
@@ -41,6 +49,13 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
     const t = setInterval(() => setNow(new Date()), 30_000);
     return () => clearInterval(t);
   }, []);
+
+  // The agent's own record as the last pull brought it: an admin's change of their roles,
+  // languages or limit shows (and counts) without signing out.
+  const agentList = useLive(() => allAgents(db), [db], [] as AgentRead[]).value;
+  const agents = useMemo(() => new Map(agentList.map((a) => [a.id, a])), [agentList]);
+  const own = agents.get(signedInAs.id);
+  const me = useMemo(() => withOwnRecord(signedInAs, own), [signedInAs, own]);
 
   const query: QueueQuery = useMemo(
     () => ({ view: ui.view, filters: ui.filters, search: ui.search, sort: ui.sort }),
@@ -80,8 +95,6 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
     [db, me],
     {},
   ).value;
-  const agentList = useLive(() => allAgents(db), [db], [] as Agent[]).value;
-  const agents = useMemo(() => new Map(agentList.map((a) => [a.id, a])), [agentList]);
   const opened = useLive(
     () => (ui.openCaseId ? caseDetail(db, ui.openCaseId) : Promise.resolve(null)),
     [db, ui.openCaseId],
@@ -158,4 +171,17 @@ export function WorkspaceScreen({ db, me, mutate, onSignOut, onDismiss, onSignIn
       onSignOut={onSignOut}
     />
   );
+}
+
+/** The session's agent, updated by what the replica holds of them (the full record: their own). */
+function withOwnRecord(me: Agent, own: AgentRead | undefined): Agent {
+  if (!own) return me;
+  return {
+    ...me,
+    name: own.name,
+    roles: own.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+    languages: own.languages,
+    active: own.active,
+    ...(own.refundLimit ? { refundLimit: own.refundLimit } : {}),
+  };
 }

@@ -20,7 +20,7 @@ export class UnreachableError extends Error {
   }
 }
 
-async function request<T>(
+export async function request<T>(
   serverUrl: string,
   path: string,
   init: RequestInit & { token?: string } = {},
@@ -78,6 +78,8 @@ export function describeSignInError(err: unknown): string {
     if (err.code === 'rate_limited')
       return 'Too many failed sign-ins. Wait 15 minutes and try again.';
     if (err.code === 'validation_failed') return 'Enter your email and password.';
+    if (err.code === 'account_deactivated')
+      return 'Your account has been deactivated. Ask your administrator.';
     return err.message;
   }
   return 'Sign-in failed for an unexpected reason. Try again.';

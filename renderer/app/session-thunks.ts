@@ -1,5 +1,6 @@
 import type { Agent, MutationOp } from '../../shared';
 import type { CredentialProtection } from '../../shared/desktop/ipc-contract';
+import { describeChange } from '../data/change-label';
 import { caseIdByReference } from '../data/desk-signals';
 import { openReplica, replicaName } from '../data/replica-db';
 import { dismissRejected, enqueueMutation } from '../data/replica-writes';
@@ -34,18 +35,25 @@ export const startApp =
 
 export const signInWith =
   (email: string, password: string): AppThunk =>
-  async (dispatch, getState, { platform, serverUrl }) => {
-    const info = getState().host.info;
-    if (!info) return;
+  async (dispatch, getState, { serverUrl }) => {
+    if (!getState().host.info) return;
     dispatch(signInStarted());
     try {
-      const { token, agent } = await signIn(serverUrl, email, password);
-      const protection = await platform.saveSession({ token, agent });
-      if (platform.kind === 'desktop') dispatch(noticeShown(PROTECTION_NOTICE[protection] ?? null));
-      await dispatch(connect(token, agent, info.serverId));
+      await dispatch(beginSession(await signIn(serverUrl, email, password)));
     } catch (err) {
       dispatch(signInFailed(describeSignInError(err)));
     }
+  };
+
+/** A new session from any way of signing in (password, invitation, single sign-on). */
+export const beginSession =
+  ({ token, agent }: { token: string; agent: Agent }): AppThunk =>
+  async (dispatch, getState, { platform }) => {
+    const info = getState().host.info;
+    if (!info) return;
+    const protection = await platform.saveSession({ token, agent });
+    if (platform.kind === 'desktop') dispatch(noticeShown(PROTECTION_NOTICE[protection] ?? null));
+    await dispatch(connect(token, agent, info.serverId));
   };
 
 /** Opens this agent's replica on this server and starts (or follows) the device's sync. */
@@ -202,4 +210,39 @@ export const openPendingCaseLink =
       await new Promise((r) => setTimeout(r, 250));
     }
     await dispatch(openCaseByReference(reference));
+  };
+
+/** One unsent change, described so that a person can copy it and redo it elsewhere. */
+export interface UnsentChange {
+  what: string;
+  text: string | null;
+  at: string;
+}
+
+/**
+ * The changes this device still holds for the server, oldest first: what a deactivated
+ * agent is shown before the replica goes, so that nothing is lost without their knowing.
+ */
+export const listUnsentChanges =
+  (): AppThunk<Promise<UnsentChange[]>> =>
+  async (_dispatch, _getState, { connection }) => {
+    const c = connection.get();
+    if (!c) return [];
+    const entries = await c.db.outbox.orderBy('seq').toArray();
+    const ids = [...new Set(entries.flatMap((e) => (e.caseId ? [e.caseId] : [])))];
+    const cases = await c.db.cases.bulkGet(ids);
+    const reference = new Map(cases.flatMap((k) => (k ? [[k.id, k.reference]] : [])));
+    return entries.map((e) => ({
+      what: describeChange(e.op, e.args, e.caseId ? reference.get(e.caseId) : undefined),
+      text: typeof e.args.body === 'string' ? e.args.body : null,
+      at: e.createdAt,
+    }));
+  };
+
+/** After a deactivated agent has read (and copied) what was unsent: the replica goes. */
+export const leaveDeactivatedAccount =
+  (): AppThunk =>
+  async (dispatch, _getState, { connection }) => {
+    const c = connection.get();
+    if (c) await dispatch(endSession(c));
   };

@@ -5,6 +5,7 @@ import { createConnectionHolder, type ConnectionHolder } from './connection';
 import { hostSlice } from './host-slice';
 import { sessionSlice } from './session-slice';
 import { syncSlice } from './sync-slice';
+import { teamSlice } from './team-slice';
 import { uiSlice } from './ui-slice';
 
 /** What thunks reach the world through: the host, and the window's open connection. */
@@ -29,6 +30,7 @@ export function makeStore(extra: Pick<ThunkExtra, 'platform' | 'serverUrl'> & Pa
       ui: uiSlice.reducer,
       sync: syncSlice.reducer,
       host: hostSlice.reducer,
+      team: teamSlice.reducer,
     },
     middleware: (getDefault) => getDefault({ thunk: { extraArgument: thunkExtra } }),
   });

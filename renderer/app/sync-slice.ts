@@ -11,6 +11,7 @@ const initialState: SyncSnapshot = {
   error: null,
   storageWarning: null,
   needsSignIn: false,
+  accountDeactivated: false,
 };
 
 /** What the sync engine last reported: the engine owns the truth, this mirrors it for the UI. */

@@ -31,6 +31,8 @@ export interface QueueFilters {
 export type SortKey = 'sla' | 'updated' | 'priority' | 'reference';
 
 export interface UiState {
+  /** The queue and its cases, or a page of its own (Team). */
+  page: 'queue' | 'team';
   view: QueueView;
   filters: QueueFilters;
   search: string;
@@ -52,6 +54,7 @@ export const EMPTY_FILTERS: QueueFilters = {
 };
 
 const initialState: UiState = {
+  page: 'queue',
   view: 'mine',
   filters: EMPTY_FILTERS,
   search: '',
@@ -67,8 +70,12 @@ export const uiSlice = createSlice({
   initialState,
   reducers: {
     viewChosen(state, action: PayloadAction<QueueView>) {
+      state.page = 'queue';
       state.view = action.payload;
       state.selectedIndex = 0;
+    },
+    pageChosen(state, action: PayloadAction<UiState['page']>) {
+      state.page = action.payload;
     },
     filterSet(state, action: PayloadAction<{ key: keyof QueueFilters; value: string }>) {
       (state.filters as unknown as Record<string, string>)[action.payload.key] =
@@ -115,6 +122,7 @@ export const uiSlice = createSlice({
 
 export const {
   viewChosen,
+  pageChosen,
   filterSet,
   filtersCleared,
   searchChanged,

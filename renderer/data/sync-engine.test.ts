@@ -168,6 +168,31 @@ describe('the sync engine', () => {
     expect(fresh.pushes.flat().map((m) => m.id)).toEqual([expect.any(String)]);
   });
 
+  it('tells a deactivated account from an ended session, keeping what is queued', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const c = makeCase(8, { assigneeId: ANA.id, status: 'open' });
+    await enqueueMutation(db, ANA, 'case.note', { caseId: c.id, id: 'n2', body: 'unsent' });
+    const deactivated: SyncTransport = {
+      pull: async () => {
+        throw new SyncHttpError(401, 'This account is deactivated.', 'account_deactivated');
+      },
+      push: async () => {
+        throw new SyncHttpError(401, 'This account is deactivated.', 'account_deactivated');
+      },
+      subscribe: () => () => undefined,
+    };
+    const states: { needsSignIn: boolean; accountDeactivated: boolean; pending: number }[] = [];
+    const engine = new SyncEngine(db, deactivated, ANA, (s) => states.push(s));
+    await engine.sync();
+    engine.stop();
+    expect(states.at(-1)).toMatchObject({
+      needsSignIn: true,
+      accountDeactivated: true,
+      pending: 1,
+    });
+    expect(await db.outbox.count()).toBe(1);
+  });
+
   it('pulls on its own now and then when the stream brings no pokes (a buffering proxy)', async () => {
     db = openReplica(`engine-${Math.random()}`);
     const later = makeCase(7);

@@ -5,7 +5,7 @@ import { pushOutbox } from './push-outbox';
 import type { ReplicaDb } from './replica-db';
 import { applyServerChanges } from './replica-writes';
 import { setAsideSummary, type SetAsideSummary } from './set-aside';
-import { backoffDelay, isNetworkError, isSessionEnded } from './sync-retry';
+import { backoffDelay, isAccountDeactivated, isNetworkError, isSessionEnded } from './sync-retry';
 import type { SyncTransport } from './sync-transport';
 
 export type SyncPhase = 'offline' | 'pushing' | 'pulling' | 'in-sync' | 'error';
@@ -23,6 +23,8 @@ export interface SyncSnapshot {
   storageWarning: string | null;
   /** The service no longer accepts this session: nothing syncs until the agent signs in again. */
   needsSignIn: boolean;
+  /** An admin deactivated the account (401 `account_deactivated`): signing in again cannot help. */
+  accountDeactivated: boolean;
 }
 
 // The stream's pokes are the fast path; a proxy that buffers Server-Sent Events (common in
@@ -38,6 +40,7 @@ type LeaderMessage =
       online: boolean;
       error: string | null;
       needsSignIn: boolean;
+      accountDeactivated: boolean;
     }
   | { type: 'hello' }
   | { type: 'kick' };
@@ -72,6 +75,7 @@ export class SyncEngine {
     error: null,
     storageWarning: null,
     needsSignIn: false,
+    accountDeactivated: false,
   };
 
   constructor(
@@ -134,19 +138,20 @@ export class SyncEngine {
     if (m.type === 'kick' && this.leading) void this.sync();
     else if (m.type === 'hello' && this.leading) this.broadcast();
     else if (m.type === 'state' && !this.leading) {
-      const { phase, online, error, needsSignIn } = m;
-      await this.publish({ phase, online, error, needsSignIn });
+      const { phase, online, error, needsSignIn, accountDeactivated } = m;
+      await this.publish({ phase, online, error, needsSignIn, accountDeactivated });
     }
   }
 
   private broadcast(): void {
-    const { phase, online, error, needsSignIn } = this.state;
+    const { phase, online, error, needsSignIn, accountDeactivated } = this.state;
     this.channel?.postMessage({
       type: 'state',
       phase,
       online,
       error,
       needsSignIn,
+      accountDeactivated,
     } satisfies LeaderMessage);
   }
 
@@ -215,6 +220,7 @@ export class SyncEngine {
           phase: 'error',
           error: 'Your session has ended.',
           needsSignIn: true,
+          accountDeactivated: isAccountDeactivated(err),
         });
         return;
       }

@@ -17,3 +17,7 @@ export const isNetworkError = (e: unknown): boolean =>
 /** The service no longer accepts the session: only a new sign-in helps. */
 export const isSessionEnded = (e: unknown): boolean =>
   e instanceof SyncHttpError && e.status === 401;
+
+/** An admin deactivated the account: the session will not come back, whatever the password. */
+export const isAccountDeactivated = (e: unknown): boolean =>
+  isSessionEnded(e) && (e as SyncHttpError).code === 'account_deactivated';

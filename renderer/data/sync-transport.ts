@@ -13,6 +13,8 @@ export class SyncHttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The contract's error code, when the service gave one. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -30,9 +32,8 @@ export function httpTransport(serverUrl: string, token: string): SyncTransport {
     });
     const body = (await res.json().catch(() => null)) as unknown;
     if (!res.ok) {
-      const msg =
-        (body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`;
-      throw new SyncHttpError(res.status, msg);
+      const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+      throw new SyncHttpError(res.status, error?.message ?? `HTTP ${res.status}`, error?.code);
     }
     return body;
   };
@@ -52,6 +53,12 @@ export function httpTransport(serverUrl: string, token: string): SyncTransport {
       const es = new EventSource(url);
       es.addEventListener('poke', onPoke);
       es.addEventListener('open', onOpen);
+      // Closed for good (the service refused the stream: a session ended or an account was
+      // deactivated, which also drops open streams): a pull learns why at once, instead of
+      // the next safety pull a minute later.
+      es.addEventListener('error', () => {
+        if (es.readyState === EventSource.CLOSED) onPoke();
+      });
       return () => es.close();
     },
   };

@@ -8,10 +8,12 @@ interface Props {
   info: AppInfo;
   onSubmit: (email: string, password: string) => void;
   onConnected: () => void;
+  /** Someone with an invitation token sets their password instead. */
+  onInvitation: () => void;
 }
 
 /** The first screen: two labelled fields and one button, errors announced to screen readers. */
-export function SignIn({ busy, error, info, onSubmit, onConnected }: Props) {
+export function SignIn({ busy, error, info, onSubmit, onConnected, onInvitation }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const errorId = useId();
@@ -60,6 +62,9 @@ export function SignIn({ busy, error, info, onSubmit, onConnected }: Props) {
         )}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+        <button type="button" className="link" onClick={onInvitation}>
+          I have an invitation
         </button>
         {info.platform === 'web' && <p className="muted small">Server: {info.server}</p>}
       </form>

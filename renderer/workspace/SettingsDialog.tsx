@@ -1,7 +1,10 @@
 import type { NotificationKind } from '../../shared/desktop/notification-rules';
 import type { Theme } from '../../shared/desktop/settings';
 import { useAppDispatch, useAppSelector } from '../app/hooks';
+import { useState } from 'react';
+import { changeOwnPassword } from '../app/account-thunks';
 import { saveSettings, setNotification } from '../app/host-thunks';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { useModalDialog } from './use-modal-dialog';
 
 const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
@@ -17,6 +20,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   const dispatch = useAppDispatch();
   const settings = useAppSelector((s) => s.host.settings);
   const info = useAppSelector((s) => s.host.info);
+  const me = useAppSelector((s) => s.session.agent);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   return (
     <dialog
@@ -59,11 +64,26 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
               keeps its own cases on this computer.
             </p>
           )}
+          <fieldset>
+            <legend>Account</legend>
+            <button type="button" onClick={() => setChangingPassword(true)}>
+              Change password
+            </button>
+          </fieldset>
         </>
       )}
       <button type="button" onClick={onClose}>
         Close
       </button>
+      <ChangePasswordDialog
+        open={changingPassword}
+        me={{ email: me?.email ?? '', name: me?.name ?? '' }}
+        onChange={async (current, next) => {
+          const r = await dispatch(changeOwnPassword(current, next));
+          return r.ok ? null : r.error;
+        }}
+        onClose={() => setChangingPassword(false)}
+      />
     </dialog>
   );
 }

@@ -7,6 +7,8 @@ import {
   LANGUAGE_NAMES,
   PRIORITIES,
   TOPICS,
+  canManageAccounts,
+  seesFullDirectory,
   type Agent,
   type Case,
 } from '../../shared';
@@ -18,6 +20,7 @@ import {
   caseOpened,
   filterSet,
   filtersCleared,
+  pageChosen,
   searchChanged,
   selectionMoved,
   selectionSet,
@@ -32,6 +35,7 @@ import { QueueTable, type QueueWindow } from './QueueTable';
 import { SettingsDialog } from './SettingsDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SyncStatus, type SyncStatusProps } from './SyncStatus';
+import { TeamView } from './team/TeamView';
 
 interface Props {
   me: Agent;
@@ -92,6 +96,9 @@ export function Workspace(p: Props) {
   const search = useRef<HTMLInputElement>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const selected = p.window.rows[ui.selectedIndex - p.window.offset];
+  // Admins manage the team; leads see it, read-only.
+  const seesTeam = canManageAccounts(p.me) || seesFullDirectory(p.me);
+  const onTeam = seesTeam && ui.page === 'team';
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -99,7 +106,7 @@ export function Workspace(p: Props) {
         dispatch(caseOpened(null));
         return;
       }
-      if (isTyping(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (onTeam || isTyping(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
       if (e.key === 'j') dispatch(selectionMoved({ by: 1, count: p.total }));
       else if (e.key === 'k') dispatch(selectionMoved({ by: -1, count: p.total }));
       else if (e.key === 'Enter' && selected && !(e.target instanceof HTMLButtonElement))
@@ -111,7 +118,7 @@ export function Workspace(p: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dispatch, p.total, selected, ui.openCaseId]);
+  }, [dispatch, onTeam, p.total, selected, ui.openCaseId]);
 
   return (
     <div className={ui.openCaseId ? 'workspace with-case' : 'workspace'}>
@@ -151,7 +158,7 @@ export function Workspace(p: Props) {
             <li key={v}>
               <a
                 href={`#/${v}`}
-                aria-current={ui.view === v ? 'page' : undefined}
+                aria-current={!onTeam && ui.view === v ? 'page' : undefined}
                 aria-describedby={`count-${v}`}
                 onClick={(e) => {
                   e.preventDefault();
@@ -165,51 +172,71 @@ export function Workspace(p: Props) {
               </span>
             </li>
           ))}
+          {seesTeam && (
+            <li>
+              <a
+                href="#/team"
+                aria-current={onTeam ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  dispatch(pageChosen('team'));
+                }}
+              >
+                Team
+              </a>
+            </li>
+          )}
         </ul>
       </nav>
-      <main className="queue-pane" aria-label="Queue">
-        <div className="filters" role="group" aria-label="Filters">
-          {FILTERS.map((f) => (
-            <Field key={f.key} label={f.label}>
-              {(id) => (
-                <select
-                  id={id}
-                  value={ui.filters[f.key]}
-                  onChange={(e) => dispatch(filterSet({ key: f.key, value: e.target.value }))}
-                >
-                  <option value="">All</option>
-                  {f.options.map((o) => (
-                    <option key={o} value={o}>
-                      {f.text(o)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          ))}
-          <button type="button" onClick={() => dispatch(filtersCleared())}>
-            Clear filters
-          </button>
-          <span className="muted small" aria-live="polite">
-            {p.totalShown === 'counting'
-              ? 'Counting…'
-              : `${p.totalShown === 'about' ? 'about ' : ''}${count(p.total, 'case')}`}
-          </span>
-        </div>
-        <QueueTable
-          total={p.total}
-          window={p.window}
-          selectedIndex={ui.selectedIndex}
-          sort={ui.sort}
-          agents={p.agents}
-          now={p.now}
-          onRange={p.onRange}
-          onSelect={(i) => dispatch(selectionSet(i))}
-          onOpen={(c) => dispatch(caseOpened(c.id))}
-          onSort={(k) => dispatch(sortChosen(k))}
-        />
-      </main>
-      {ui.openCaseId && (
+      {onTeam ? (
+        <main className="team-pane" aria-label="Team">
+          <TeamView me={p.me} />
+        </main>
+      ) : (
+        <main className="queue-pane" aria-label="Queue">
+          <div className="filters" role="group" aria-label="Filters">
+            {FILTERS.map((f) => (
+              <Field key={f.key} label={f.label}>
+                {(id) => (
+                  <select
+                    id={id}
+                    value={ui.filters[f.key]}
+                    onChange={(e) => dispatch(filterSet({ key: f.key, value: e.target.value }))}
+                  >
+                    <option value="">All</option>
+                    {f.options.map((o) => (
+                      <option key={o} value={o}>
+                        {f.text(o)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ))}
+            <button type="button" onClick={() => dispatch(filtersCleared())}>
+              Clear filters
+            </button>
+            <span className="muted small" aria-live="polite">
+              {p.totalShown === 'counting'
+                ? 'Counting…'
+                : `${p.totalShown === 'about' ? 'about ' : ''}${count(p.total, 'case')}`}
+            </span>
+          </div>
+          <QueueTable
+            total={p.total}
+            window={p.window}
+            selectedIndex={ui.selectedIndex}
+            sort={ui.sort}
+            agents={p.agents}
+            now={p.now}
+            onRange={p.onRange}
+            onSelect={(i) => dispatch(selectionSet(i))}
+            onOpen={(c) => dispatch(caseOpened(c.id))}
+            onSort={(k) => dispatch(sortChosen(k))}
+          />
+        </main>
+      )}
+      {!onTeam && ui.openCaseId && (
         <section className="case-pane" aria-label="Open case">
           <button type="button" className="close-case" onClick={() => dispatch(caseOpened(null))}>
             Close case

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Language } from '../languages';
 import { Balance } from '../money';
-import { Role } from './agent';
+import { Agent, Role } from './agent';
 import { Email, Id, LIMITS, UtcTimestamp } from './common';
 
 const Roles = z
@@ -38,6 +38,13 @@ export type UpdateAgentRequest = z.infer<typeof UpdateAgentRequest>;
 
 export const Invitation = z.object({ token: z.string(), expiresAt: UtcTimestamp });
 export type Invitation = z.infer<typeof Invitation>;
+
+/** A row of `GET /agents` as admins and leads see it: the account and its open cases. */
+export const TeamMember = Agent.extend({ openCases: z.number().int().min(0) });
+export type TeamMember = z.infer<typeof TeamMember>;
+
+export const CreateAgentResponse = z.object({ agent: Agent, invitation: Invitation });
+export type CreateAgentResponse = z.infer<typeof CreateAgentResponse>;
 
 export const AcceptInvitationRequest = z.strictObject({
   token: z.string().min(1).max(200),
