@@ -14,6 +14,7 @@ export * from './schemas/accounts';
 export * from './schemas/case';
 export * from './schemas/case-requests';
 export * from './schemas/intake';
+export * from './intake-facts';
 export * from './schemas/conversation';
 export * from './schemas/actions';
 export * from './schemas/disputes';

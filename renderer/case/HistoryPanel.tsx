@@ -22,7 +22,9 @@ const EVENT_TEXT: Record<EventType, string> = {
   'action.withdrawn': 'Action withdrawn',
   'action.requested': 'Sent to payments — waiting for confirmation',
   'action.failed': 'Action failed at the marketplace',
-  'order.updated': 'Order updated by the marketplace',
+  'order.updated': 'Order updated',
+  'buyer.updated': 'Buyer details updated',
+  'seller.updated': 'Seller details updated',
   'dispute.created': 'External dispute recorded',
   'dispute.updated': 'External dispute updated',
 };
@@ -36,7 +38,11 @@ function detailOf(e: EventRead, ctx: CaseViewContext): string {
     const what = String(d.actionType).replace(/_/g, ' ');
     return `${what}: ${typeof d.reason === 'string' ? d.reason : 'no reason given'}${d.caseTo ? ' — case back to open' : ''}`;
   }
-  if (e.type === 'order.updated' && d.changes && typeof d.changes === 'object')
+  if (
+    (e.type === 'order.updated' || e.type === 'buyer.updated' || e.type === 'seller.updated') &&
+    d.changes &&
+    typeof d.changes === 'object'
+  )
     return Object.entries(d.changes as Record<string, { to: unknown }>)
       .map(([k, v]) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} → ${String(v.to ?? '—')}`)
       .join(', ');
@@ -45,9 +51,11 @@ function detailOf(e: EventRead, ctx: CaseViewContext): string {
   return '';
 }
 
-// Without an agent, an event came from the help center (intake) or the marketplace (results).
+// Without an agent, an event came from the help center (intake, and what a later intake
+// changed) or the marketplace (results, order facts).
 const actorless = (e: EventRead) =>
-  e.type === 'action.executed' || e.type === 'action.failed' || e.type === 'order.updated'
+  (e.type === 'action.executed' || e.type === 'action.failed' || e.type === 'order.updated') &&
+  e.data.source !== 'intake'
     ? 'marketplace'
     : 'help center';
 

@@ -128,6 +128,7 @@ describe.each(testDatabaseKinds())('intake on %s', (kind) => {
     const first = await svc.intake(e);
     const second = await svc.intake({
       ...escalation(),
+      buyer: e.buyer,
       order: { ...e.order!, amountPaid: { amount: 999_00, currency: 'EUR' } },
     });
     expect(second.order?.id).toBe(first.order?.id);

@@ -10,8 +10,17 @@ import {
 import type { Queryable } from '../db/database';
 import { enqueueIntegrationEvent } from '../integration/outbox';
 import { CASE_COLUMNS, toCase, type CaseRow } from '../repositories/case-rows';
+import {
+  orderBuyerMismatch,
+  prepareKnownParties,
+  recordKnownPartyChanges,
+} from './intake-known-parties';
 
-/** Opens a case from a help-center escalation: buyer, seller and order are upserted by external id. */
+/**
+ * Opens a case from a help-center escalation: buyer, seller and order are upserted by
+ * external id. What it changes on ones Casedesk already holds follows the rules of
+ * shared/intake-facts.ts and is an event on every case that shows them.
+ */
 export async function openCaseFromIntake(
   tx: Queryable,
   req: IntakeRequest,
@@ -24,21 +33,24 @@ export async function openCaseFromIntake(
       { channel: req.channel, language: req.language },
     );
   }
+  const known = await prepareKnownParties(tx, req);
   const o = req.order;
   const id = randomUUID();
   const due = slaDueDates(now, req.channel);
   const priority = initialPriority(req.topic, req.channel);
   const searchText = [req.buyer.name, req.buyer.email, o?.lotTitle ?? ''].join(' ').toLowerCase();
   // One statement, so one round trip: on this kind of machine round trips, not SQL, cost most.
-  // What was paid, and what has been refunded, is ours to keep: a later escalation about
-  // the same order refreshes shipping facts but never rewrites the money.
+  // What was paid, refunded or cancelled is ours to keep: a later escalation about the
+  // same order only adds facts (mergeOrder's rules, repeated here for an order that
+  // appears between prepareKnownParties and this statement). An order of another buyer
+  // gets no case, and the caller rolls the whole statement back.
   const res = await tx.query<CaseRow>(
     `WITH b AS (
        INSERT INTO buyers (id, external_id, name, email, language, country, buyer_since, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
        ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email,
          language = EXCLUDED.language, country = EXCLUDED.country,
-         buyer_since = COALESCE(EXCLUDED.buyer_since, buyers.buyer_since), updated_at = EXCLUDED.updated_at
+         buyer_since = COALESCE(buyers.buyer_since, EXCLUDED.buyer_since), updated_at = EXCLUDED.updated_at
        RETURNING *
      ), s AS (
        INSERT INTO sellers (id, external_id, name, country, rating, email, language, created_at, updated_at)
@@ -54,11 +66,17 @@ export async function openCaseFromIntake(
          delivered_at, tracking_number, payout_status, created_at, updated_at)
        SELECT $15, $16, b.id, s.id, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $8, $8
          FROM b, s
-       ON CONFLICT (external_id) DO UPDATE SET shipping_status = EXCLUDED.shipping_status,
-         shipped_at = COALESCE(EXCLUDED.shipped_at, orders.shipped_at),
-         delivered_at = COALESCE(EXCLUDED.delivered_at, orders.delivered_at),
-         tracking_number = COALESCE(EXCLUDED.tracking_number, orders.tracking_number),
-         payout_status = COALESCE(EXCLUDED.payout_status, orders.payout_status),
+       ON CONFLICT (external_id) DO UPDATE SET
+         shipping_status = CASE WHEN orders.status = 'active'
+             AND array_position(ARRAY['not_shipped', 'shipped', 'delivered'], EXCLUDED.shipping_status)
+               > array_position(ARRAY['not_shipped', 'shipped', 'delivered'], orders.shipping_status)
+           THEN EXCLUDED.shipping_status ELSE orders.shipping_status END,
+         shipped_at = COALESCE(orders.shipped_at, EXCLUDED.shipped_at),
+         delivered_at = COALESCE(orders.delivered_at, EXCLUDED.delivered_at),
+         tracking_number = COALESCE(orders.tracking_number, NULLIF(EXCLUDED.tracking_number, '')),
+         payout_status = CASE WHEN orders.payout_status IS NULL
+             OR (orders.payout_status = 'held' AND EXCLUDED.payout_status = 'released')
+           THEN COALESCE(EXCLUDED.payout_status, orders.payout_status) ELSE orders.payout_status END,
          updated_at = EXCLUDED.updated_at
        RETURNING *
      ), ref AS (
@@ -70,6 +88,7 @@ export async function openCaseFromIntake(
        SELECT $30, ref.reference, 'new', $31, $32, $33, $34, b.id, (SELECT id FROM o), $35, $36, $37, $38,
               $8, $8, $39, $40, lower(ref.reference) || ' ' || $41
          FROM b, ref
+        WHERE NOT EXISTS (SELECT 1 FROM o WHERE o.buyer_id <> b.id)
        RETURNING *
      ), e AS (
        INSERT INTO events (id, case_id, type, actor_id, at, data)
@@ -131,7 +150,9 @@ export async function openCaseFromIntake(
       o?.seller.language ?? null,
     ],
   );
+  if (res.rows.length === 0) throw orderBuyerMismatch();
   const created = toCase(res.rows[0]!);
+  await recordKnownPartyChanges(tx, req, known, now);
   await enqueueIntegrationEvent(tx, {
     type: 'case.created',
     caseId: created.id,

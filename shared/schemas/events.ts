@@ -21,6 +21,8 @@ export const EVENT_TYPES = [
   'action.requested',
   'action.failed',
   'order.updated',
+  'buyer.updated',
+  'seller.updated',
   'dispute.created',
   'dispute.updated',
 ] as const;
