@@ -18,6 +18,7 @@ import { caseRoutes } from './routes/case-routes';
 import { messageRoutes } from './routes/message-routes';
 import { openApiRoutes } from './routes/openapi-routes';
 import { inboundRoutes } from './routes/inbound-routes';
+import { attachmentRoutes } from './routes/attachment-routes';
 import { databaseAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
 import type { MailSettings } from './mail/mail-settings';
 import { MailSender, type MailSenderOptions } from './mail/mail-sender';
@@ -98,6 +99,7 @@ export function buildApp({
   inboundRoutes(app, db, intakeKey, attachmentStore);
   caseRoutes(app, db, mail);
   messageRoutes(app, db);
+  attachmentRoutes(app, db, attachmentStore);
 
   registerIntegration(app, db, integration);
 
@@ -115,7 +117,7 @@ export function buildApp({
 
   if (mail) {
     // Every instance sends: claims keep them from sending the same mail.
-    const sender = new MailSender(db, mail, app.log, mailSender);
+    const sender = new MailSender(db, mail, app.log, { attachmentStore, ...mailSender });
     app.addHook('onReady', () => sender.start());
     app.addHook('onClose', () => sender.stop());
     app.decorate('mailSender', sender);

@@ -27,3 +27,4 @@ export * from './conversation/topic-names';
 export * from './conversation/message-route';
 export * from './conversation/cut-quoted-reply';
 export * from './conversation/incoming-effect';
+export * from './conversation/byte-size';

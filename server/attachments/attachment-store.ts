@@ -10,19 +10,24 @@ export interface AttachmentStore {
   load(db: Queryable, attachmentId: string): Promise<Buffer | null>;
 }
 
+// The bytes cross the driver as base64 text: PGlite takes a 9 MiB bytea parameter in about
+// 17 s on our machines and the same bytes as base64 in 2 s (reading: 3 s against 0.7 s).
 export const databaseAttachmentStore: AttachmentStore = {
   async save(tx, attachmentId, bytes) {
-    await tx.query('INSERT INTO attachment_blobs (attachment_id, data) VALUES ($1, $2)', [
-      attachmentId,
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    ]);
+    await tx.query(
+      `INSERT INTO attachment_blobs (attachment_id, data) VALUES ($1, decode($2, 'base64'))`,
+      [
+        attachmentId,
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+      ],
+    );
   },
   async load(db, attachmentId) {
-    const res = await db.query<{ data: Uint8Array }>(
-      'SELECT data FROM attachment_blobs WHERE attachment_id = $1',
+    const res = await db.query<{ data: string }>(
+      `SELECT encode(data, 'base64') AS data FROM attachment_blobs WHERE attachment_id = $1`,
       [attachmentId],
     );
     const data = res.rows[0]?.data;
-    return data ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : null;
+    return data === undefined ? null : Buffer.from(data, 'base64');
   },
 };

@@ -7,6 +7,7 @@ export interface AttachmentRow {
   id: string;
   case_id: string;
   message_id: string | null;
+  note_id?: string | null;
   filename: string;
   content_type: string;
   size: number;
@@ -19,6 +20,7 @@ export const toAttachment = (r: AttachmentRow): Attachment => ({
   id: r.id,
   caseId: r.case_id,
   messageId: r.message_id,
+  ...(r.note_id ? { noteId: r.note_id } : {}),
   filename: r.filename,
   contentType: r.content_type,
   size: r.size,
@@ -47,9 +49,11 @@ export async function storeAttachment(
     bytes: Uint8Array;
     uploadedBy: string | null;
     now: Date;
+    /** An offline client's own id for its upload. */
+    id?: string;
   },
 ): Promise<Attachment> {
-  const id = randomUUID();
+  const id = a.id ?? randomUUID();
   const res = await tx.query<AttachmentRow>(
     `INSERT INTO attachments (id, case_id, message_id, filename, content_type, size, sha256,
        uploaded_by, created_at)

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../shared';
+import { DomainError, describeBytes } from '../../shared';
 import { WORKSPACE_HEADERS } from './security-headers';
 import { WORKSPACE_CSP } from './workspace';
 
@@ -16,7 +16,10 @@ export function registerErrorHandling(
     if (err instanceof DomainError) {
       return reply.code(err.status).send(err.toBody());
     }
-    const mapped = mapFrameworkError(err);
+    const mapped = mapFrameworkError(
+      err,
+      req.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit,
+    );
     if (mapped) return reply.code(mapped.status).send(mapped.toBody());
     req.log.error({ err }, 'request failed');
     return reply
@@ -47,10 +50,20 @@ function notFound(req: FastifyRequest, reply: FastifyReply) {
     );
 }
 
-function mapFrameworkError(err: FastifyError): DomainError | null {
+/** Says the limit of the route that refused the body: routes differ (1, 10 or 40 MiB). */
+const bodyTooLarge = (limit: number | undefined) =>
+  new DomainError(
+    'payload_too_large',
+    limit === undefined
+      ? 'The body is larger than this route takes.'
+      : `The body is larger than ${describeBytes(limit)}, the limit of this route.`,
+    limit === undefined ? undefined : { limit },
+  );
+
+function mapFrameworkError(err: FastifyError, bodyLimit: number | undefined): DomainError | null {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new DomainError('payload_too_large', 'The body is larger than 1 MiB.');
+      return bodyTooLarge(bodyLimit);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new DomainError(
@@ -64,7 +77,6 @@ function mapFrameworkError(err: FastifyError): DomainError | null {
   if (err instanceof SyntaxError || err.statusCode === 400) {
     return new DomainError('malformed_json', 'The body is not valid JSON.');
   }
-  if (err.statusCode === 413)
-    return new DomainError('payload_too_large', 'The body is larger than 1 MiB.');
+  if (err.statusCode === 413) return bodyTooLarge(bodyLimit);
   return null;
 }

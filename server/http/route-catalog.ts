@@ -28,6 +28,7 @@ import {
   SendMessageRequest,
   UpdateAgentRequest,
   UpdateDisputeRequest,
+  UploadAttachmentQuery,
   type MutationOp,
 } from '../../shared';
 
@@ -273,6 +274,23 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     idempotent: true,
   },
   command('/api/v1/messages/:id/retry', 'Send a failed message again', EmptyBody),
+  {
+    method: 'POST',
+    path: '/api/v1/cases/:id/attachments',
+    summary: 'Upload a file to send with a reply or note (multipart field "file")',
+    auth: 'agent',
+    params: IdParams,
+    query: UploadAttachmentQuery,
+    success: 201,
+    idempotent: true,
+  },
+  agent({
+    method: 'GET',
+    path: '/api/v1/attachments/:id',
+    summary: 'An attachment’s bytes, as a download',
+    params: IdParams,
+    success: 200,
+  }),
   agent({
     method: 'GET',
     path: '/api/v1/messages/:id/original',

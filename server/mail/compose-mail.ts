@@ -13,6 +13,14 @@ export interface MailEnvelope {
   replyTo: string | null;
   inReplyTo: string | null;
   references: string[];
+  /** Files sent with the mail; their bytes are read from the store when it is sent. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
 }
 
 export interface MailInput {
@@ -25,6 +33,7 @@ export interface MailInput {
   replyToken: string;
   /** Message-IDs of the earlier mail with this party on this case, oldest first. */
   thread: string[];
+  attachments?: readonly MailAttachment[];
 }
 
 /** Derived from the message id, so a resend after a crash carries the same one. */
@@ -71,5 +80,10 @@ export function composeMail(settings: MailSettings, m: MailInput): MailEnvelope 
     replyTo: settings.replyDomain ? replyAddress(settings.replyDomain, m.replyToken) : null,
     inReplyTo: references.at(-1) ?? null,
     references,
+    attachments: (m.attachments ?? []).map(({ id, filename, contentType }) => ({
+      id,
+      filename,
+      contentType,
+    })),
   };
 }

@@ -11,6 +11,7 @@ import {
   type OutboxRow,
 } from './mail-outbox';
 import { retryDelayMs } from './retry-delay';
+import { databaseAttachmentStore, type AttachmentStore } from '../attachments/attachment-store';
 
 export interface MailSenderOptions {
   /** How often to look for due mail when nothing wakes the sender. */
@@ -23,6 +24,8 @@ export interface MailSenderOptions {
   batchSize?: number;
   /** Tests only: runs between a successful send and recording it (a crash there resends). */
   afterSend?: (row: OutboxRow) => Promise<void>;
+  /** Where the files of a mail are read from; the database unless told otherwise. */
+  attachmentStore?: AttachmentStore;
 }
 
 const SMTP_TIMEOUT_MS = 60_000;
@@ -115,10 +118,24 @@ export class MailSender {
     }
   }
 
+  /** The mail's files, read outside any transaction (the claim is already committed). */
+  private async filesOf(e: MailEnvelope): Promise<Pick<SendMailOptions, 'attachments'>> {
+    if (!e.attachments?.length) return {};
+    const store = this.opts.attachmentStore ?? databaseAttachmentStore;
+    const attachments = [];
+    for (const a of e.attachments) {
+      const bytes = await store.load(this.db, a.id);
+      if (!bytes) throw new MissingAttachment(`the attachment "${a.filename}" is missing`);
+      attachments.push({ filename: a.filename, contentType: a.contentType, content: bytes });
+    }
+    return { attachments };
+  }
+
   private async deliver(row: OutboxRow): Promise<void> {
     let failure: SmtpError | null = null;
     try {
-      await this.transport.sendMail(toNodemailer(row.envelope, row.queued_at));
+      const files = await this.filesOf(row.envelope);
+      await this.transport.sendMail({ ...toNodemailer(row.envelope, row.queued_at), ...files });
     } catch (err) {
       failure = err as SmtpError;
     }
@@ -141,6 +158,11 @@ export class MailSender {
       'mail not sent',
     );
   }
+}
+
+/** A file whose bytes are gone cannot be sent; retrying will not bring it back. */
+class MissingAttachment extends Error {
+  readonly responseCode = 550;
 }
 
 function toNodemailer(e: MailEnvelope, queuedAt: Date): SendMailOptions {

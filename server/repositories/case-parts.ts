@@ -54,6 +54,7 @@ interface NoteRow {
   author_id: string;
   body: string;
   created_at: Date;
+  attachments?: Attachment[];
 }
 export const toNote = (r: NoteRow): Note => ({
   id: r.id,
@@ -61,6 +62,7 @@ export const toNote = (r: NoteRow): Note => ({
   authorId: r.author_id,
   body: r.body,
   createdAt: iso(r.created_at),
+  attachments: r.attachments ?? [],
 });
 
 export interface ActionRow {

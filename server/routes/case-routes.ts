@@ -85,9 +85,10 @@ export function caseRoutes(
       mail,
     ),
   );
-  post('/api/v1/cases/:id/notes', 201, (req, tx, now) =>
-    addNote(tx, actorOf(req), req.params.id, parse(AddNoteRequest, req.body).body, now),
-  );
+  post('/api/v1/cases/:id/notes', 201, (req, tx, now) => {
+    const note = parse(AddNoteRequest, req.body);
+    return addNote(tx, actorOf(req), req.params.id, note.body, now, undefined, note.attachmentIds);
+  });
   post('/api/v1/cases/:id/resolve', 200, (req, tx, now) =>
     resolveCase(tx, actorOf(req), req.params.id, parse(ResolveRequest, req.body).summary, now),
   );

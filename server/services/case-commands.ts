@@ -20,6 +20,7 @@ import { findCase } from '../repositories/case-rows';
 import { toMessage, toNote } from '../repositories/case-parts';
 import { findAgent } from '../repositories/agents';
 import type { MailSettings } from '../mail/mail-settings';
+import { attachUploads } from '../attachments/agent-uploads';
 import { planDelivery } from './outgoing-message';
 import {
   changeCase,
@@ -216,7 +217,16 @@ export async function sendMessage(
     [id, c.id, req.to, actor.id, req.body, now, delivery.status],
   );
   if (!res.rows[0]) throw idTaken(id);
-  await delivery.queue(tx, { id, body: req.body, authorId: actor.id }, now);
+  const attachments = await attachUploads(tx, actor, c.id, req.attachmentIds ?? [], {
+    messageId: id,
+  });
+  if (attachments.length) {
+    await tx.query('UPDATE messages SET attachments = $2 WHERE id = $1', [
+      id,
+      JSON.stringify(attachments),
+    ]);
+  }
+  await delivery.queue(tx, { id, body: req.body, authorId: actor.id, attachments }, now);
   // The first-response clock stops at the first reply to the buyer.
   const firstResponse =
     req.to === 'buyer'
@@ -244,6 +254,7 @@ export async function addNote(
   body: string,
   now: Date,
   id: string = randomUUID(),
+  attachmentIds: readonly string[] = [],
 ): Promise<Note> {
   // Anyone who sees a case may note on it, resolved or not: T&S advice often comes late.
   const c = await lockVisibleCase(tx, actor, caseId);
@@ -253,6 +264,15 @@ export async function addNote(
     [id, c.id, actor.id, body, now],
   );
   if (!res.rows[0]) throw idTaken(id);
+  const attachments = await attachUploads(tx, actor, c.id, attachmentIds, { noteId: id });
+  let note = res.rows[0];
+  if (attachments.length) {
+    const updated = await tx.query<Parameters<typeof toNote>[0]>(
+      'UPDATE notes SET attachments = $2 WHERE id = $1 RETURNING *',
+      [id, JSON.stringify(attachments)],
+    );
+    note = updated.rows[0]!;
+  }
   await changeCase(
     tx,
     c.id,
@@ -265,7 +285,7 @@ export async function addNote(
       data: { noteId: id, status: c.status },
     },
   );
-  return toNote(res.rows[0]!);
+  return toNote(note);
 }
 
 export async function resolveCase(

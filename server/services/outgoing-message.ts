@@ -1,6 +1,7 @@
 import {
   DomainError,
   routeOutgoingMessage,
+  type Attachment,
   type Language,
   type Party,
   type Topic,
@@ -51,6 +52,7 @@ export interface StoredMessage {
   id: string;
   body: string;
   authorId: string;
+  attachments: Attachment[];
 }
 
 /** What happens to an outgoing message once stored; decided before it is stored. */
@@ -130,6 +132,7 @@ export async function planDelivery(
             body: m.body,
             replyToken: await replyTokenOf(tx2, caseId, now),
             thread: await mailThread(tx2, caseId, to),
+            attachments: m.attachments,
           });
           await queueMail(tx2, { messageId, caseId, party: to, envelope, now });
         },

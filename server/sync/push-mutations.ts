@@ -94,7 +94,7 @@ const HANDLERS: Record<MutationOp, Handler> = {
     sendMessage(tx, a, id, b, now, cid, mail),
   ),
   'case.note': withBody(AddNoteRequest, 'caseId', (tx, a, id, b, now, cid) =>
-    addNote(tx, a, id, b.body, now, cid),
+    addNote(tx, a, id, b.body, now, cid, b.attachmentIds),
   ),
   'case.status': withBody(ChangeStatusRequest, 'caseId', (tx, a, id, b, now) =>
     changeStatus(tx, a, id, b, now),

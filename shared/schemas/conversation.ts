@@ -20,8 +20,10 @@ export type MessageDelivery = z.infer<typeof MessageDelivery>;
 export const Attachment = z.object({
   id: Id,
   caseId: Id,
-  /** Null while uploaded but not yet sent with a message. */
+  /** Null while uploaded but not yet sent with a message (and on a note's files). */
   messageId: Id.nullable(),
+  /** Set on the files of an internal note (older services sent none). */
+  noteId: Id.nullable().optional(),
   filename: z.string(),
   contentType: z.string(),
   size: z.number().int().min(0),
@@ -51,13 +53,27 @@ export const Note = z.object({
   authorId: Id,
   body: z.string(),
   createdAt: UtcTimestamp,
+  attachments: z.array(Attachment).optional(),
 });
 export type Note = z.infer<typeof Note>;
 
-export const SendMessageRequest = z.strictObject({ to: Party, body: text(LIMITS.body) });
+/** At most this many files go with one message or note. */
+export const MAX_ATTACHMENTS_PER_MESSAGE = 20;
+
+/** Uploads (`POST /cases/:id/attachments`) to send with a message or note, each once. */
+export const AttachmentIds = z.array(Id).max(MAX_ATTACHMENTS_PER_MESSAGE);
+
+export const SendMessageRequest = z.strictObject({
+  to: Party,
+  body: text(LIMITS.body),
+  attachmentIds: AttachmentIds.optional(),
+});
 export type SendMessageRequest = z.infer<typeof SendMessageRequest>;
 
-export const AddNoteRequest = z.strictObject({ body: text(LIMITS.longText) });
+export const AddNoteRequest = z.strictObject({
+  body: text(LIMITS.longText),
+  attachmentIds: AttachmentIds.optional(),
+});
 export type AddNoteRequest = z.infer<typeof AddNoteRequest>;
 
 // Base64 of at most 10 MiB, with room for line breaks some encoders add.
@@ -82,3 +98,11 @@ export const IntakeMessageRequest = z.object({
   attachments: z.array(IntakeMessageAttachment).max(20).optional(),
 });
 export type IntakeMessageRequest = z.infer<typeof IntakeMessageRequest>;
+
+/** `POST /cases/:id/attachments?filename=&id=`: the name of a raw upload, and an offline client's id. */
+export const UploadAttachmentQuery = z.strictObject({
+  filename: z.string().min(1).max(LIMITS.shortText).optional(),
+  /** A client-chosen UUID: the same upload sent again answers with the same attachment. */
+  id: z.uuid().optional(),
+});
+export type UploadAttachmentQuery = z.infer<typeof UploadAttachmentQuery>;
