@@ -33,3 +33,28 @@ describe('CASEDESK_TRUST_PROXY', () => {
     }
   });
 });
+
+describe('DATABASE_MIGRATION_URL', () => {
+  it('is the schema owner beside DATABASE_URL, and absent means one role does both', () => {
+    const two = loadConfig({
+      DATABASE_URL: 'postgres://casedesk_app@db/casedesk',
+      DATABASE_MIGRATION_URL: 'postgres://casedesk_owner@db/casedesk',
+    });
+    expect(two.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://casedesk_app@db/casedesk',
+      migrationUrl: 'postgres://casedesk_owner@db/casedesk',
+    });
+    const one = loadConfig({ DATABASE_URL: 'postgres://casedesk@db/casedesk' });
+    expect(one.database).toMatchObject({ migrationUrl: null });
+  });
+
+  it('needs DATABASE_URL and a postgres:// URL', () => {
+    expect(() => loadConfig({ DATABASE_MIGRATION_URL: 'postgres://o@db/c' })).toThrow(
+      /DATABASE_MIGRATION_URL needs DATABASE_URL/,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://a@db/c', DATABASE_MIGRATION_URL: 'mysql://o@db/c' }),
+    ).toThrow(/DATABASE_MIGRATION_URL must be a postgres:\/\/ URL/);
+  });
+});

@@ -14,6 +14,10 @@ const EnvSchema = z.object({
       'must be a postgres:// URL (leave it unset for the embedded database)',
     )
     .optional(),
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   CASEDESK_DATA_DIR: z.string().min(1).optional(),
   CASEDESK_SEED: z.enum(['demo', 'none']).optional(),
   CASEDESK_SEED_NUMBER: z.coerce.number().int().min(0).default(1),
@@ -68,7 +72,17 @@ export const DEMO_INTAKE_KEY = 'casedesk-demo-intake';
 export interface Config {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database:
+    | {
+        kind: 'postgres';
+        url: string;
+        /**
+         * The schema owner's URL (DATABASE_MIGRATION_URL): migrations run as it, and
+         * DATABASE_URL's role gets only row privileges. Null: one role does both.
+         */
+        migrationUrl: string | null;
+      }
+    | { kind: 'pglite'; dataDir: string };
   seed: 'demo' | null;
   seedNumber: number;
   /** Without a key, intake is closed: every intake call is 401. */
@@ -111,6 +125,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'invalid configuration: CASEDESK_WEBHOOK_SECRET must be set when CASEDESK_WEBHOOK_URL is',
     );
   }
+  if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'invalid configuration: DATABASE_MIGRATION_URL needs DATABASE_URL (the embedded database has one role)',
+    );
+  }
   if (e.CASEDESK_SMTP_URL && !e.CASEDESK_MAIL_FROM) {
     throw new ConfigError(
       'invalid configuration: CASEDESK_MAIL_FROM is required with CASEDESK_SMTP_URL',
@@ -120,7 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, migrationUrl: e.DATABASE_MIGRATION_URL ?? null }
       : { kind: 'pglite', dataDir: path.resolve(e.CASEDESK_DATA_DIR ?? '.data/casedesk') },
     seed: e.CASEDESK_SEED === 'demo' ? 'demo' : null,
     seedNumber: e.CASEDESK_SEED_NUMBER,

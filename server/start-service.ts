@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, type Config } from './config';
 import { openDatabase } from './database-from-config';
-import { migrate, loadMigrations } from './db/migrate';
+import { loadMigrations } from './db/migrate';
+import { prepareSchema } from './db/prepare-schema';
 import { buildApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo';
 import { sweepIdempotencyKeys } from './http/idempotency';
@@ -32,7 +33,14 @@ export async function startService(
   const db = await openDatabase(config.database).catch((err: Error) => {
     throw new ConfigError(`cannot open the database: ${err.message.split('\n')[0]}`);
   });
-  const ran = await migrate(db, await loadMigrations(opts.migrationsDir));
+  const { ran, runtimeRole } = await prepareSchema(
+    db,
+    config.database.kind === 'postgres' ? config.database.migrationUrl : null,
+    await loadMigrations(opts.migrationsDir),
+  ).catch(async (err: Error) => {
+    await db.close();
+    throw err;
+  });
   const app = buildApp({
     db,
     intakeKey: config.intakeKey,
@@ -47,6 +55,7 @@ export async function startService(
     mail: config.mail,
   });
   if (ran.length) app.log.info({ migrations: ran }, 'applied migrations');
+  if (runtimeRole) app.log.info({ role: runtimeRole }, 'runtime role granted row privileges only');
   if (config.seed === 'demo') {
     const seeded = await seedDemoIfEmpty(db, { seedNumber: config.seedNumber });
     if (seeded) app.log.info(seeded, 'seeded demo data');

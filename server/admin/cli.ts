@@ -6,7 +6,7 @@
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../database-from-config';
 import type { Database } from '../db/database';
-import { migrate } from '../db/migrate';
+import { prepareSchema } from '../db/prepare-schema';
 import { DomainError } from '../../shared';
 import { runAdminCommand, USAGE, UsageError } from './admin-command';
 
@@ -23,7 +23,10 @@ async function main(): Promise<number> {
     db = await openDatabase(config.database).catch((err: Error) => {
       throw new ConfigError(`cannot open the database: ${err.message.split('\n')[0]}`);
     });
-    await migrate(db);
+    await prepareSchema(
+      db,
+      config.database.kind === 'postgres' ? config.database.migrationUrl : null,
+    );
     await runAdminCommand(db, argv, { out: (line) => console.log(line) });
     return 0;
   } catch (err) {

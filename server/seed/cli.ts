@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openDatabase } from '../database-from-config';
-import { migrate } from '../db/migrate';
+import { prepareSchema } from '../db/prepare-schema';
 import { DEMO_ACCOUNTS, createDemoAccounts } from './accounts';
 import { addDemoCases, loadDemoAgents } from './demo';
 
@@ -34,7 +34,7 @@ if (
 
 const config = loadConfig();
 const db = await openDatabase(config.database);
-await migrate(db);
+await prepareSchema(db, config.database.kind === 'postgres' ? config.database.migrationUrl : null);
 const found = await db.query<{ id: string; email: string }>(
   'SELECT id, email FROM agents WHERE email = ANY ($1)',
   [DEMO_ACCOUNTS.map((a) => a.email)],
