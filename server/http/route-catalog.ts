@@ -29,6 +29,7 @@ import {
   UpdateAgentRequest,
   UpdateDisputeRequest,
   UploadAttachmentQuery,
+  Attachment,
   type MutationOp,
 } from '../../shared';
 
@@ -283,6 +284,8 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     query: UploadAttachmentQuery,
     success: 201,
     idempotent: true,
+    requestType: 'multipart/form-data',
+    response: Attachment,
   },
   agent({
     method: 'GET',
@@ -290,6 +293,7 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     summary: 'An attachment’s bytes, as a download',
     params: IdParams,
     success: 200,
+    responseType: 'application/octet-stream',
   }),
   agent({
     method: 'GET',

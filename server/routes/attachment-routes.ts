@@ -92,6 +92,7 @@ export function attachmentRoutes(app: FastifyInstance, db: Database, store: Atta
             ? {
                 caller: `agent:${actor.id}`,
                 key,
+                keep: 'request',
                 // The bytes stand for the body: a multipart boundary differs on every send.
                 fingerprint: fingerprint('POST', `/api/v1/cases/${req.params.id}/attachments`, {
                   filename: file.filename,
