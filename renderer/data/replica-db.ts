@@ -160,6 +160,16 @@ export function openReplica(name: string): ReplicaDb {
   // Each queue's count kept as cases change, in the same transaction (view-counts.ts):
   // counting a view's range on disk took hundreds of milliseconds, ahead of every read.
   db.version(8).stores({ counts: 'key' });
+  // A seller's standing (cases, open, counterfeit) is kept in the counts table too: counting
+  // a big seller's index ranges held up every read behind it when a case opened. Their two
+  // indexes go (fewer index entries for each case a sync writes), and the counts are
+  // rebuilt once on open to hold the new buckets.
+  db.version(9)
+    .stores({
+      cases:
+        'id, reference, updatedAt, [buyerId+createdAt], [sellerId+createdAt], [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [open+status+language+slaDueAt], [open+priority+language+slaDueAt], [open+topic+language+slaDueAt], [open+channel+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt], *searchTokens',
+    })
+    .upgrade((tx) => tx.table<CountRow, string>('counts').delete(COUNTS_READY));
   db.use(countsMiddleware);
   // A replica from before version 8, or one filled from outside, is counted once on open
   // (every case read, one at a time); later writes keep the counts exact.

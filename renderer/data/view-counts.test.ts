@@ -14,6 +14,7 @@ import { openReplica, type LocalCase, type ReplicaDb } from './replica-db';
 import {
   laterCount,
   openCaseLoad,
+  partyHistory,
   queueCount,
   quickCount,
   queuePage,
@@ -84,6 +85,15 @@ async function compareAll(db: ReplicaDb, me: Agent): Promise<void> {
         expect(await queueCount(db, query, me), `${view} ${key}=${v}`).toBe(want);
       }
     }
+  }
+  for (const sellerId of [...new Set(cases.map((c) => c.sellerId!))].slice(0, 30)) {
+    const of = cases.filter((c) => c.sellerId === sellerId);
+    const { sellerCounts } = await partyHistory(db, of[0]!);
+    expect(sellerCounts, sellerId).toEqual({
+      cases: of.length,
+      open: of.filter((c) => c.open === 1).length,
+      counterfeit: of.filter((c) => c.topic === 'counterfeit_suspected').length,
+    });
   }
 }
 
@@ -159,6 +169,48 @@ describe('queue counts kept as cases change', { timeout: 120_000 }, () => {
     expect((await openCaseLoad(db, [ANA.id, LENA.id])).get(ANA.id)).toBe(
       bruteCount(await db.cases.toArray(), q('mine'), ANA),
     );
+  });
+
+  it("keep a seller's standing through new cases, resolutions, topic changes and deletes", async () => {
+    db = openReplica(`seller-${Math.random()}`);
+    const seller = { ...makeCase(0).order!.seller, id: 'seller-big' };
+    const ofSeller = (i: number, over: Partial<Case> = {}) =>
+      local(makeCase(i, { order: { ...makeCase(i).order!, seller }, ...over }));
+    const standing = async () =>
+      (await partyHistory(db!, (await db!.cases.get(ids[0]!))!)).sellerCounts;
+    const brute = async () => {
+      const of = (await db!.cases.toArray()).filter((c) => c.sellerId === seller.id);
+      return {
+        cases: of.length,
+        open: of.filter((c) => c.open === 1).length,
+        counterfeit: of.filter((c) => c.topic === 'counterfeit_suspected').length,
+      };
+    };
+    const ids: string[] = [];
+    await db.cases.bulkPut(
+      Array.from({ length: 80 }, (_, i) => {
+        const c = ofSeller(i, { topic: i % 4 ? 'item_not_received' : 'counterfeit_suspected' });
+        ids.push(c.id);
+        return c;
+      }),
+    );
+    expect((await brute()).counterfeit).toBe(20);
+    expect(await standing()).toEqual(await brute());
+    await db.cases.bulkPut(
+      Array.from({ length: 30 }, (_, i) =>
+        ofSeller(i, { status: 'resolved', topic: 'counterfeit_suspected' }),
+      ),
+    );
+    expect(await standing()).toEqual(await brute());
+    await db.cases.bulkDelete(ids.slice(60));
+    await db.cases
+      .where('id')
+      .anyOf(ids.slice(40, 50))
+      .modify((c) => {
+        c.topic = 'item_not_received';
+      });
+    expect(await standing()).toEqual(await brute());
+    expect((await standing())!.cases).toBe(60);
   });
 
   it('are counted afresh when a replica opens without them (written from outside)', async () => {

@@ -46,6 +46,11 @@ export const bucket = {
   trustSafety: 'ts',
   approvals: 'ap',
   disputes: 'di',
+  /** A seller's cases on this device (any status), open ones, and counterfeit-suspected
+   * ones: the case view's seller standing, read as three rows however big the seller. */
+  seller: (sellerId: string) => `s:${sellerId}`,
+  sellerOpen: (sellerId: string) => `so:${sellerId}`,
+  sellerCounterfeit: (sellerId: string) => `sc:${sellerId}`,
 };
 
 /** The buckets one case counts in. */
@@ -55,6 +60,11 @@ export function bucketsOf(c: LocalCase): string[] {
     out.push(bucket.assignee(c.assigneeKey), bucket.language(c.language));
     for (const f of FACETS) out.push(bucket.facet(f, String(c[f]), c.language));
     for (const f of ASSIGNEE_FACETS) out.push(bucket.assigneeFacet(c.assigneeKey, f, String(c[f])));
+  }
+  if (c.sellerId) {
+    out.push(bucket.seller(c.sellerId));
+    if (c.open === 1) out.push(bucket.sellerOpen(c.sellerId));
+    if (c.topic === 'counterfeit_suspected') out.push(bucket.sellerCounterfeit(c.sellerId));
   }
   if (c.tsQueue === 1) out.push(bucket.trustSafety);
   if (c.approvals === 1) out.push(bucket.approvals);

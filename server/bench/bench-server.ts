@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { IntakeRequest } from '../../shared';
 import { escalation } from '../testing/test-service';
 import { send } from './http-client';
 import { formatResult, runLoad, type LoadResult } from './load';
@@ -21,6 +22,9 @@ const READS = Math.round(5000 * SCALE);
 const REFUNDS = Math.round(2000 * SCALE);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const INTAKE_KEY = 'bench-intake-key';
+// Sellers are shared, as on a marketplace: each holds INTAKES / SELLERS cases, so a case
+// read's seller history has a real history to find (one seller per case hid its cost).
+const SELLERS = Number(process.env.BENCH_SELLERS ?? 40);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function startService(
@@ -55,6 +59,11 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+function withSeller(e: IntakeRequest, n: number): IntakeRequest {
+  const seller = { externalId: `bench-seller-${n}`, name: `Bench seller ${n}`, country: 'NL' };
+  return { ...e, order: { ...e.order!, seller } };
+}
+
 async function measure(label: string, url: string): Promise<LoadResult[]> {
   const login = await send(
     `${url}/api/v1/auth/login`,
@@ -75,7 +84,7 @@ async function measure(label: string, url: string): Promise<LoadResult[]> {
         'x-intake-key': INTAKE_KEY,
         'idempotency-key': `bench-${i}`,
       },
-      JSON.stringify(escalation()),
+      JSON.stringify(withSeller(escalation(), i % SELLERS)),
     );
     if (res.status === 201) ids.push((JSON.parse(res.body) as { id: string }).id);
     return res.status === 201;

@@ -20,10 +20,10 @@ interface MessageRow {
   party: 'buyer' | 'seller';
   author_id: string | null;
   body: string;
-  created_at: Date;
+  created_at: Date | string;
   delivery_status?: MessageDeliveryStatus | null;
   delivery_attempts?: number;
-  sent_at?: Date | null;
+  sent_at?: Date | string | null;
   last_error?: string | null;
   attachments?: Attachment[];
 }
@@ -53,7 +53,7 @@ interface NoteRow {
   case_id: string;
   author_id: string;
   body: string;
-  created_at: Date;
+  created_at: Date | string;
   attachments?: Attachment[];
 }
 export const toNote = (r: NoteRow): Note => ({
@@ -78,8 +78,8 @@ export interface ActionRow {
   approved_by: string | null;
   rejected_by: string | null;
   rejection_reason: string | null;
-  created_at: Date;
-  decided_at: Date | null;
+  created_at: Date | string;
+  decided_at: Date | string | null;
   external_ref?: string | null;
   failure_reason?: string | null;
 }
@@ -105,13 +105,13 @@ interface DisputeRow {
   case_id: string;
   body: string;
   reference: string;
-  filed_at: Date;
+  filed_at: Date | string;
   status: ExternalDispute['status'];
   notes: string;
   outcome: string | null;
-  response_due_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
+  response_due_at: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 export const toDispute = (r: DisputeRow): ExternalDispute => ({
   id: r.id,
@@ -132,7 +132,7 @@ interface EventRow {
   case_id: string;
   type: EventType;
   actor_id: string | null;
-  at: Date;
+  at: Date | string;
   data: Record<string, unknown>;
 }
 export const toEvent = (r: EventRow): CaseEvent => ({
@@ -149,10 +149,10 @@ interface RestrictionRow {
   subject: 'buyer' | 'seller';
   subject_id: string;
   restriction: AccountRestriction['restriction'];
-  until: Date | null;
+  until: Date | string | null;
   action_id: string;
   case_id: string;
-  created_at: Date;
+  created_at: Date | string;
 }
 export const toRestriction = (r: RestrictionRow): AccountRestriction => ({
   id: r.id,
@@ -165,38 +165,6 @@ export const toRestriction = (r: RestrictionRow): AccountRestriction => ({
   createdAt: iso(r.created_at),
 });
 
-export async function listMessages(db: Queryable, caseId: string): Promise<Message[]> {
-  const res = await db.query<MessageRow>(
-    'SELECT * FROM messages WHERE case_id = $1 ORDER BY created_at, id',
-    [caseId],
-  );
-  return res.rows.map(toMessage);
-}
-
-export async function listNotes(db: Queryable, caseId: string): Promise<Note[]> {
-  const res = await db.query<NoteRow>(
-    'SELECT * FROM notes WHERE case_id = $1 ORDER BY created_at, id',
-    [caseId],
-  );
-  return res.rows.map(toNote);
-}
-
-export async function listActions(db: Queryable, caseId: string): Promise<Action[]> {
-  const res = await db.query<ActionRow>(
-    'SELECT * FROM actions WHERE case_id = $1 ORDER BY created_at, id',
-    [caseId],
-  );
-  return res.rows.map(toAction);
-}
-
-export async function listDisputes(db: Queryable, caseId: string): Promise<ExternalDispute[]> {
-  const res = await db.query<DisputeRow>(
-    'SELECT * FROM external_disputes WHERE case_id = $1 ORDER BY created_at, id',
-    [caseId],
-  );
-  return res.rows.map(toDispute);
-}
-
 export async function findDispute(
   db: Queryable,
   id: string,
@@ -207,26 +175,6 @@ export async function findDispute(
     [id],
   );
   return res.rows[0] ? toDispute(res.rows[0]) : null;
-}
-
-export async function listEvents(db: Queryable, caseId: string): Promise<CaseEvent[]> {
-  const res = await db.query<EventRow>('SELECT * FROM events WHERE case_id = $1 ORDER BY seq', [
-    caseId,
-  ]);
-  return res.rows.map(toEvent);
-}
-
-export async function listRestrictions(
-  db: Queryable,
-  subject: 'buyer' | 'seller',
-  subjectId: string,
-): Promise<AccountRestriction[]> {
-  const res = await db.query<RestrictionRow>(
-    `SELECT * FROM account_restrictions WHERE subject = $1 AND subject_id = $2
-      ORDER BY created_at`,
-    [subject, subjectId],
-  );
-  return res.rows.map(toRestriction);
 }
 
 export interface NewEvent {

@@ -12,84 +12,57 @@ import {
 import type { Queryable } from '../db/database';
 import { CASE_SELECT, findCase, toCase, type CaseRow } from '../repositories/case-rows';
 import {
-  listActions,
-  listDisputes,
-  listEvents,
-  listMessages,
-  listNotes,
-  listRestrictions,
-} from '../repositories/case-parts';
+  readCaseParts,
+  readPartyRecords,
+  type HistoryRow,
+} from '../repositories/case-detail-parts';
 import { iso, isUuid } from '../repositories/timestamps';
 import { notFound } from './case-access';
 
+/** A case with everything on it and around it: three statements, the case's first. */
 export async function getCaseDetail(db: Queryable, actor: Actor, caseId: string) {
   const c = await findCase(db, caseId);
   if (!c || !canSeeCase(actor, c)) throw notFound();
-  const [messages, notes, actions, externalDisputes, events, context] = await Promise.all([
-    listMessages(db, c.id),
-    listNotes(db, c.id),
-    listActions(db, c.id),
-    listDisputes(db, c.id),
-    listEvents(db, c.id),
-    caseContext(db, actor, c),
-  ]);
-  return { case: c, messages, notes, actions, externalDisputes, events, context };
-}
-
-interface HistoryRow {
-  id: string;
-  reference: string;
-  status: Case['status'];
-  topic: Case['topic'];
-  language: Case['language'];
-  assignee_id: string | null;
-  created_at: Date;
-  resolution_summary: string | null;
+  const [parts, context] = await Promise.all([readCaseParts(db, c.id), caseContext(db, actor, c)]);
+  return { case: c, ...parts, context };
 }
 
 /**
  * What an agent needs around a case: the buyer's and the seller's other cases and the
- * restrictions in force. Other cases are listed only where the agent may see them, and
- * counted in full, so nothing leaks but the weight of history still shows.
+ * restrictions in force. The totals are over the latest HISTORY_ROWS other cases, whether
+ * or not the agent may open them, so the weight of history shows without anything leaking
+ * but counts; the cases themselves are listed only where the agent may see them.
  */
 async function caseContext(db: Queryable, actor: Actor, c: Case) {
-  const history = async (where: string, param: string) => {
-    const res = await db.query<HistoryRow>(
-      `SELECT c.id, c.reference, c.status, c.topic, c.language, c.assignee_id, c.created_at, c.resolution_summary
-         FROM cases c ${where} AND c.id <> $2 ORDER BY c.created_at DESC LIMIT 200`,
-      [param, c.id],
-    );
-    const rows = res.rows;
-    return {
-      total: rows.length,
-      open: rows.filter((r) => r.status !== 'resolved').length,
-      byTopic: rows.reduce<Record<string, number>>(
-        (acc, r) => ({ ...acc, [r.topic]: (acc[r.topic] ?? 0) + 1 }),
-        {},
-      ),
-      cases: rows
-        .filter((r) => canSeeCase(actor, { language: r.language, assigneeId: r.assignee_id }))
-        .slice(0, 50)
-        .map((r) => ({
-          id: r.id,
-          reference: r.reference,
-          status: r.status,
-          topic: r.topic,
-          createdAt: iso(r.created_at),
-          resolutionSummary: r.resolution_summary,
-        })),
-    };
+  const sellerId = c.order?.seller.id ?? null;
+  const party = await readPartyRecords(db, c.id, c.buyer.id, sellerId);
+  const history = (rows: HistoryRow[]) => ({
+    total: rows.length,
+    open: rows.filter((r) => r.status !== 'resolved').length,
+    byTopic: rows.reduce<Record<string, number>>(
+      (acc, r) => ({ ...acc, [r.topic]: (acc[r.topic] ?? 0) + 1 }),
+      {},
+    ),
+    cases: rows
+      .filter((r) =>
+        canSeeCase(actor, { language: r.language as Case['language'], assigneeId: r.assignee_id }),
+      )
+      .slice(0, 50)
+      .map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        status: r.status,
+        topic: r.topic as Case['topic'],
+        createdAt: iso(r.created_at),
+        resolutionSummary: r.resolution_summary,
+      })),
+  });
+  return {
+    buyerCases: history(party.buyerCases),
+    sellerCases: sellerId ? history(party.sellerCases) : null,
+    buyerRestrictions: party.buyerRestrictions,
+    sellerRestrictions: party.sellerRestrictions,
   };
-  const sellerId = c.order?.seller.id;
-  const [buyerCases, sellerCases, buyerRestrictions, sellerRestrictions] = await Promise.all([
-    history('WHERE c.buyer_id = $1', c.buyer.id),
-    sellerId
-      ? history('JOIN orders o ON o.id = c.order_id WHERE o.seller_id = $1', sellerId)
-      : null,
-    listRestrictions(db, 'buyer', c.buyer.id),
-    sellerId ? listRestrictions(db, 'seller', sellerId) : Promise.resolve([]),
-  ]);
-  return { buyerCases, sellerCases, buyerRestrictions, sellerRestrictions };
 }
 
 function decodeCursor(cursor: string): [string, string] {
