@@ -139,8 +139,14 @@ export function planCase(rng: Rng, i: number, total: number, now: Date): CasePla
     between(rng, 1, 50);
   const createdAt = new Date(now.getTime() - ageMinutes * 60_000);
   const orderedAt = new Date(createdAt.getTime() - between(rng, 4, 25) * 86_400_000);
-  const shippedAt = new Date(orderedAt.getTime() + between(rng, 1, 4) * 86_400_000);
-  const deliveredAt = new Date(shippedAt.getTime() + between(rng, 2, 8) * 86_400_000);
+  // Shipped and delivered before the buyer wrote, never after (nor after now).
+  const beforeCase = createdAt.getTime() - 3_600_000;
+  const shippedAt = new Date(
+    Math.min(orderedAt.getTime() + between(rng, 1, 4) * 86_400_000, beforeCase - 3_600_000),
+  );
+  const deliveredAt = new Date(
+    Math.min(shippedAt.getTime() + between(rng, 2, 8) * 86_400_000, beforeCase),
+  );
   const shipping =
     topic === 'item_not_received' || topic === 'cancellation_request'
       ? rng() < 0.5 && topic === 'cancellation_request'

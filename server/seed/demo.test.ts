@@ -159,6 +159,46 @@ describe('the demo seed', () => {
     ).toBeGreaterThan(0);
   });
 
+  it("puts nothing after its now, and every case's history in order (issue 10, defect 11)", async () => {
+    const times = `
+      SELECT 'event' AS what, at AS t FROM events
+      UNION ALL SELECT 'message', created_at FROM messages
+      UNION ALL SELECT 'note', created_at FROM notes
+      UNION ALL SELECT 'action', created_at FROM actions
+      UNION ALL SELECT 'decision', decided_at FROM actions WHERE decided_at IS NOT NULL
+      UNION ALL SELECT 'dispute', created_at FROM external_disputes
+      UNION ALL SELECT 'dispute filed', filed_at FROM external_disputes
+      UNION ALL SELECT 'case', created_at FROM cases
+      UNION ALL SELECT 'case change', updated_at FROM cases
+      UNION ALL SELECT 'shipped', shipped_at FROM orders WHERE shipped_at IS NOT NULL
+      UNION ALL SELECT 'delivered', delivered_at FROM orders WHERE delivered_at IS NOT NULL
+      UNION ALL SELECT 'ordered', ordered_at FROM orders`;
+    const future = await db.query<{ what: string; n: number }>(
+      `SELECT what, count(*)::int AS n FROM (${times}) x WHERE t > $1 GROUP BY what ORDER BY what`,
+      [NOW],
+    );
+    expect(future.rows).toEqual([]);
+    // In the order they were written, each case's events never go back in time, and
+    // nothing on a case is older than the case.
+    const backwards = await count(
+      db,
+      `SELECT count(*)::int AS n FROM (
+         SELECT at < lag(at) OVER (PARTITION BY case_id ORDER BY seq) AS back FROM events) e
+        WHERE back`,
+    );
+    expect(backwards).toBe(0);
+    const beforeCase = await count(
+      db,
+      `SELECT count(*)::int AS n FROM cases c
+        WHERE EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.at < c.created_at)
+           OR EXISTS (SELECT 1 FROM messages m WHERE m.case_id = c.id AND m.created_at < c.created_at)
+           OR EXISTS (SELECT 1 FROM orders o WHERE o.id = c.order_id
+                       AND (o.shipped_at > c.created_at OR o.delivered_at > c.created_at
+                            OR o.shipped_at < o.ordered_at OR o.delivered_at < o.shipped_at))`,
+    );
+    expect(beforeCase).toBe(0);
+  });
+
   it('leaves a database that already has agents alone', async () => {
     expect(await seedDemoIfEmpty(db, { seedNumber: 1, now: NOW })).toBeNull();
   });

@@ -26,6 +26,27 @@ export interface DemoAgents {
 
 const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
+/**
+ * The most a worked case's planned steps add up to after it arrives: a first reply within
+ * the hour, follow-ups and advice over hours, resolution a day later, a dispute filed three
+ * days after that.
+ */
+const PLANNED_SPAN_MINUTES = 6_200;
+
+/**
+ * A case's own clock. Its steps keep their order and proportions, squeezed so that a case
+ * that arrived recently has a history that ends by `now` — nothing in the demo data may lie
+ * in the future, or History shows it out of order (issue 10, defect 11).
+ */
+function caseClock(createdAt: Date, now: Date) {
+  const scale = Math.min(
+    1,
+    Math.max(0, now.getTime() - createdAt.getTime()) / (PLANNED_SPAN_MINUTES * 60_000),
+  );
+  return (from: Date, m: number) =>
+    new Date(Math.min(from.getTime() + m * 60_000 * scale, now.getTime()));
+}
+
 /** Who works a case in this language: a plain agent where one speaks it, else the lead. */
 function workerFor(a: DemoAgents, language: Language, rng: Rng): Agent {
   const speakers = [a.ana, a.marco].filter((x) =>
@@ -55,23 +76,25 @@ async function workCase(
   plan: CasePlan,
   i: number,
   rng: Rng,
+  now: Date,
 ): Promise<void> {
   let c = await openCaseFromIntake(tx, plan.intake, plan.createdAt);
   if (plan.status === 'new') return;
+  const at = caseClock(plan.createdAt, now);
   const worker = workerFor(a, c.language, rng);
-  let t = minutes(plan.createdAt, 3 + Math.floor(rng() * 40));
+  let t = at(plan.createdAt, 3 + Math.floor(rng() * 40));
   c = await claimCase(tx, worker, c.id, t);
   if (rng() < 0.8) {
-    t = minutes(t, 5);
+    t = at(t, 5);
     await sendMessage(tx, worker, c.id, { to: 'buyer', body: AGENT_REPLIES[c.language] }, t);
   }
   if (rng() < 0.4) {
-    t = minutes(t, 90);
+    t = at(t, 90);
     await incoming(tx, c, 'buyer', BUYER_FOLLOW_UPS[c.language], t);
   }
   const tsTopic = c.topic === 'counterfeit_suspected' || c.topic === 'fraud_suspected';
   if (tsTopic) {
-    t = minutes(t, 30);
+    t = at(t, 30);
     const reviewer = rng() < 0.5 ? a.tess : a.tom;
     await addNote(
       tx,
@@ -87,7 +110,7 @@ async function workCase(
   const order = c.order;
   // Every 7th worked case with an order carries money: an executed partial refund.
   if (order && i % 7 === 0 && order.refundable.amount > 2_00) {
-    t = minutes(t, 20);
+    t = at(t, 20);
     const amount = Math.max(1_00, Math.min(Math.round(order.refundable.amount * 0.3), 200_00));
     await proposeAction(
       tx,
@@ -113,7 +136,7 @@ async function workCase(
       canSeeCase(proposer, { language: c.language, assigneeId: c.assigneeId }) &&
       c.assigneeId === proposer.id
     ) {
-      t = minutes(t, 15);
+      t = at(t, 15);
       await proposeAction(
         tx,
         proposer,
@@ -128,7 +151,7 @@ async function workCase(
     }
   }
   if (tsTopic && order && pendingKind === 4) {
-    t = minutes(t, 15);
+    t = at(t, 15);
     const restriction = await proposeAction(
       tx,
       worker,
@@ -154,11 +177,12 @@ async function workCase(
     // Half of them were already decided by a second reviewer.
     if (i % 2 === 0) {
       const reviewer = worker.id === a.tess.id ? a.tom : a.tess;
-      await approveAction(tx, reviewer, restriction.id, minutes(t, 60));
+      t = at(t, 60);
+      await approveAction(tx, reviewer, restriction.id, t);
     }
   }
   if (c.topic === 'fraud_suspected' && pendingKind === 6) {
-    t = minutes(t, 15);
+    t = at(t, 15);
     await proposeAction(
       tx,
       worker,
@@ -179,7 +203,7 @@ async function workCase(
     (await fresh()).refundable.amount > 300_00 &&
     worker.roles.includes('agent')
   ) {
-    t = minutes(t, 15);
+    t = at(t, 15);
     const big = await proposeAction(
       tx,
       worker,
@@ -191,12 +215,13 @@ async function workCase(
       },
       t,
     );
+    t = at(t, 45);
     await rejectAction(
       tx,
       a.lena,
       big.id,
       'The seller has proven delivery; offer a partial refund instead.',
-      minutes(t, 45),
+      t,
     );
   }
   if (
@@ -205,7 +230,7 @@ async function workCase(
     order.shippingStatus === 'not_shipped' &&
     i % 2 === 0
   ) {
-    t = minutes(t, 10);
+    t = at(t, 10);
     await proposeAction(
       tx,
       worker,
@@ -216,12 +241,13 @@ async function workCase(
   }
 
   if (plan.status === 'resolved') {
-    t = minutes(t, 60 * 24);
+    t = at(t, 60 * 24);
     const summary = order
       ? 'Resolved with the buyer and seller; see actions.'
       : 'Answered the question; no further action.';
     const done = await resolveCase(tx, worker, c.id, summary, t).catch(() => null);
     if (done && i % 9 === 0) {
+      const filed = at(t, 60 * 24 * 3);
       await createDispute(
         tx,
         worker,
@@ -232,18 +258,19 @@ async function workCase(
               ? 'De Geschillencommissie'
               : 'Stichting Consumenten Geschillen Beslechting (CGB)',
           reference: `GC-${2026}-${1000 + i}`,
-          filedAt: minutes(t, 60 * 24 * 3).toISOString(),
+          filedAt: filed.toISOString(),
           status: pick(rng, ['filed', 'in_progress', 'decided'] as const),
           notes: 'Buyer did not accept our resolution and filed with the body.',
-          responseDueAt: minutes(t, 60 * 24 * 31).toISOString(),
+          // A deadline, not something that happened: it may lie ahead.
+          responseDueAt: minutes(filed, 60 * 24 * 28).toISOString(),
         },
-        minutes(t, 60 * 24 * 3),
+        filed,
       );
     }
     return;
   }
   if (plan.status !== 'open') {
-    t = minutes(t, 10);
+    t = at(t, 10);
     await changeStatus(
       tx,
       worker,
@@ -288,7 +315,7 @@ export async function addDemoCases(
       plans.push({ i, plan: planCase(rng, i, opts.count, opts.now) });
     await db.transaction(async (tx) => {
       for (const { i, plan } of plans)
-        await workCase(tx, agents, plan, i, mulberry32(opts.seedNumber * 1_000_003 + i));
+        await workCase(tx, agents, plan, i, mulberry32(opts.seedNumber * 1_000_003 + i), opts.now);
     });
     opts.onProgress?.(Math.min(opts.count, from + batch));
   }
