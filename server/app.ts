@@ -12,6 +12,8 @@ import {
   type IntegrationOptions,
 } from './integration/register-integration';
 import { serveWorkspace } from './http/workspace';
+import { singleSignOnRoutes } from './routes/single-sign-on-routes';
+import { singleSignOn, type OidcSettings } from './services/single-sign-on';
 import { accountRoutes } from './routes/account-routes';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
@@ -47,6 +49,8 @@ export interface AppOptions {
   integration?: IntegrationOptions;
   /** Outgoing mail; null or absent, messages are stored as `not_configured`. */
   mail?: MailSettings | null;
+  /** Single sign-on through an OpenID Connect provider; null or absent, passwords only. */
+  oidc?: OidcSettings | null;
   mailSender?: MailSenderOptions;
   /** Where attachment bytes are kept; the database unless told otherwise. */
   attachmentStore?: AttachmentStore;
@@ -61,6 +65,7 @@ export function buildApp({
   webRoot = null,
   integration = NO_INTEGRATION,
   mail = null,
+  oidc = null,
   mailSender,
   attachmentStore = databaseAttachmentStore,
   trustProxy = [],
@@ -91,10 +96,13 @@ export function buildApp({
     status: 'ok',
     version: SERVICE_VERSION,
     database: db.kind,
+    // Whether "Sign in with single sign-on" is offered.
+    sso: oidc !== null,
   }));
   openApiRoutes(app);
   authRoutes(app, db);
   accountRoutes(app, db);
+  singleSignOnRoutes(app, oidc ? singleSignOn(db, oidc) : null);
   intakeRoutes(app, db, intakeKey);
   inboundRoutes(app, db, intakeKey, attachmentStore);
   caseRoutes(app, db, mail);

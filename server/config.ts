@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { MailSettings } from './mail/mail-settings';
+import type { OidcSettings } from './services/single-sign-on';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4870),
@@ -41,6 +42,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain')
     .optional(),
+  CASEDESK_OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'must be the provider’s https:// issuer URL' })
+    .optional(),
+  CASEDESK_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  CASEDESK_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
   CASEDESK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
   CASEDESK_TRUST_PROXY: z
     .string()
@@ -103,6 +109,8 @@ export interface Config {
   webRoot: string;
   /** Null without CASEDESK_SMTP_URL: nothing is mailed and messages say so. */
   mail: MailSettings | null;
+  /** Null without CASEDESK_OIDC_ISSUER: passwords only. */
+  oidc: OidcSettings | null;
 }
 
 export class ConfigError extends Error {}
@@ -128,6 +136,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) {
     throw new ConfigError(
       'invalid configuration: DATABASE_MIGRATION_URL needs DATABASE_URL (the embedded database has one role)',
+    );
+  }
+  if (e.CASEDESK_OIDC_ISSUER && !(e.CASEDESK_OIDC_CLIENT_ID && e.CASEDESK_OIDC_CLIENT_SECRET)) {
+    throw new ConfigError(
+      'invalid configuration: CASEDESK_OIDC_CLIENT_ID and CASEDESK_OIDC_CLIENT_SECRET must be set with CASEDESK_OIDC_ISSUER',
     );
   }
   if (e.CASEDESK_SMTP_URL && !e.CASEDESK_MAIL_FROM) {
@@ -157,6 +170,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             from: e.CASEDESK_MAIL_FROM,
             replyDomain: e.CASEDESK_REPLY_DOMAIN ?? null,
             retryBaseMs: e.CASEDESK_RETRY_BASE_MS,
+          }
+        : null,
+    oidc:
+      e.CASEDESK_OIDC_ISSUER && e.CASEDESK_OIDC_CLIENT_ID && e.CASEDESK_OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.CASEDESK_OIDC_ISSUER,
+            clientId: e.CASEDESK_OIDC_CLIENT_ID,
+            clientSecret: e.CASEDESK_OIDC_CLIENT_SECRET,
           }
         : null,
   };

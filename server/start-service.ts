@@ -53,6 +53,7 @@ export async function startService(
     trustProxy: config.trustProxy,
     webRoot: opts.serveWorkspace === false ? null : config.webRoot,
     mail: config.mail,
+    oidc: config.oidc,
   });
   if (ran.length) app.log.info({ migrations: ran }, 'applied migrations');
   if (runtimeRole) app.log.info({ role: runtimeRole }, 'runtime role granted row privileges only');

@@ -28,3 +28,4 @@ export * from './conversation/message-route';
 export * from './conversation/cut-quoted-reply';
 export * from './conversation/incoming-effect';
 export * from './conversation/byte-size';
+export * from './schemas/single-sign-on';

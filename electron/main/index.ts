@@ -33,6 +33,7 @@ import { createDeepLinkInbox } from './deep-link-inbox';
 import { createEmbeddedService, type ServiceChild } from './embedded-service';
 import { closeForeignIpcChannels } from './foreign-ipc';
 import { registerIpcHandlers } from './ipc-handlers';
+import { signInOnLoopback } from './sso-loopback';
 import { checkServer } from './server-check';
 import { serviceEnvironment } from './service-environment';
 import { createSettings, settingsStoreOptions } from './settings-store';
@@ -193,6 +194,11 @@ async function start(): Promise<void> {
       return true;
     },
     'links.take-pending-case': () => links.take(),
+    'auth.single-sign-on': async () => {
+      const service = await backend();
+      if (!service) return { error: 'The case service is not running.' };
+      return signInOnLoopback(service, (url) => shell.openExternal(url));
+    },
   });
 
   Menu.setApplicationMenu(

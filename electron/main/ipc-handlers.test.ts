@@ -47,6 +47,7 @@ function handlers(calls: string[] = []): IpcHandlers {
     'badge.set': () => record('badge.set', null),
     'links.open-external': () => record('links.open-external', false),
     'links.take-pending-case': () => record('links.take-pending-case', null),
+    'auth.single-sign-on': () => record('auth.single-sign-on', { error: 'access_denied' }),
   };
 }
 

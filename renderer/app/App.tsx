@@ -4,6 +4,7 @@ import { AcceptInvitation } from '../screens/AcceptInvitation';
 import { AccountDeactivated } from '../screens/AccountDeactivated';
 import { SignIn } from '../screens/SignIn';
 import { acceptInvitationWith } from './account-thunks';
+import { signInWithSso } from './single-sign-on-thunks';
 import type { Connection } from './connection';
 import { watchDeskSignals } from './desk-signal-thunks';
 import { useAppConnection, useAppDispatch, useAppSelector } from './hooks';
@@ -92,6 +93,7 @@ export function App() {
         onSubmit={(email, password) => void dispatch(signInWith(email, password))}
         onConnected={() => window.location.reload()}
         onInvitation={() => setInvitation('')}
+        onSso={session.ssoOffered ? () => void dispatch(signInWithSso()) : null}
       />
     );
   }

@@ -65,8 +65,17 @@ export function fetchMe(serverUrl: string, token: string): Promise<Agent> {
 
 export function checkHealth(
   serverUrl: string,
-): Promise<{ status: string; version: string; database: string }> {
+): Promise<{ status: string; version: string; database: string; sso?: boolean }> {
   return request(serverUrl, '/api/v1/health');
+}
+
+/** Trades single sign-on's one-time code for a session. */
+export async function exchangeSsoCode(serverUrl: string, code: string): Promise<LoginResponse> {
+  const body = await request<unknown>(serverUrl, '/api/v1/auth/oidc/exchange', {
+    method: 'POST',
+    body: JSON.stringify({ code }),
+  });
+  return LoginResponse.parse(body);
 }
 
 /** What a person should read when sign-in fails. */

@@ -6,9 +6,17 @@ export interface SessionState {
   agent: Agent | null;
   serverUrl: string;
   error: string | null;
+  /** The service offers single sign-on (its health says so). */
+  ssoOffered: boolean;
 }
 
-const initialState: SessionState = { status: 'starting', agent: null, serverUrl: '', error: null };
+const initialState: SessionState = {
+  status: 'starting',
+  agent: null,
+  serverUrl: '',
+  error: null,
+  ssoOffered: false,
+};
 
 /** Who is signed in, to which server. The token itself never enters Redux state. */
 export const sessionSlice = createSlice({
@@ -17,6 +25,9 @@ export const sessionSlice = createSlice({
   reducers: {
     serverChosen(state, action: PayloadAction<string>) {
       state.serverUrl = action.payload;
+    },
+    ssoOffered(state, action: PayloadAction<boolean>) {
+      state.ssoOffered = action.payload;
     },
     signInStarted(state) {
       state.status = 'signing_in';
@@ -39,5 +50,5 @@ export const sessionSlice = createSlice({
   },
 });
 
-export const { serverChosen, signInStarted, signInFailed, signedIn, signedOut } =
+export const { serverChosen, ssoOffered, signInStarted, signInFailed, signedIn, signedOut } =
   sessionSlice.actions;

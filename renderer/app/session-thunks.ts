@@ -9,6 +9,7 @@ import { describeSignInError, signIn, signOutOnServer } from './api-client';
 import type { Connection } from './connection';
 import { caseLinkHeld, hostLoaded, noticeShown } from './host-slice';
 import { serverChosen, signedIn, signedOut, signInFailed, signInStarted } from './session-slice';
+import { checkSingleSignOn, takeSsoReturn } from './single-sign-on-thunks';
 import type { AppThunk, ThunkExtra } from './store';
 import { syncReported } from './sync-slice';
 import { caseOpened } from './ui-slice';
@@ -28,6 +29,8 @@ export const startApp =
     const [info, settings] = await Promise.all([platform.appInfo(), platform.getSettings()]);
     dispatch(hostLoaded({ info, settings }));
     dispatch(serverChosen(info.server));
+    void dispatch(checkSingleSignOn());
+    if (await dispatch(takeSsoReturn())) return;
     const saved = await platform.loadSession();
     if (saved) await dispatch(connect(saved.token, saved.agent, info.serverId));
     else dispatch(signedOut());

@@ -51,6 +51,8 @@ export function createWebPlatform(win: Window = window): Platform {
       win.localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
       return next;
     },
+    // In a browser the page itself goes to the provider and back (single-sign-on-thunks).
+    signInWithSso: async () => ({ error: 'In a browser, single sign-on goes through this page.' }),
     connectServer: async () => ({
       ok: false,
       reason: 'In a browser, Casedesk works with the case service that served this page.',

@@ -10,10 +10,12 @@ interface Props {
   onConnected: () => void;
   /** Someone with an invitation token sets their password instead. */
   onInvitation: () => void;
+  /** Offered when the service has single sign-on. */
+  onSso: (() => void) | null;
 }
 
 /** The first screen: two labelled fields and one button, errors announced to screen readers. */
-export function SignIn({ busy, error, info, onSubmit, onConnected, onInvitation }: Props) {
+export function SignIn({ busy, error, info, onSubmit, onConnected, onInvitation, onSso }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const errorId = useId();
@@ -63,6 +65,11 @@ export function SignIn({ busy, error, info, onSubmit, onConnected, onInvitation 
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        {onSso && (
+          <button type="button" onClick={onSso} disabled={busy}>
+            Sign in with single sign-on
+          </button>
+        )}
         <button type="button" className="link" onClick={onInvitation}>
           I have an invitation
         </button>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountEvent, Agent, Case, PullResponse, SyncChange } from '../../shared';
 import { LAST_SEEN_INTERVAL_MS, authenticate } from '../services/auth';
+import { LOGIN_LIMITS } from '../services/login-limits';
 import { accountRequest, createAccount, STRONG_PASSWORD } from '../testing/accounts';
 import { testDatabaseKinds } from '../testing/test-databases';
 import { startTestService, type Session, type TestService } from '../testing/test-service';
@@ -404,6 +405,33 @@ describe.each(testDatabaseKinds())('team and accounts on %s', (kind) => {
       agent.agent.id,
     );
     expect((await events(agent.agent.id)).at(-1)?.type).toBe('agent.password_changed');
+  });
+
+  it('counts wrong current passwords like failed sign-ins: past the limit even the right one waits', async () => {
+    const agent = await createAccount(svc);
+    const change = (current: string) =>
+      agent.request(
+        'POST',
+        '/api/v1/me/password',
+        { current, new: 'orchid-lighthouse-93' },
+        {
+          'x-forwarded-for': '203.0.113.77',
+        },
+      );
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
+      expect(codeOf(await change(`wrong-guess-${i}`))).toBe('wrong_password');
+    }
+    const limited = await change(STRONG_PASSWORD);
+    expect(limited.statusCode).toBe(429);
+    expect(codeOf(limited)).toBe('rate_limited');
+    // The guesses count for the sign-in too: the account is guarded as one.
+    const login = await svc.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: agent.agent.email, password: STRONG_PASSWORD },
+    });
+    expect(login.statusCode).toBe(429);
+    expect((await agent.get('/api/v1/me')).statusCode).toBe(200);
   });
 
   it('updates lastSeenAt at most every five minutes, without a sync change', async () => {

@@ -24,7 +24,7 @@ import {
   updateAgent,
 } from '../services/accounts';
 import { acceptInvitation } from '../services/invitations';
-import { changeOwnPassword } from '../services/own-password';
+import { changeOwnPassword, checkCurrentPassword } from '../services/own-password';
 
 type WithId = FastifyRequest<{ Params: { id: string } }>;
 
@@ -114,9 +114,21 @@ export function accountRoutes(app: FastifyInstance, db: Database): void {
     return db.transaction((tx) => acceptInvitation(tx, body, new Date()));
   });
 
+  // A wrong current password counts like a wrong sign-in (the same limits and table): a
+  // stolen session must not become a way to guess the password. Checked before the
+  // command's transaction, so that a refusal's rollback cannot take the count back; the
+  // command checks it again under its lock.
   app.post(
     '/api/v1/me/password',
-    { preHandler: staff },
+    {
+      preHandler: [
+        staff,
+        async (req: FastifyRequest) => {
+          const body = parse(ChangePasswordRequest, req.body);
+          await checkCurrentPassword(db, actorOf(req), body.current, req.ip, new Date());
+        },
+      ],
+    },
     command(db, 204, async (req, tx, now) => {
       await changeOwnPassword(
         tx,

@@ -1,3 +1,4 @@
+import type { OidcSettings } from '../services/single-sign-on';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Agent, Case, IntakeRequest } from '../../shared';
 import { buildApp } from '../app';
@@ -91,6 +92,8 @@ export interface TestServiceOptions {
   mailSender?: MailSenderOptions;
   /** Proxies whose X-Forwarded-For is believed (CASEDESK_TRUST_PROXY). */
   trustProxy?: string[];
+  /** Single sign-on (CASEDESK_OIDC_*). */
+  oidc?: OidcSettings;
 }
 
 export async function startTestService(

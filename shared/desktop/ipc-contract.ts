@@ -61,6 +61,17 @@ export const IPC_CALLS = {
   'links.open-external': { args: z.tuple([z.string().max(2_048)]), result: z.boolean() },
   /** The case of a deep link that arrived before the workspace listened (a cold start), once. */
   'links.take-pending-case': { args: z.tuple([]), result: z.string().max(64).nullable() },
+  /**
+   * Single sign-on in the system browser, returning on a loopback address (RFC 8252): the
+   * one-time code to exchange, or why not (`access_denied`, or a sentence for people).
+   */
+  'auth.single-sign-on': {
+    args: z.tuple([]),
+    result: z.union([
+      z.object({ code: z.string().min(1).max(200) }),
+      z.object({ error: z.string().max(500) }),
+    ]),
+  },
 } as const;
 export type IpcCall = keyof typeof IPC_CALLS;
 export type IpcArgs<C extends IpcCall> = z.input<(typeof IPC_CALLS)[C]['args']>;

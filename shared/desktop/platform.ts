@@ -13,6 +13,7 @@ export const PLATFORM_CALLS = {
   setBadgeCount: 'badge.set',
   openExternal: 'links.open-external',
   takePendingCase: 'links.take-pending-case',
+  signInWithSso: 'auth.single-sign-on',
 } as const satisfies Record<string, IpcCall>;
 
 type Calls = typeof PLATFORM_CALLS;

@@ -67,6 +67,7 @@ function fakeBridge(): void {
       setBadgeCount: record('setBadgeCount', () => null),
       openExternal: record('openExternal', () => true),
       takePendingCase: record('takePendingCase', () => null),
+      signInWithSso: record('signInWithSso', () => ({ error: 'access_denied' })),
       onOpenCase: (l: (p: unknown) => void) => {
         listeners.case!.push(l);
         return () => undefined;

@@ -55,6 +55,7 @@ export function memoryPlatform(kind: 'web' | 'desktop' = 'desktop') {
       return null;
     },
     openExternal: async () => false,
+    signInWithSso: async () => ({ error: 'access_denied' }),
     takePendingCase: async () => {
       const reference = pendingCase;
       pendingCase = null;
