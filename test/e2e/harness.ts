@@ -11,6 +11,7 @@ import { migrate } from '../../server/db/migrate';
 import { openPglite } from '../../server/db/pglite-database';
 import type { Database } from '../../server/db/database';
 import { seedDemoIfEmpty } from '../../server/seed/demo';
+import type { OidcSettings } from '../../server/services/single-sign-on';
 
 const WEB_ROOT = path.resolve('out/renderer');
 export const SHOTS = path.resolve('test-results/screenshots');
@@ -26,7 +27,9 @@ export interface Stack {
 }
 
 /** A real case service with demo data serving the built workspace, and a real Chromium. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(
+  opts: { oidc?: OidcSettings; port?: number } = {},
+): Promise<Stack> {
   if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
     throw new Error('The workspace is not built: run `npm run build` (npm test does it first).');
   }
@@ -35,9 +38,10 @@ export async function startStack(): Promise<Stack> {
   const db = await openPglite();
   await migrate(db);
   await seedDemoIfEmpty(db, { seedNumber: 1 });
-  const start = () => buildApp({ db, intakeKey: 'e2e-intake-key', webRoot: WEB_ROOT });
+  const start = () =>
+    buildApp({ db, intakeKey: 'e2e-intake-key', webRoot: WEB_ROOT, oidc: opts.oidc ?? null });
   let app = start();
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const port = Number(new URL(url).port);
   const browser = await chromium.launch({
     executablePath,
