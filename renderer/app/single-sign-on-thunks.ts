@@ -9,6 +9,12 @@ const RETURN_PARAM = 'sso';
 export const SSO_REFUSED =
   'Single sign-on did not sign you in: your company account has no active Casedesk account with a verified email. Ask your administrator.';
 
+export const SSO_UNAVAILABLE =
+  'The single sign-on service cannot be reached just now. Try again in a moment, or sign in with your password.';
+
+const ssoError = (error: string | null) =>
+  error === 'temporarily_unavailable' ? SSO_UNAVAILABLE : SSO_REFUSED;
+
 /** Whether the service offers single sign-on; an unreachable one simply does not. */
 export const checkSingleSignOn =
   (): AppThunk =>
@@ -36,7 +42,14 @@ export const signInWithSso =
     }
     const r = await platform.signInWithSso();
     if ('code' in r) await dispatch(finishSingleSignOn(r.code));
-    else dispatch(signInFailed(r.error === 'access_denied' ? SSO_REFUSED : r.error));
+    else
+      dispatch(
+        signInFailed(
+          ['access_denied', 'temporarily_unavailable'].includes(r.error)
+            ? ssoError(r.error)
+            : r.error,
+        ),
+      );
   };
 
 /** On start in a browser: the service sent the page back from the provider. */

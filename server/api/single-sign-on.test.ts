@@ -193,6 +193,31 @@ describe.each(testDatabaseKinds())(
   },
 );
 
+describe('single sign-on while the provider is down', () => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService('pglite', {
+      // Nothing listens there: discovery fails.
+      oidc: { issuer: 'http://127.0.0.1:9/', clientId: 'casedesk', clientSecret: 'secret' },
+    });
+  }, 120_000);
+  afterAll(() => svc?.close());
+
+  it('sends the app back with temporarily_unavailable instead of failing', async () => {
+    const res = await svc.app.inject({
+      method: 'GET',
+      url: `/api/v1/auth/oidc/start?redirect_uri=${encodeURIComponent(APP)}`,
+    });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(`${APP}?error=temporarily_unavailable`);
+    const foreign = await svc.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/oidc/start?redirect_uri=https%3A%2F%2Fevil.example%2F',
+    });
+    expect(foreign.statusCode).toBe(400);
+  });
+});
+
 describe('single sign-on when not configured', () => {
   let svc: TestService;
   beforeAll(async () => {

@@ -60,7 +60,13 @@ export function singleSignOn(db: Database, settings: OidcSettings): SingleSignOn
           { fields: [{ path: 'query.redirect_uri', message: 'not an allowed redirect' }] },
         );
       }
-      const config = await configuration();
+      // The provider down or misconfigured is not the caller's fault, and the app waits on
+      // its redirect: send it back with OAuth's own word for that.
+      const config = await configuration().catch(() => null);
+      if (!config) {
+        target.searchParams.set('error', 'temporarily_unavailable');
+        return target.href;
+      }
       const verifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
