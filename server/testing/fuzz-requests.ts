@@ -80,7 +80,14 @@ function arbitraryFor(schema: JsonSchema, depth = 0): fc.Arbitrary<Json> {
         return fc
           .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
           .map((d) => d.toISOString());
-      if (schema.format === 'email') return fc.emailAddress();
+      // fast-check's RFC addresses include forms the service's (zod's) check refuses.
+      if (schema.format === 'email')
+        return fc
+          .tuple(
+            fc.stringMatching(/^[a-z0-9][a-z0-9.+-]{0,15}$/),
+            fc.stringMatching(/^[a-z]{1,12}$/),
+          )
+          .map(([local, host]) => `${local.replace(/\.+$/, '')}@${host}.example`);
       if (schema.format === 'uuid') return fc.uuid();
       if (typeof schema.pattern === 'string') {
         try {
@@ -190,6 +197,31 @@ function spoiled(valid: fc.Arbitrary<Json>): fc.Arbitrary<Json> {
     });
 }
 
+/** What PostgreSQL cannot store in text or jsonb, spliced into an otherwise valid string. */
+const TAINTS = ['\u0000', '\uD800', '\uDC00'];
+
+/**
+ * A valid value with one string inside it tainted, everything else left valid: the
+ * request gets past every check but the one for the taint itself, so a service that
+ * lost that check would carry the taint to the database (and answer 5xx).
+ */
+function tainted(valid: fc.Arbitrary<Json>): fc.Arbitrary<Json> {
+  return fc.tuple(valid, fc.nat(), fc.constantFrom(...TAINTS)).map(([v, n, taint]) => {
+    const strings = paths(v).filter((p) => {
+      let cur: Json = v;
+      for (const k of p) cur = (cur as Record<string | number, Json>)[k];
+      return typeof cur === 'string';
+    });
+    if (strings.length === 0) return v;
+    const at = strings[n % strings.length]!;
+    let cur: Json = v;
+    for (const k of at) cur = (cur as Record<string | number, Json>)[k];
+    const text = cur as string;
+    const cut = n % (text.length + 1);
+    return setAt(v, at, text.slice(0, cut) + taint + text.slice(cut));
+  });
+}
+
 /** Puts real ids where the schema wants ids, most of the time, so requests get past 404. */
 function withRealIds(v: Json, ids: FuzzIds, pick: number): Json {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
@@ -212,6 +244,8 @@ export interface FuzzRequest {
   headers: Record<string, string>;
   payload?: string;
   label: string;
+  /** Valid by the schema and authorised: expected to pass validation. */
+  clean: boolean;
 }
 
 function serialise(body: Json): string {
@@ -220,7 +254,7 @@ function serialise(body: Json): string {
 
 const PATH_ID_HOSTILE = ['%00', '%ZZ', '%uD800', 'x'.repeat(150), '..%2F..', '%E0%A4%A', '0', '-1'];
 
-function idFor(route: RouteEntry, ids: FuzzIds, n: number): string {
+function idFor(route: RouteEntry, ids: FuzzIds, n: number, clean: boolean): string {
   const pool = route.path.startsWith('/api/v1/actions')
     ? ids.actionIds
     : route.path.startsWith('/api/v1/external-disputes')
@@ -228,57 +262,99 @@ function idFor(route: RouteEntry, ids: FuzzIds, n: number): string {
       : route.path.startsWith('/api/v1/agents')
         ? ids.agentIds
         : ids.caseIds;
-  if (n % 5 === 0) return PATH_ID_HOSTILE[n % PATH_ID_HOSTILE.length]!;
+  if (!clean && n % 5 === 0) return PATH_ID_HOSTILE[n % PATH_ID_HOSTILE.length]!;
   return encodeURIComponent(pool[n % pool.length]!);
 }
 
 export interface Credentials {
   tokens: string[];
+  /** The service's CASEDESK_INTEGRATION_KEY, if it has one. */
+  integrationKey?: string;
 }
 
-function authHeaders(route: RouteEntry, creds: Credentials, n: number): Record<string, string> {
-  const wrong = n % 7 === 0;
+function authHeaders(
+  route: RouteEntry,
+  creds: Credentials,
+  n: number,
+  clean: boolean,
+): Record<string, string> {
+  const wrong = !clean && n % 7 === 0;
   if (route.auth === 'intake') return { 'x-intake-key': wrong ? 'nope\u00ff' : TEST_INTAKE_KEY };
-  if (route.auth === 'integration') return { 'x-integration-key': wrong ? 'nope' : 'unset' };
+  if (route.auth === 'integration')
+    return { 'x-integration-key': wrong ? 'nope' : (creds.integrationKey ?? 'unset') };
   if (route.auth === 'none') return {};
   return {
     authorization: wrong ? 'Bearer forged' : `Bearer ${creds.tokens[n % creds.tokens.length]!}`,
   };
 }
 
-/** Requests for one route: path ids, query, body and headers, valid and spoiled. */
+/**
+ * Requests for one route: path ids, query, body and headers. A third are clean — valid by
+ * the schema, authorised, real ids, nothing spoiled — so they pass validation and reach
+ * the business rules behind it; the rest are spoiled somewhere.
+ */
 export function requestsFor(
   route: RouteEntry,
   ids: FuzzIds,
   creds: Credentials,
 ): fc.Arbitrary<FuzzRequest> {
-  const body = route.body
-    ? spoiled(arbitraryFor(toJsonSchema(route.body)))
-    : fc.constant(undefined);
-  const query = route.query
-    ? spoiled(arbitraryFor(toJsonSchema(route.query)))
-    : fc.constantFrom<Json>(undefined, undefined, { x: '\u0000' });
+  const validBody = route.body ? arbitraryFor(toJsonSchema(route.body)) : fc.constant(undefined);
+  const validQuery = route.query
+    ? arbitraryFor(toJsonSchema(route.query))
+    : fc.constant<Json>(undefined);
+  const spoiledParts = fc.tuple(
+    route.body ? spoiled(validBody) : fc.constant(undefined),
+    route.query
+      ? spoiled(validQuery)
+      : fc.constantFrom<Json>(undefined, undefined, { x: '\u0000' }),
+    fc.constant(false),
+  );
+  const cleanParts = fc.tuple(validBody, validQuery, fc.constant(true));
+  // Valid and authorised but for one tainted string, in the body or else the query.
+  const taintedParts = route.body
+    ? fc.tuple(tainted(validBody), validQuery, fc.constant('tainted' as const))
+    : fc.tuple(validBody, tainted(validQuery), fc.constant('tainted' as const));
   return fc
     .tuple(
-      body,
-      query,
+      fc.oneof(
+        { arbitrary: cleanParts, weight: 2 },
+        { arbitrary: taintedParts, weight: 1 },
+        { arbitrary: spoiledParts, weight: 3 },
+      ),
       fc.nat(),
       fc.option(fc.constantFrom('key-1', 'k'.repeat(300), 'dup'), { nil: undefined }),
+      fc.uuid(),
     )
-    .map(([b, q, n, idem]) => {
-      let url = route.path.replace(/:\w+/, () => idFor(route, ids, n));
+    .map(([[b, q, mode], n, idem, fresh]) => {
+      const clean = mode === true;
+      // Tainted requests are otherwise clean: real ids, real credentials, their own key.
+      const authorised = mode !== false;
+      let url = route.path.replace(/:\w+/, () => idFor(route, ids, n, authorised));
       if (q !== undefined) {
         const params = new URLSearchParams();
         if (q && typeof q === 'object' && !Array.isArray(q)) {
           for (const [k, v] of Object.entries(q))
-            params.append(k, typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
+            // A generated cursor is a string the service never gave out: not clean.
+            if (!(authorised && k === 'cursor'))
+              params.append(
+                k,
+                typeof v === 'string'
+                  ? v
+                  : // A list in a query is comma-separated (`status=open,new`).
+                    Array.isArray(v) && authorised
+                    ? v.join(',')
+                    : (JSON.stringify(v) ?? ''),
+              );
         } else params.append('q', String(q));
         const text = params.toString();
         if (text) url += `?${text}`;
       }
-      const withIds = route.path === '/api/v1/sync/push' ? b : withRealIds(b, ids, n);
-      const headers: Record<string, string> = { ...authHeaders(route, creds, n) };
-      if (idem && route.idempotent) headers['idempotency-key'] = `${idem}-${n % 3}`;
+      const withIds =
+        route.path === '/api/v1/sync/push' ? b : withRealIds(b, ids, authorised ? 1 + 4 * n : n);
+      const headers: Record<string, string> = { ...authHeaders(route, creds, n, authorised) };
+      // A clean request's key is its own; the others reuse a few, to meet replays and reuse.
+      if (idem && route.idempotent)
+        headers['idempotency-key'] = authorised ? `clean-${fresh}` : `${idem}-${n % 3}`;
       if (withIds !== undefined) headers['content-type'] = 'application/json';
       return {
         method: route.method,
@@ -286,22 +362,39 @@ export function requestsFor(
         headers,
         payload: withIds === undefined ? undefined : serialise(withIds),
         label: `${route.method} ${route.path}`,
+        clean,
       };
     });
 }
 
 /** Sync pushes of a few mutations, each op's args from its own schema. */
 export function pushRequests(ids: FuzzIds, creds: Credentials): fc.Arbitrary<FuzzRequest> {
-  const mutation = fc
-    .constantFrom(...MUTATION_OPS)
-    .chain((op) =>
-      fc
-        .tuple(spoiled(arbitraryFor(toJsonSchema(SYNC_OP_CATALOG[op]))), fc.nat(), fc.uuid())
-        .map(([args, n, id]) => ({ id, op, args: withRealIds(args, ids, n) })),
-    );
+  const mutation = (clean: boolean) =>
+    fc.constantFrom(...MUTATION_OPS).chain((op) => {
+      const args = arbitraryFor(toJsonSchema(SYNC_OP_CATALOG[op]));
+      return fc
+        .tuple(clean ? args : spoiled(args), fc.nat(), fc.uuid())
+        .map(([a, n, id]) => ({ id, op, args: withRealIds(a, ids, clean ? 1 + 4 * n : n) }));
+    });
+  const batch = (clean: boolean) =>
+    fc.array(clean ? mutation(true) : spoiled(mutation(false)), { minLength: 1, maxLength: 5 });
+  const taintedBatch = fc.array(
+    fc.oneof(
+      mutation(true),
+      mutation(true).chain((m) => tainted(fc.constant(m.args)).map((args) => ({ ...m, args }))),
+    ),
+    { minLength: 1, maxLength: 5 },
+  );
   return fc
-    .tuple(fc.array(spoiled(mutation), { minLength: 1, maxLength: 5 }), fc.nat())
-    .map(([mutations, n]) => ({
+    .tuple(
+      fc.oneof(
+        { arbitrary: batch(true).map((m) => [m, true] as const), weight: 2 },
+        { arbitrary: taintedBatch.map((m) => [m, false] as const), weight: 1 },
+        { arbitrary: batch(false).map((m) => [m, false] as const), weight: 3 },
+      ),
+      fc.nat(),
+    )
+    .map(([[mutations, clean], n]) => ({
       method: 'POST',
       url: '/api/v1/sync/push',
       headers: {
@@ -310,13 +403,26 @@ export function pushRequests(ids: FuzzIds, creds: Credentials): fc.Arbitrary<Fuz
       },
       payload: serialise({ mutations }),
       label: 'sync push ops',
+      clean,
     }));
+}
+
+export interface RouteFigures {
+  sent: number;
+  /** Clean requests (valid and authorised) sent. */
+  clean: number;
+  /** Clean requests that passed validation (no 400). */
+  passed: number;
+  /** Answered 2xx: reached the business rules and got through them. */
+  ok: number;
+  /** For sync pushes: mutations answered `applied`. */
+  applied?: number;
 }
 
 export interface FuzzFigures {
   requests: number;
   serverErrors: number;
-  byRoute: Map<string, number>;
+  byRoute: Map<string, RouteFigures>;
   statuses: Map<number, number>;
 }
 
@@ -333,7 +439,14 @@ export async function sendAndCheck(
     ...(r.payload === undefined ? {} : { payload: r.payload }),
   });
   figures.requests++;
-  figures.byRoute.set(r.label, (figures.byRoute.get(r.label) ?? 0) + 1);
+  const route = figures.byRoute.get(r.label) ?? { sent: 0, clean: 0, passed: 0, ok: 0 };
+  figures.byRoute.set(r.label, route);
+  route.sent++;
+  if (res.statusCode < 300) route.ok++;
+  if (r.clean) {
+    route.clean++;
+    if (res.statusCode !== 400) route.passed++;
+  }
   figures.statuses.set(res.statusCode, (figures.statuses.get(res.statusCode) ?? 0) + 1);
   if (res.statusCode >= 500) {
     figures.serverErrors++;
@@ -351,7 +464,10 @@ export async function sendAndCheck(
       return `${r.label} answered ${res.statusCode} outside the error shape: ${res.body.slice(0, 200)}`;
   }
   if (r.label === 'sync push ops' && res.statusCode === 200) {
-    const results = (JSON.parse(res.body) as { results: { error?: { code: string } }[] }).results;
+    const results = (
+      JSON.parse(res.body) as { results: { status: string; error?: { code: string } }[] }
+    ).results;
+    route.applied = (route.applied ?? 0) + results.filter((m) => m.status === 'applied').length;
     const crashed = results.find((m) => m.error?.code === 'internal_error');
     if (crashed) {
       figures.serverErrors++;

@@ -1,4 +1,11 @@
-import type { TestService } from './test-service';
+import { DEMO_PASSWORD } from '../seed/accounts';
+import type { TestServiceOptions, TestService } from './test-service';
+
+/** The fuzzed service has a marketplace key, so the integration routes get past 401 too. */
+export const FUZZ_INTEGRATION_KEY = 'fuzz-integration-key-0123456789';
+export const FUZZ_SERVICE_OPTIONS: TestServiceOptions = {
+  integration: { webhook: null, key: FUZZ_INTEGRATION_KEY, retryBaseMs: 10_000 },
+};
 import type { Credentials, FuzzIds } from './fuzz-requests';
 
 const sor = {
@@ -13,16 +20,18 @@ const sor = {
 export async function fuzzFixtures(
   svc: TestService,
 ): Promise<{ ids: FuzzIds; creds: Credentials }> {
-  const [ana, lena, tess] = await Promise.all([
+  const [ana, lena, tess, admin] = await Promise.all([
     svc.login('ana'),
     svc.login('lena'),
     svc.login('tess'),
+    svc.signIn('admin@demo.casedesk', DEMO_PASSWORD),
   ]);
   const ids: FuzzIds = {
     caseIds: [],
     actionIds: [],
     disputeIds: [],
-    agentIds: [...svc.agentIds.values()],
+    // Accounts the fuzz may deactivate or reset: not the ones whose sessions it uses.
+    agentIds: ['marco@demo.casedesk', 'tom@demo.casedesk'].map((e) => svc.agentIds.get(e)!),
   };
   for (let i = 0; i < 4; i++) {
     const c = await svc.intake();
@@ -45,5 +54,11 @@ export async function fuzzFixtures(
     });
     ids.disputeIds.push(dispute.json<{ id: string }>().id);
   }
-  return { ids, creds: { tokens: [ana.token, lena.token, tess.token] } };
+  return {
+    ids,
+    creds: {
+      tokens: [ana.token, lena.token, tess.token, admin.token],
+      integrationKey: FUZZ_INTEGRATION_KEY,
+    },
+  };
 }
