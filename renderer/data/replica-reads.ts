@@ -4,7 +4,6 @@ import type { ActionRead, AgentRead, EventRead } from './read-schemas';
 import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
 import { countMerged, pageMerged, type MergedRanges } from './merged-ranges';
 import { matchesSearch, searchWords } from './search-words';
-import { intersect, pageOfKeys, viewKeysIn, WORD_KEYS_LIMIT } from './search-by-keys';
 import { bucket, FACETS as COUNTED_FACETS } from './view-counts';
 
 type Cases = Collection<LocalCase, string, InsertType<LocalCase, 'id'>>;
@@ -97,61 +96,37 @@ function refine(q: QueueQuery, onIndexRange = true): ((c: LocalCase) => boolean)
 }
 
 // A search reads the cases of its rarest word only when they are this few; a word in more
-// cases is found from keys (search-by-keys.ts) where the view is one index range, else
-// looked for along the view itself, in its order, reading cases only until the page is
-// full (a word in most cases fills it at once).
+// cases is looked for along the view itself, in its order, reading cases only until the
+// page is full (a word in most cases fills it at once).
 const SEARCH_CANDIDATES = 1_000;
-// Where the keys serve, reading a word's cases pays only for a few more than a page: a
-// thousand cases read cost more than the keys of the word and of the view's first rows.
-const KEY_SEARCH_FROM = 250;
 
 /**
- * The view as one plain index range in SLA order — no filter, no test on each case — or
- * null: then a common word's cases can be matched against the view's keys alone.
+ * A search, through the token index: the cases whose words start with the rarest typed
+ * word (at most SEARCH_CANDIDATES of them), then the view, filters and other words on
+ * those few, sorted in memory. Null when nothing was typed or every word is too common.
+ * Each word's range is read as keys, and no further than the limit: never counted whole.
  */
-function keySearchView(db: ReplicaDb, q: QueueQuery, me: Agent): Cases | null {
-  if (q.sort.key !== 'sla' || Object.values(q.filters).some(Boolean)) return null;
-  if (q.view === 'team' && me.languages.length < 9) return null;
-  const range = slaRange(db, q, me);
-  return q.sort.direction === 'desc' ? range.reverse() : range;
-}
-
-/** How a search is answered: its few cases read, its cases' keys, or (null) the view walked. */
-type SearchPlan =
-  { kind: 'candidates'; rows: LocalCase[] } | { kind: 'keys'; view: Cases; found: Set<string> };
-
-/**
- * A search, through the token index. Each word's range is read as keys, and no further
- * than a limit: never counted whole. If the rarest word has at most SEARCH_CANDIDATES
- * cases (KEY_SEARCH_FROM where the keys serve), those are read, tested against the view
- * and filters, and sorted in memory. Else, if every word has at most WORD_KEYS_LIMIT and
- * the view is one index range, the keys serve: the words' key sets are intersected and
- * matched against the view's keys. Otherwise null: the view is walked.
- */
-function planSearch(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<SearchPlan | null> {
+function searchResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCase[] | null> {
   const words = searchWords(q.search);
   if (!words.length) return Dexie.Promise.resolve(null);
-  const view = keySearchView(db, q, me);
-  const limit = (view ? WORD_KEYS_LIMIT : SEARCH_CANDIDATES) + 1;
   return Dexie.Promise.all(
-    words.map((w) => db.cases.where('searchTokens').startsWith(w).limit(limit).primaryKeys()),
-  ).then((keyLists): SearchPlan | null | Promise<SearchPlan> => {
+    words.map((w) =>
+      db.cases
+        .where('searchTokens')
+        .startsWith(w)
+        .limit(SEARCH_CANDIDATES + 1)
+        .primaryKeys(),
+    ),
+  ).then((keyLists) => {
     const fewest = keyLists.reduce((a, b) => (b.length < a.length ? b : a));
-    const keysServe = view && keyLists.every((l) => l.length <= WORD_KEYS_LIMIT);
-    if (fewest.length <= (keysServe ? KEY_SEARCH_FROM : SEARCH_CANDIDATES)) {
-      return db.cases.bulkGet([...new Set(fewest)]).then((rows) => {
-        const inIt = inView(q, me);
-        const more = refine(q, false);
-        return {
-          kind: 'candidates' as const,
-          rows: rows
-            .filter((c): c is LocalCase => c !== undefined && inIt(c) && (!more || more(c)))
-            .sort(compareBy(q.sort)),
-        };
-      });
-    }
-    if (keysServe) return { kind: 'keys', view, found: intersect(keyLists) };
-    return null;
+    if (fewest.length > SEARCH_CANDIDATES) return null;
+    return db.cases.bulkGet([...new Set(fewest)]).then((rows) => {
+      const view = inView(q, me);
+      const more = refine(q, false);
+      return rows
+        .filter((c): c is LocalCase => c !== undefined && view(c) && (!more || more(c)))
+        .sort(compareBy(q.sort));
+    });
   });
 }
 
@@ -277,19 +252,11 @@ export function queueCount(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<num
   const ranges = teamRanges(q, me);
   if (ranges) return countMerged(db.cases, ranges);
   if (!searchWords(q.search).length) return collection(db, q, me).count();
-  return planSearch(db, q, me).then((plan) =>
-    !plan
-      ? collection(db, q, me).count()
-      : plan.kind === 'candidates'
-        ? plan.rows.length
-        : viewKeysIn(plan.view, plan.found, Infinity).then(({ ids }) => ids.length),
-  );
+  return searchResults(db, q, me).then((found) => found?.length ?? collection(db, q, me).count());
 }
 
-// Above this many cases in the view, a search for common words is counted from a sample:
-// of its cases where they must be read, of its keys where the words' keys serve.
+// Above this many cases in the view, a search for common words is counted from a sample.
 const COUNT_SAMPLE = 500;
-const COUNT_KEYS = 20_000;
 
 const NO_FILTERS: QueueQuery['filters'] = {
   status: '',
@@ -310,22 +277,10 @@ export function laterCount(
   q: QueueQuery,
   me: Agent,
 ): Promise<{ n: number; exact: boolean }> {
-  return planSearch(db, q, me).then((plan) => {
-    if (plan?.kind === 'candidates') return { n: plan.rows.length, exact: true };
+  return searchResults(db, q, me).then((found) => {
+    if (found) return { n: found.length, exact: true };
     const whole: QueueQuery = { ...q, search: '', filters: NO_FILTERS };
     return sumOf(db, countBuckets(whole, me)!).then((size) => {
-      if (plan?.kind === 'keys')
-        // The view's first COUNT_KEYS keys, one request: exact if that is all of it.
-        return plan.view
-          .clone()
-          .limit(COUNT_KEYS)
-          .primaryKeys()
-          .then((keys) => {
-            const hits = keys.filter((k) => plan.found.has(k)).length;
-            return keys.length < COUNT_KEYS
-              ? { n: hits, exact: true }
-              : { n: Math.round((hits / keys.length) * size), exact: false };
-          });
       if (size <= COUNT_SAMPLE)
         return collection(db, q, me)
           .count()
@@ -353,13 +308,7 @@ export function queuePage(
   if (ranges) return pageMerged(db.cases, ranges, offset, limit, q.sort.direction);
   const page = () => collection(db, q, me).offset(offset).limit(limit).toArray();
   if (!searchWords(q.search).length) return page();
-  return planSearch(db, q, me).then((plan) =>
-    !plan
-      ? page()
-      : plan.kind === 'candidates'
-        ? plan.rows.slice(offset, offset + limit)
-        : pageOfKeys(db, plan.view, plan.found, offset, limit),
-  );
+  return searchResults(db, q, me).then((found) => found?.slice(offset, offset + limit) ?? page());
 }
 
 const VIEWS: QueueViewName[] = [

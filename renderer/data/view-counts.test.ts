@@ -228,8 +228,7 @@ describe('queue counts kept as cases change', { timeout: 120_000 }, () => {
 describe('a search for a word in most cases', { timeout: 120_000 }, () => {
   it('pages exactly what testing every case gives, in SLA order, reading along the view', async () => {
     db = openReplica(`search-common-${Math.random()}`);
-    // More cases with the word than a search reads as candidates: its keys are matched with
-    // the view's (search-by-keys.ts), or, with a filter, the view is walked.
+    // More cases with the word than a search reads as candidates: the view is walked.
     const cases = Array.from({ length: 1_300 }, (_, i) =>
       makeCase(i, {
         order: { ...makeCase(i).order!, lotTitle: i % 7 ? `Vintage lot ${i}` : `Lot ${i}` },
@@ -248,20 +247,10 @@ describe('a search for a word in most cases', { timeout: 120_000 }, () => {
     );
     expect(await quickCount(db, query, LENA)).toBeNull();
     expect(await queueCount(db, query, LENA)).toBe(want.length);
-    // Shown after the rows: from the view's keys, exact while it has at most 20,000 cases.
-    expect(await laterCount(db, query, LENA)).toEqual({ n: want.length, exact: true });
-    // With a filter the view is walked, reading cases, and counted from a sample of it.
-    const high = q('team', { ...NO_FILTERS, priority: 'high' }, 'vint');
-    const wantHigh = all
-      .filter((c) => c.priority === 'high' && want.includes(c.id))
-      .sort((a, b) => (a.slaDueAt < b.slaDueAt ? -1 : 1))
-      .map((c) => c.id);
-    expect((await queuePage(db, high, LENA, 0, 60)).map((c) => c.id)).toEqual(
-      wantHigh.slice(0, 60),
-    );
-    const later = await laterCount(db, high, LENA);
+    // Shown after the rows: estimated from a sample of the view, never read whole.
+    const later = await laterCount(db, query, LENA);
     expect(later.exact).toBe(false);
-    expect(Math.abs(later.n - wantHigh.length)).toBeLessThan(wantHigh.length * 0.35);
+    expect(Math.abs(later.n - want.length)).toBeLessThan(want.length * 0.2);
     // A rare word is counted exactly from its few cases.
     expect(await laterCount(db, q('team', NO_FILTERS, 'lot 77'), LENA)).toEqual({
       n: all.filter(
