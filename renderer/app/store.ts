@@ -1,6 +1,8 @@
 import { configureStore, type ThunkAction, type UnknownAction } from '@reduxjs/toolkit';
 import type { Platform } from '../../shared/desktop/platform';
 import { httpTransport, type SyncTransport } from '../data/sync-transport';
+import { fileDb } from '../attachments/attachment-thunks';
+import { httpUpload, withPendingUploads } from '../attachments/pending-uploads';
 import { createConnectionHolder, type ConnectionHolder } from './connection';
 import { hostSlice } from './host-slice';
 import { sessionSlice } from './session-slice';
@@ -21,7 +23,9 @@ export interface ThunkExtra {
 export function makeStore(extra: Pick<ThunkExtra, 'platform' | 'serverUrl'> & Partial<ThunkExtra>) {
   const thunkExtra: ThunkExtra = {
     connection: createConnectionHolder(),
-    transport: httpTransport,
+    // Files attached offline go up just ahead of the reply or note that names them.
+    transport: (url, token) =>
+      withPendingUploads(httpTransport(url, token), fileDb(), httpUpload(url, token)),
     ...extra,
   };
   const store = configureStore({

@@ -1,6 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useAppDispatch, useAppSelector } from '../app/hooks';
-import { LIMITS, type Party } from '../../shared';
+import { LIMITS, type MessageDelivery, type Party } from '../../shared';
+import { localFiles } from '../attachments/attachment-thunks';
+import { AttachmentList, type ShownFile } from './AttachmentList';
+import { ComposerFiles, useComposerFiles } from './ComposerFiles';
+import { DeliveryState } from './DeliveryState';
 import { fillTemplate, templatesFor } from '../../shared/templates/reply-templates';
 import { draftChanged } from '../app/ui-slice';
 import { formatDateTime, money } from '../format';
@@ -16,13 +20,29 @@ interface TimelineItem {
   body: string;
   pending?: boolean;
   rejected?: string;
+  /** Outgoing messages the service has: how they left. */
+  delivery?: MessageDelivery;
+  files: ShownFile[];
+  /** Files of a message still in the outbox, waiting on this device. */
+  waitingFileIds: string[];
 }
+
+const fileIdsOf = (args: Record<string, unknown>): string[] =>
+  Array.isArray(args.attachmentIds)
+    ? args.attachmentIds.filter((x): x is string => typeof x === 'string')
+    : [];
 
 function timeline(
   detail: CaseDetail,
   ctx: CaseViewContext,
   pending: PendingChange[],
 ): TimelineItem[] {
+  // What the outbox says a message or note not yet confirmed will carry.
+  const waiting = new Map(
+    pending
+      .filter((p) => p.op === 'case.message' || p.op === 'case.note')
+      .map((p) => [(p.args.id as string | undefined) ?? p.id, fileIdsOf(p.args)]),
+  );
   const items: TimelineItem[] = [
     ...detail.messages.map((m): TimelineItem => ({
       key: m.id,
@@ -36,6 +56,9 @@ function timeline(
       party: m.to ?? m.from,
       body: m.body,
       ...('pending' in m ? { pending: true } : {}),
+      ...(m.delivery && !('pending' in m) ? { delivery: m.delivery } : {}),
+      files: m.attachments ?? [],
+      waitingFileIds: m.attachments?.length ? [] : (waiting.get(m.id) ?? []),
     })),
     ...detail.notes.map((n): TimelineItem => ({
       key: n.id,
@@ -44,6 +67,8 @@ function timeline(
       who: agentName(ctx, n.authorId),
       body: n.body,
       ...('pending' in n ? { pending: true } : {}),
+      files: n.attachments ?? [],
+      waitingFileIds: n.attachments?.length ? [] : (waiting.get(n.id) ?? []),
     })),
   ];
   const known = new Set(items.map((i) => i.key));
@@ -60,12 +85,39 @@ function timeline(
       body: String(p.args.body ?? ''),
       pending: p.state === 'pending',
       ...(p.error ? { rejected: p.error } : {}),
+      files: [],
+      waitingFileIds: fileIdsOf(p.args),
     });
   }
   return items.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-function Timeline({ items }: { items: TimelineItem[] }) {
+/** Files of a message not yet confirmed, read from this device. */
+function WaitingFiles({ ids }: { ids: string[] }) {
+  const dispatch = useAppDispatch();
+  const [files, setFiles] = useState<ShownFile[]>([]);
+  const key = ids.join(',');
+  useEffect(() => {
+    let live = true;
+    void dispatch(localFiles(key.split(','))).then(
+      (fs) =>
+        live &&
+        setFiles(
+          fs.map((f) => ({
+            ...f,
+            waiting: f.state === 'pending',
+            ...(f.error ? { error: f.error } : {}),
+          })),
+        ),
+    );
+    return () => {
+      live = false;
+    };
+  }, [dispatch, key]);
+  return <AttachmentList files={files} />;
+}
+
+function Timeline({ items, canRetry }: { items: TimelineItem[]; canRetry: boolean }) {
   if (items.length === 0) return <p className="muted">No messages yet.</p>;
   return (
     <ol className="timeline" aria-label="Messages and notes">
@@ -86,6 +138,11 @@ function Timeline({ items }: { items: TimelineItem[] }) {
           </div>
           {/* Buyer and seller text is untrusted: React renders it as text, never as HTML. */}
           <p className="bubble-body">{i.body}</p>
+          <AttachmentList files={i.files} />
+          {i.waitingFileIds.length > 0 && <WaitingFiles ids={i.waitingFileIds} />}
+          {i.delivery && (
+            <DeliveryState messageId={i.key} delivery={i.delivery} canRetry={canRetry} />
+          )}
           {i.rejected && <p className="error small">Not sent: {i.rejected}</p>}
         </li>
       ))}
@@ -107,6 +164,7 @@ function ReplyComposer({
   const draft = useAppSelector((s) => s.ui.drafts[c.id]?.reply ?? '');
   const [to, setTo] = useState<Party>('buyer');
   const [error, setError] = useState<string | null>(null);
+  const files = useComposerFiles(c.id);
   const templates = templatesFor(c.topic, c.language, to);
   const setDraft = (text: string) => dispatch(draftChanged({ caseId: c.id, kind: 'reply', text }));
 
@@ -134,8 +192,16 @@ function ReplyComposer({
     setError(null);
     // Cleared before the write, not after: what the agent types next must not be wiped.
     setDraft('');
+    const attachmentIds = files.files.map((f) => f.id);
+    files.clear();
     try {
-      await ctx.mutate('case.message', { caseId: c.id, id: crypto.randomUUID(), to, body });
+      await ctx.mutate('case.message', {
+        caseId: c.id,
+        id: crypto.randomUUID(),
+        to,
+        body,
+        ...(attachmentIds.length ? { attachmentIds } : {}),
+      });
     } catch (err) {
       setDraft(body);
       setError(`The reply was not saved: ${(err as Error).message}`);
@@ -144,7 +210,7 @@ function ReplyComposer({
 
   if (!canReply) return <p className="muted">Claim this case to reply.</p>;
   return (
-    <form className="composer" onSubmit={send}>
+    <form className="composer" onSubmit={send} {...files.dropProps}>
       <div className="row">
         <Field label="Recipient">
           {(id) => (
@@ -171,9 +237,16 @@ function ReplyComposer({
       </div>
       <Field label="Reply">
         {(id) => (
-          <textarea id={id} rows={5} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <textarea
+            id={id}
+            rows={5}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onPaste={files.onPaste}
+          />
         )}
       </Field>
+      <ComposerFiles label="Attach files to the reply" composer={files} />
       <FormError message={error} />
       <button type="submit" className="primary">
         Send reply
@@ -187,6 +260,7 @@ function NoteComposer({ detail, ctx }: { detail: CaseDetail; ctx: CaseViewContex
   const dispatch = useAppDispatch();
   const draft = useAppSelector((s) => s.ui.drafts[c.id]?.note ?? '');
   const [error, setError] = useState<string | null>(null);
+  const files = useComposerFiles(c.id);
   const setDraft = (text: string) => dispatch(draftChanged({ caseId: c.id, kind: 'note', text }));
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -196,15 +270,22 @@ function NoteComposer({ detail, ctx }: { detail: CaseDetail; ctx: CaseViewContex
       return setError(`A note may have at most ${LIMITS.longText} characters.`);
     setError(null);
     setDraft('');
+    const attachmentIds = files.files.map((f) => f.id);
+    files.clear();
     try {
-      await ctx.mutate('case.note', { caseId: c.id, id: crypto.randomUUID(), body });
+      await ctx.mutate('case.note', {
+        caseId: c.id,
+        id: crypto.randomUUID(),
+        body,
+        ...(attachmentIds.length ? { attachmentIds } : {}),
+      });
     } catch (err) {
       setDraft(body);
       setError(`The note was not saved: ${(err as Error).message}`);
     }
   };
   return (
-    <form className="composer note" onSubmit={add}>
+    <form className="composer note" onSubmit={add} {...files.dropProps}>
       <Field label="Internal note" hint="Staff only; never sent to buyer or seller.">
         {(id, hint) => (
           <textarea
@@ -213,9 +294,11 @@ function NoteComposer({ detail, ctx }: { detail: CaseDetail; ctx: CaseViewContex
             rows={3}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
+            onPaste={files.onPaste}
           />
         )}
       </Field>
+      <ComposerFiles label="Attach files to the note" composer={files} />
       <FormError message={error} />
       <button type="submit">Add note</button>
     </form>
@@ -251,7 +334,7 @@ export function ConversationPanel({
               : 'not rated'}
         </p>
       </div>
-      <Timeline items={timeline(detail, ctx, pending)} />
+      <Timeline items={timeline(detail, ctx, pending)} canRetry={canWork} />
       <ReplyComposer detail={detail} ctx={ctx} canReply={canWork && c.status !== 'resolved'} />
       <NoteComposer detail={detail} ctx={ctx} />
     </section>

@@ -12,6 +12,7 @@ import { openPglite } from '../../server/db/pglite-database';
 import type { Database } from '../../server/db/database';
 import { seedDemoIfEmpty } from '../../server/seed/demo';
 import type { OidcSettings } from '../../server/services/single-sign-on';
+import type { MailSettings } from '../../server/mail/mail-settings';
 
 const WEB_ROOT = path.resolve('out/renderer');
 export const SHOTS = path.resolve('test-results/screenshots');
@@ -28,7 +29,7 @@ export interface Stack {
 
 /** A real case service with demo data serving the built workspace, and a real Chromium. */
 export async function startStack(
-  opts: { oidc?: OidcSettings; port?: number } = {},
+  opts: { oidc?: OidcSettings; port?: number; mail?: MailSettings } = {},
 ): Promise<Stack> {
   if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
     throw new Error('The workspace is not built: run `npm run build` (npm test does it first).');
@@ -39,7 +40,13 @@ export async function startStack(
   await migrate(db);
   await seedDemoIfEmpty(db, { seedNumber: 1 });
   const start = () =>
-    buildApp({ db, intakeKey: 'e2e-intake-key', webRoot: WEB_ROOT, oidc: opts.oidc ?? null });
+    buildApp({
+      db,
+      intakeKey: 'e2e-intake-key',
+      webRoot: WEB_ROOT,
+      oidc: opts.oidc ?? null,
+      mail: opts.mail ?? null,
+    });
   let app = start();
   const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const port = Number(new URL(url).port);
