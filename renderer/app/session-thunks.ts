@@ -13,6 +13,7 @@ import { checkSingleSignOn, takeSsoReturn } from './single-sign-on-thunks';
 import type { AppThunk, ThunkExtra } from './store';
 import { syncReported } from './sync-slice';
 import { caseOpened } from './ui-slice';
+import { forgetFiles } from '../attachments/attachment-thunks';
 
 const PROTECTION_NOTICE: Partial<Record<CredentialProtection, string>> = {
   weak: 'This computer has no secret store (such as GNOME Keyring or KWallet): your sign-in is kept only weakly protected on disk.',
@@ -119,6 +120,7 @@ const endSession =
     c.db.close();
     c.sessions.close();
     if (!elsewhere) await c.db.delete();
+    if (!elsewhere) await forgetFiles();
     await signOutOnServer(serverUrl, c.token).catch(() => undefined);
     await platform.clearSession();
     if (connection.get() === c) connection.set(null);

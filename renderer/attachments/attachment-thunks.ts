@@ -10,6 +10,13 @@ let files: FileDb | null = null;
 /** This window's file store (one per browser profile; ids are unguessable UUIDs). */
 export const fileDb = (): FileDb => (files ??= openFileDb());
 
+/** Signing out takes the files with the replica: case data must not stay on the computer. */
+export async function forgetFiles(): Promise<void> {
+  const db = fileDb();
+  files = null;
+  await db.delete();
+}
+
 /** Keeps a file the agent attached on this device until its message is pushed. */
 export const attachFile =
   (caseId: string, file: File): AppThunk<Promise<StoredFile>> =>
