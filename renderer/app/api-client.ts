@@ -1,4 +1,11 @@
-import { LoginResponse, type Agent, type ErrorBody } from '../../shared';
+import {
+  DeliveriesPage,
+  Delivery,
+  LoginResponse,
+  type Agent,
+  type DeliveryStatus,
+  type ErrorBody,
+} from '../../shared';
 
 /** A refusal or failure from the case service, with the contract's error code. */
 export class ApiError extends Error {
@@ -76,6 +83,36 @@ export async function exchangeSsoCode(serverUrl: string, code: string): Promise<
     body: JSON.stringify({ code }),
   });
   return LoginResponse.parse(body);
+}
+
+/** Webhook deliveries of one status, newest first (admins). */
+export async function fetchDeliveries(
+  serverUrl: string,
+  token: string,
+  status: Exclude<DeliveryStatus, 'delivered'>,
+): Promise<DeliveriesPage> {
+  const body = await request<unknown>(
+    serverUrl,
+    `/api/v1/integration/deliveries?status=${status}`,
+    {
+      token,
+    },
+  );
+  return DeliveriesPage.parse(body);
+}
+
+/** Sends a delivery again now (admins). */
+export async function resendDelivery(
+  serverUrl: string,
+  token: string,
+  id: string,
+): Promise<Delivery> {
+  const body = await request<unknown>(
+    serverUrl,
+    `/api/v1/integration/deliveries/${encodeURIComponent(id)}/retry`,
+    { method: 'POST', token, headers: { 'idempotency-key': crypto.randomUUID() } },
+  );
+  return Delivery.parse(body);
 }
 
 /** What a person should read when sign-in fails. */

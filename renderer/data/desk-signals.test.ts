@@ -1,9 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANA, makeCase } from './testing/case-fixtures';
+import { ANA, LENA, makeCase } from './testing/case-fixtures';
 import { toLocalCase } from './local-case';
+import type { ActionRead } from './read-schemas';
 import { openReplica, type ReplicaDb } from './replica-db';
-import { describeSignals, mergeKeys, SUMMARY_OVER, type SignalKeys } from './desk-signals';
+import {
+  describeSignals,
+  mergeKeys,
+  readSignalKeys,
+  SUMMARY_OVER,
+  type SignalKeys,
+} from './desk-signals';
 
 let db: ReplicaDb | null = null;
 afterEach(async () => {
@@ -16,6 +23,23 @@ const keys = (assignedToMe: string[]): SignalKeys => ({
   approvalWaiting: [],
   slaAtRisk: [],
   changeRejected: [],
+  actionFailed: [],
+});
+
+const refund = (id: string, caseId: string, status: ActionRead['status']): ActionRead => ({
+  id,
+  caseId,
+  type: 'refund',
+  amount: { amount: 1500, currency: 'EUR' },
+  reason: 'Not received',
+  status,
+  proposedBy: ANA.id,
+  approvedBy: null,
+  rejectedBy: null,
+  rejectionReason: null,
+  createdAt: '2026-12-01T10:00:00.000Z',
+  decidedAt: '2026-12-01T10:00:00.000Z',
+  failureReason: status === 'failed' ? 'card expired' : null,
 });
 
 describe('desk notifications after a sync', () => {
@@ -44,5 +68,30 @@ describe('desk notifications after a sync', () => {
 
   it('gather news from several sync pages, each key once', () => {
     expect(mergeKeys(keys(['a', 'b']), keys(['b', 'c'])).assignedToMe).toEqual(['a', 'b', 'c']);
+  });
+
+  it('tell the assignee, and only the assignee, when the marketplace reports an action failed', async () => {
+    db = openReplica(`signals-${Math.random()}`);
+    const mine = makeCase(1, { assigneeId: ANA.id, status: 'open' });
+    const theirs = makeCase(2, { assigneeId: LENA.id, status: 'open' });
+    await db.cases.bulkPut([mine, theirs].map((c) => toLocalCase(c, false)));
+    await db.actions.bulkPut([
+      refund('a-failed-mine', mine.id, 'failed'),
+      refund('a-failed-theirs', theirs.id, 'failed'),
+      refund('a-requested-mine', mine.id, 'requested'),
+    ]);
+    const { keys: anas } = await readSignalKeys(db, ANA, new Date());
+    expect(anas.actionFailed).toEqual(['a-failed-mine']);
+    const { keys: lenas } = await readSignalKeys(db, LENA, new Date());
+    expect(lenas.actionFailed).toEqual(['a-failed-theirs']);
+
+    const told = await describeSignals(db, { ...keys([]), actionFailed: anas.actionFailed });
+    expect(told.actionFailed).toEqual([
+      {
+        key: 'a-failed-mine',
+        caseReference: mine.reference,
+        detail: `${mine.reference}: the refund failed: card expired`,
+      },
+    ]);
   });
 });

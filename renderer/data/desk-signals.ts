@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { decisionRight, type Agent } from '../../shared';
-import type { NotificationKind, Signal } from '../../shared/desktop/notification-rules';
+import { NotificationKind, type Signal } from '../../shared/desktop/notification-rules';
 import type { ReplicaDb } from './replica-db';
 
 /** An SLA this close (or already missed) on one of my cases is worth a notification. */
@@ -23,7 +23,7 @@ export async function readSignalKeys(
       .where('[assigneeKey+open+slaDueAt]')
       .between([me.id, 1, Dexie.minKey], [me.id, 1, Dexie.maxKey]);
     const soon = new Date(now.getTime() + SLA_AT_RISK_MS).toISOString();
-    const [assignedToMe, slaAtRisk, pending, rejected] = await Dexie.Promise.all([
+    const [assignedToMe, slaAtRisk, pending, rejected, failed] = await Dexie.Promise.all([
       mine.primaryKeys(),
       db.cases
         .where('[assigneeKey+open+slaDueAt]')
@@ -31,13 +31,19 @@ export async function readSignalKeys(
         .primaryKeys(),
       db.actions.where('status').equals('pending_approval').toArray(),
       db.outbox.where('state').equals('rejected').primaryKeys(),
+      // Few: an action fails only when the marketplace reports it could not carry it out.
+      db.actions.where('status').equals('failed').toArray(),
     ]);
     const approvalWaiting = pending
       .filter((a) => decisionRight(me, a) === 'allowed')
       .map((a) => a.id);
     const changeRejected = (await db.outbox.bulkGet(rejected)).flatMap((e) => (e ? [e.id] : []));
+    const failedCases = await db.cases.bulkGet(failed.map((a) => a.caseId));
+    const actionFailed = failed
+      .filter((_, i) => failedCases[i]?.assigneeId === me.id)
+      .map((a) => a.id);
     return {
-      keys: { assignedToMe, approvalWaiting, slaAtRisk, changeRejected },
+      keys: { assignedToMe, approvalWaiting, slaAtRisk, changeRejected, actionFailed },
       myOpenCount: assignedToMe.length,
     };
   });
@@ -49,24 +55,17 @@ export function newKeys(before: SignalKeys, after: SignalKeys): SignalKeys {
     const seen = new Set(before[k]);
     return after[k].filter((x) => !seen.has(x));
   };
-  return {
-    assignedToMe: fresh('assignedToMe'),
-    approvalWaiting: fresh('approvalWaiting'),
-    slaAtRisk: fresh('slaAtRisk'),
-    changeRejected: fresh('changeRejected'),
-  };
+  return eachKind(fresh);
 }
 
 /** Both sets of keys, each once. */
 export function mergeKeys(a: SignalKeys, b: SignalKeys): SignalKeys {
   const both = (k: NotificationKind) => [...new Set([...a[k], ...b[k]])];
-  return {
-    assignedToMe: both('assignedToMe'),
-    approvalWaiting: both('approvalWaiting'),
-    slaAtRisk: both('slaAtRisk'),
-    changeRejected: both('changeRejected'),
-  };
+  return eachKind(both);
 }
+
+const eachKind = (f: (k: NotificationKind) => string[]): SignalKeys =>
+  Object.fromEntries(NotificationKind.options.map((k) => [k, f(k)])) as SignalKeys;
 
 /**
  * More new keys of one kind than this at once — a first sync, a catch-up after a long time
@@ -99,6 +98,7 @@ const SUMMARY_TEXT: Record<NotificationKind, (n: number) => string> = {
   approvalWaiting: (n) => `${n.toLocaleString('en')} proposals wait for your approval`,
   slaAtRisk: (n) => `${n.toLocaleString('en')} of your cases are due within 30 minutes`,
   changeRejected: (n) => `The server refused ${n.toLocaleString('en')} changes`,
+  actionFailed: (n) => `The marketplace could not carry out ${n.toLocaleString('en')} actions`,
 };
 
 function summary(kind: NotificationKind, all: string[], first: Signal[]): Signal {
@@ -136,6 +136,20 @@ async function describeKind(
           key: a.id,
           caseReference: c?.reference ?? null,
           detail: `${c?.reference ?? 'A case'}: ${a.type.replaceAll('_', ' ')} proposed, waiting for approval`,
+        });
+      }
+      return out;
+    }
+    case 'actionFailed': {
+      const out: Signal[] = [];
+      for (const a of await db.actions.bulkGet(ids)) {
+        if (!a) continue;
+        const c = await db.cases.get(a.caseId);
+        const why = a.failureReason ? `: ${a.failureReason}` : '';
+        out.push({
+          key: a.id,
+          caseReference: c?.reference ?? null,
+          detail: `${c?.reference ?? 'A case'}: the ${a.type.replaceAll('_', ' ')} failed${why}`,
         });
       }
       return out;

@@ -12,6 +12,7 @@ const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   approvalWaiting: 'An approval is waiting for me',
   slaAtRisk: 'An SLA of mine is due within 30 minutes',
   changeRejected: 'The server refused one of my changes',
+  actionFailed: 'The marketplace could not carry out an action on my case',
 };
 
 /** Theme and notification preferences, saved as they change (electron-store or the browser). */

@@ -31,6 +31,7 @@ import {
   type QueueView,
 } from '../app/ui-slice';
 import type { AgentRead } from '../data/read-schemas';
+import { DeliveriesDialog } from '../integration/DeliveriesDialog';
 import { QueueTable, type QueueWindow } from './QueueTable';
 import { SettingsDialog } from './SettingsDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -95,6 +96,7 @@ export function Workspace(p: Props) {
   const ui = useAppSelector((s) => s.ui);
   const search = useRef<HTMLInputElement>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [deliveriesOpen, setDeliveriesOpen] = useState(false);
   const selected = p.window.rows[ui.selectedIndex - p.window.offset];
   // Admins manage the team; leads see it, read-only.
   const seesTeam = canManageAccounts(p.me) || seesFullDirectory(p.me);
@@ -145,6 +147,11 @@ export function Workspace(p: Props) {
         >
           ?
         </button>
+        {canManageAccounts(p.me) && (
+          <button type="button" onClick={() => setDeliveriesOpen(true)}>
+            Deliveries
+          </button>
+        )}
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
@@ -246,6 +253,9 @@ export function Workspace(p: Props) {
       )}
       <ShortcutsDialog open={ui.shortcutsOpen} onClose={() => dispatch(shortcutsToggled(false))} />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      {canManageAccounts(p.me) && (
+        <DeliveriesDialog open={deliveriesOpen} onClose={() => setDeliveriesOpen(false)} />
+      )}
     </div>
   );
 }

@@ -35,6 +35,7 @@ export function typeInWords(s: JsonSchema): string {
   if (s.type === 'array') return `array of ${typeInWords(asSchema(s.items))}`;
   if (s.type === 'string' && typeof s.format === 'string') return `string (${s.format})`;
   if (typeof s.type === 'string') return s.type;
+  if (Array.isArray(s.type)) return s.type.join(' or ');
   return 'any';
 }
 
@@ -42,7 +43,11 @@ export function typeInWords(s: JsonSchema): string {
 export function rulesInWords(s: JsonSchema): string {
   const target = nullableOf(s) ?? s;
   const rules: string[] = [];
-  const range = (lo: unknown, hi: unknown, unit: string) => {
+  // z.number().int() says ±MAX_SAFE_INTEGER: no rule anyone needs to read.
+  const bound = (v: unknown) =>
+    typeof v === 'number' && Math.abs(v) >= Number.MAX_SAFE_INTEGER ? undefined : v;
+  const range = (rawLo: unknown, rawHi: unknown, unit: string) => {
+    const [lo, hi] = [bound(rawLo), bound(rawHi)];
     if (lo !== undefined && hi !== undefined) rules.push(`${String(lo)}–${String(hi)} ${unit}`);
     else if (lo !== undefined) rules.push(`at least ${String(lo)} ${unit}`);
     else if (hi !== undefined) rules.push(`at most ${String(hi)} ${unit}`);

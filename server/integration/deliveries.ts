@@ -1,4 +1,10 @@
-import { DomainError, type DeliveriesQuery, type DeliveryStatus } from '../../shared';
+import {
+  DomainError,
+  type DeliveriesPage,
+  type DeliveriesQuery,
+  type Delivery,
+  type DeliveryStatus,
+} from '../../shared';
 import type { Queryable } from '../db/database';
 import { iso, isoOrNull, isUuid } from '../repositories/timestamps';
 
@@ -18,7 +24,7 @@ interface DeliveryRow {
   delivered_at: Date | null;
 }
 
-const toDelivery = (r: DeliveryRow) => ({
+const toDelivery = (r: DeliveryRow): Delivery => ({
   id: r.id,
   type: r.type,
   caseId: r.case_id,
@@ -33,17 +39,13 @@ const toDelivery = (r: DeliveryRow) => ({
   lastError: r.last_error,
   deliveredAt: isoOrNull(r.delivered_at),
 });
-export type Delivery = ReturnType<typeof toDelivery>;
 
 const SELECT = `SELECT e.seq, e.id, e.type, e.case_id, c.reference, e.status, e.attempts, e.created_at,
        e.last_attempt_at, e.next_attempt_at, e.last_status, e.last_error, e.delivered_at
   FROM integration_events e LEFT JOIN cases c ON c.id = e.case_id`;
 
 /** Newest first; the cursor is the position of the last one handed out. */
-export async function listDeliveries(
-  db: Queryable,
-  q: DeliveriesQuery,
-): Promise<{ deliveries: Delivery[]; cursor: string | null }> {
+export async function listDeliveries(db: Queryable, q: DeliveriesQuery): Promise<DeliveriesPage> {
   const res = await db.query<DeliveryRow>(
     `${SELECT}
       WHERE ($1::text IS NULL OR e.status = $1) AND ($2::bigint IS NULL OR e.seq < $2)

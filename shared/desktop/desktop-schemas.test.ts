@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deepLinkInArgv, parseDeepLink } from './deep-links';
 import { emptySignals, notificationsFor, type DeskSignals } from './notification-rules';
-import { DEFAULT_SETTINGS, ServerChoice, ServerUrl } from './settings';
+import { DEFAULT_SETTINGS, ServerChoice, ServerUrl, Settings, SettingsPatch } from './settings';
 
 describe('deep links', () => {
   it('open a case by its reference', () => {
@@ -104,5 +104,19 @@ describe('desktop notifications', () => {
     expect(notificationsFor(emptySignals(), after, prefs).map((n) => n.kind)).toEqual([
       'changeRejected',
     ]);
+  });
+});
+
+describe('notification settings', () => {
+  it('read settings stored before "action failed" existed, with it on', () => {
+    const { actionFailed: _, ...older } = DEFAULT_SETTINGS.notifications;
+    const stored = { ...DEFAULT_SETTINGS, notifications: older };
+    expect(Settings.parse(stored).notifications.actionFailed).toBe(true);
+  });
+
+  it('leave "action failed" alone when another preference changes', () => {
+    expect(SettingsPatch.parse({ notifications: { assignedToMe: false } })).toEqual({
+      notifications: { assignedToMe: false },
+    });
   });
 });

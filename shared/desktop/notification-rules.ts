@@ -6,6 +6,7 @@ export const NotificationKind = z.enum([
   'approvalWaiting',
   'slaAtRisk',
   'changeRejected',
+  'actionFailed',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -33,6 +34,7 @@ const TITLES: Record<NotificationKind, string> = {
   approvalWaiting: 'Approval waiting for you',
   slaAtRisk: 'SLA about to be missed',
   changeRejected: 'The server refused a change',
+  actionFailed: 'The marketplace could not carry out an action',
 };
 
 /**
@@ -64,5 +66,11 @@ export function notificationsFor(
 }
 
 export function emptySignals(): DeskSignals {
-  return { assignedToMe: [], approvalWaiting: [], slaAtRisk: [], changeRejected: [] };
+  return {
+    assignedToMe: [],
+    approvalWaiting: [],
+    slaAtRisk: [],
+    changeRejected: [],
+    actionFailed: [],
+  };
 }

@@ -13,9 +13,11 @@ import type { Database } from '../../server/db/database';
 import { seedDemoIfEmpty } from '../../server/seed/demo';
 import type { OidcSettings } from '../../server/services/single-sign-on';
 import type { MailSettings } from '../../server/mail/mail-settings';
+import type { IntegrationOptions } from '../../server/integration/register-integration';
 
 const WEB_ROOT = path.resolve('out/renderer');
 export const SHOTS = path.resolve('test-results/screenshots');
+export const E2E_INTAKE_KEY = 'e2e-intake-key';
 
 export interface Stack {
   url: string;
@@ -27,9 +29,17 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** A real case service with demo data serving the built workspace, and a real Chromium. */
+/**
+ * A real case service with demo data serving the built workspace, and a real Chromium;
+ * `integration` connects a marketplace (a webhook receiver in the test process).
+ */
 export async function startStack(
-  opts: { oidc?: OidcSettings; port?: number; mail?: MailSettings } = {},
+  opts: {
+    oidc?: OidcSettings;
+    port?: number;
+    mail?: MailSettings;
+    integration?: IntegrationOptions;
+  } = {},
 ): Promise<Stack> {
   if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
     throw new Error('The workspace is not built: run `npm run build` (npm test does it first).');
@@ -42,10 +52,11 @@ export async function startStack(
   const start = () =>
     buildApp({
       db,
-      intakeKey: 'e2e-intake-key',
+      intakeKey: E2E_INTAKE_KEY,
       webRoot: WEB_ROOT,
       oidc: opts.oidc ?? null,
       mail: opts.mail ?? null,
+      integration: opts.integration,
     });
   let app = start();
   const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
