@@ -109,17 +109,8 @@ const SEARCH_CANDIDATES = 1_000;
 function searchResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCase[] | null> {
   const words = searchWords(q.search);
   if (!words.length) return Dexie.Promise.resolve(null);
-  return Dexie.Promise.all(
-    words.map((w) =>
-      db.cases
-        .where('searchTokens')
-        .startsWith(w)
-        .limit(SEARCH_CANDIDATES + 1)
-        .primaryKeys(),
-    ),
-  ).then((keyLists) => {
-    const fewest = keyLists.reduce((a, b) => (b.length < a.length ? b : a));
-    if (fewest.length > SEARCH_CANDIDATES) return null;
+  return fewestCandidates(words).then((fewest) => {
+    if (!fewest) return null;
     return db.cases.bulkGet([...new Set(fewest)]).then((rows) => {
       const view = inView(q, me);
       const more = refine(q, false);
@@ -128,7 +119,28 @@ function searchResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCa
         .sort(compareBy(q.sort));
     });
   });
+
+  // The words one after another, longest (likely rarest) first, each read no further than
+  // the fewest so far: "CD-900123" reads the few keys of "900123" and never the 1,001 of
+  // "cd", which starts every reference. Null when every word has more than the limit.
+  function fewestCandidates(
+    left: string[],
+    best: string[] | null = null,
+  ): Promise<string[] | null> {
+    const [word, ...rest] = [...left].sort((a, b) => b.length - a.length);
+    if (!word || (best && best.length <= ENOUGH_CANDIDATES)) return Dexie.Promise.resolve(best);
+    const limit = best ? best.length : SEARCH_CANDIDATES + 1;
+    return db.cases
+      .where('searchTokens')
+      .startsWith(word)
+      .limit(limit)
+      .primaryKeys()
+      .then((keys) => fewestCandidates(rest, keys.length < limit ? keys : best));
+  }
 }
+
+// Candidates this few are read at once: reading another word's keys would cost as much.
+const ENOUGH_CANDIDATES = 120;
 
 const PRIORITY_ORDER: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
 
