@@ -5,8 +5,8 @@
  *
  * BENCH_DATABASE_URL names a PostgreSQL server to create a scratch database on
  * (default postgres://postgres@127.0.0.1:5432/postgres); BENCH_SCALE multiplies the counts.
+ * Then webhook deliveries with two instances on PostgreSQL (bench-deliveries.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,9 @@ import pg from 'pg';
 import type { IntakeRequest } from '../../shared';
 import { escalation } from '../testing/test-service';
 import { send } from './http-client';
+import { benchDeliveries } from './bench-deliveries';
 import { formatResult, runLoad, type LoadResult } from './load';
+import { startService, stop } from './service-process';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const INTAKES = Math.round(3000 * SCALE);
@@ -25,39 +27,9 @@ const INTAKE_KEY = 'bench-intake-key';
 // Sellers are shared, as on a marketplace: each holds INTAKES / SELLERS cases, so a case
 // read's seller history has a real history to find (one seller per case hid its cost).
 const SELLERS = Number(process.env.BENCH_SELLERS ?? 40);
+// BENCH_ONLY=deliveries runs the webhook delivery part alone (short, for a shared machine).
+const ONLY = process.env.BENCH_ONLY;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function startService(
-  env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      CASEDESK_LOG_LEVEL: 'info',
-      CASEDESK_INTAKE_KEY: INTAKE_KEY,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /"address":"(http:\/\/[^"]+)"/.exec(buf);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`service exited with ${code}`)));
-  });
-  child.stdout!.resume();
-  return { url, child };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 function withSeller(e: IntakeRequest, n: number): IntakeRequest {
   const seller = { externalId: `bench-seller-${n}`, name: `Bench seller ${n}`, country: 'NL' };
@@ -131,7 +103,11 @@ async function onPostgres(): Promise<void> {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const svc = await startService({ DATABASE_URL: url.toString(), CASEDESK_SEED: 'demo' });
+  const svc = await startService({
+    DATABASE_URL: url.toString(),
+    CASEDESK_SEED: 'demo',
+    CASEDESK_INTAKE_KEY: INTAKE_KEY,
+  });
   try {
     await measure('postgres', svc.url);
   } finally {
@@ -143,7 +119,11 @@ async function onPostgres(): Promise<void> {
 
 async function onPglite(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'casedesk-bench-'));
-  const svc = await startService({ CASEDESK_DATA_DIR: dir, CASEDESK_SEED: 'demo' });
+  const svc = await startService({
+    CASEDESK_DATA_DIR: dir,
+    CASEDESK_SEED: 'demo',
+    CASEDESK_INTAKE_KEY: INTAKE_KEY,
+  });
   try {
     await measure('pglite', svc.url);
   } finally {
@@ -155,5 +135,8 @@ async function onPglite(): Promise<void> {
 console.log(
   `bench:server  ${INTAKES} intakes, ${READS} reads, ${REFUNDS} refunds at concurrency ${CONCURRENCY} over HTTP (node ${process.version})`,
 );
-await onPostgres();
-await onPglite();
+if (ONLY !== 'deliveries') {
+  await onPostgres();
+  await onPglite();
+}
+await benchDeliveries(ADMIN_URL, SCALE);
