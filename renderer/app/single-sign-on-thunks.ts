@@ -52,17 +52,23 @@ export const signInWithSso =
       );
   };
 
-/** On start in a browser: the service sent the page back from the provider. */
-export const takeSsoReturn = (): AppThunk<Promise<boolean>> => async (dispatch) => {
-  const params = new URLSearchParams(window.location.search);
-  if (params.get(RETURN_PARAM) !== '1') return false;
-  // The code is single use: it must not stay in the address bar or the history.
-  window.history.replaceState(null, '', window.location.pathname);
-  const code = params.get('code');
-  if (code) await dispatch(finishSingleSignOn(code));
-  else dispatch(signInFailed(SSO_REFUSED));
-  return true;
-};
+/**
+ * On start in a browser: the service sent the page back from the provider. The desktop
+ * app receives its code on the loopback address instead, so its address is never read.
+ */
+export const takeSsoReturn =
+  (): AppThunk<Promise<boolean>> =>
+  async (dispatch, _getState, { platform }) => {
+    if (platform.kind !== 'web') return false;
+    const params = new URLSearchParams(window.location.search);
+    if (params.get(RETURN_PARAM) !== '1') return false;
+    // The code is single use: it must not stay in the address bar or the history.
+    window.history.replaceState(null, '', window.location.pathname);
+    const code = params.get('code');
+    if (code) await dispatch(finishSingleSignOn(code));
+    else dispatch(signInFailed(SSO_REFUSED));
+    return true;
+  };
 
 const finishSingleSignOn =
   (code: string): AppThunk =>
