@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import {
+  LANGUAGES,
   LANGUAGE_NAMES,
   canManageAccounts,
+  type Language,
   type Agent,
   type Invitation,
   type TeamMember,
@@ -18,6 +20,12 @@ import { formatDateTime, money } from '../../format';
 import { AgentFormDialog, ROLE_LABELS } from './AgentFormDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { InvitationDialog } from './InvitationDialog';
+
+/** Nine language names make a tall row: a lead who speaks them all is "All languages". */
+const languageList = (languages: Language[]) =>
+  languages.length === LANGUAGES.length
+    ? 'All languages'
+    : languages.map((l) => LANGUAGE_NAMES[l]).join(', ') || '—';
 
 type Form = { kind: 'invite' } | { kind: 'edit'; member: TeamMember } | null;
 
@@ -101,7 +109,7 @@ export function TeamView({ me }: { me: Agent }) {
               </th>
               <td>{m.email}</td>
               <td>{m.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
-              <td>{m.languages.map((l) => LANGUAGE_NAMES[l]).join(', ') || '—'}</td>
+              <td>{languageList(m.languages)}</td>
               <td>{money(m.refundLimit)}</td>
               <td>{m.active ? 'Active' : 'Deactivated'}</td>
               <td>{m.lastSeenAt ? formatDateTime(m.lastSeenAt) : 'Never'}</td>
