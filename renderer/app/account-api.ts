@@ -2,13 +2,14 @@ import {
   Agent,
   CreateAgentResponse,
   Invitation,
-  LoginResponse,
   TeamMember,
   type CreateAgentRequest,
+  type LoginResponse,
   type UpdateAgentRequest,
 } from '../../shared';
 import { z } from 'zod';
 import { request } from './api-client';
+import { parseLoginResponse } from './session-read';
 
 /** The service's account endpoints (part 2 of the contract), each answer checked. */
 
@@ -75,7 +76,7 @@ export async function acceptInvitation(
   invitation: string,
   password: string,
 ): Promise<LoginResponse> {
-  return LoginResponse.parse(
+  return parseLoginResponse(
     await post(serverUrl, '/api/v1/auth/accept-invitation', undefined, {
       token: invitation,
       password,

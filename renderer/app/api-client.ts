@@ -1,11 +1,12 @@
 import {
   DeliveriesPage,
   Delivery,
-  LoginResponse,
   type Agent,
   type DeliveryStatus,
   type ErrorBody,
+  type LoginResponse,
 } from '../../shared';
+import { parseAgentSelf, parseLoginResponse } from './session-read';
 
 /** A refusal or failure from the case service, with the contract's error code. */
 export class ApiError extends Error {
@@ -59,15 +60,15 @@ export async function signIn(
     method: 'POST',
     body: JSON.stringify({ email, password }),
   });
-  return LoginResponse.parse(body);
+  return parseLoginResponse(body);
 }
 
 export function signOutOnServer(serverUrl: string, token: string): Promise<void> {
   return request(serverUrl, '/api/v1/auth/logout', { method: 'POST', token });
 }
 
-export function fetchMe(serverUrl: string, token: string): Promise<Agent> {
-  return request(serverUrl, '/api/v1/me', { token });
+export async function fetchMe(serverUrl: string, token: string): Promise<Agent> {
+  return parseAgentSelf(await request<unknown>(serverUrl, '/api/v1/me', { token }));
 }
 
 export function checkHealth(
@@ -82,7 +83,7 @@ export async function exchangeSsoCode(serverUrl: string, code: string): Promise<
     method: 'POST',
     body: JSON.stringify({ code }),
   });
-  return LoginResponse.parse(body);
+  return parseLoginResponse(body);
 }
 
 /** Webhook deliveries of one status, newest first (admins). */

@@ -39,5 +39,13 @@ export async function pushOutbox(
     const { results } = await transport.push(mutations);
     await settlePushResults(db, sending, results, me);
     if (hooks.stopped()) return;
+    // An answer this client could not read (a newer service's status) or none at all
+    // leaves its mutation pending: sent again on the next sync, not in a loop now.
+    const unsettled = await db.outbox
+      .where('id')
+      .anyOf(sending.map((e) => e.id))
+      .filter((e) => e.state === 'pending')
+      .count();
+    if (unsettled > 0) return;
   }
 }

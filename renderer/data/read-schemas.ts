@@ -8,6 +8,7 @@ import {
   EVENT_TYPES,
   ExternalDispute,
   Message,
+  MutationResult,
   Note,
   ROLES,
   type SyncEntity,
@@ -46,6 +47,18 @@ export type ActionRead = z.infer<typeof ActionRead>;
 
 export const EventRead = CaseEvent.extend({ type: openEnum(EVENT_TYPES) });
 export type EventRead = z.infer<typeof EventRead>;
+
+/**
+ * The service's answer to a push. A status this client does not know (a newer service's)
+ * settles nothing: the mutation stays in the outbox and is sent again — its id makes that
+ * safe — while every other answer in the batch is recorded as usual.
+ */
+export const MutationResultRead = MutationResult.extend({
+  status: openEnum(['applied', 'duplicate', 'rejected']),
+});
+export type MutationResultRead = z.infer<typeof MutationResultRead>;
+export const PushResponseRead = z.object({ results: z.array(MutationResultRead) });
+export type PushResponseRead = z.infer<typeof PushResponseRead>;
 
 export const ENTITY_SCHEMAS = {
   case: Case,

@@ -1,7 +1,7 @@
-import type { Agent, Case, MutationOp, MutationResult } from '../../shared';
+import type { Agent, Case, MutationOp } from '../../shared';
 import { hasPendingApproval, toCase, toLocalCase } from './local-case';
 import { applyToCase, caseIdOf, optimisticPart } from './optimistic';
-import type { ActionRead, AgentRead } from './read-schemas';
+import type { ActionRead, AgentRead, MutationResultRead } from './read-schemas';
 import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
 import { recordSetAside } from './set-aside';
 import type { CheckedChanges } from './validate-changes';
@@ -205,6 +205,8 @@ const RESULT_TABLE: Partial<Record<MutationOp, 'messages' | 'notes' | 'actions' 
   'dispute.update': 'disputes',
 };
 
+const KNOWN_RESULT_STATUSES = new Set<string>(['applied', 'duplicate', 'rejected']);
+
 /**
  * Records the server's answers. An answered mutation leaves the outbox together with the
  * state the server returned for it; a refused one stays, marked, until the agent dismisses
@@ -213,7 +215,7 @@ const RESULT_TABLE: Partial<Record<MutationOp, 'messages' | 'notes' | 'actions' 
 export async function settlePushResults(
   db: ReplicaDb,
   sent: OutboxEntry[],
-  results: MutationResult[],
+  results: MutationResultRead[],
   me: Agent,
 ): Promise<void> {
   const byId = new Map(results.map((r) => [r.id, r]));
@@ -224,7 +226,8 @@ export async function settlePushResults(
       const touched = new Map<string, Case | undefined>();
       for (const e of sent) {
         const r = byId.get(e.id);
-        if (!r) continue;
+        // No answer, or one this client cannot read yet: still pending, sent again later.
+        if (!r || !KNOWN_RESULT_STATUSES.has(r.status)) continue;
         const refused = r.status === 'rejected' || (r.status === 'duplicate' && r.error);
         if (refused) {
           await db.outbox.update(e.seq!, {

@@ -8,6 +8,7 @@ import { PUSH_BYTES, pushBatch } from './push-outbox';
 import { SyncEngine } from './sync-engine';
 import { SyncHttpError, type SyncTransport } from './sync-transport';
 import { parsePulledPage } from './validate-changes';
+import { PushResponseRead } from './read-schemas';
 import { ANA, makeCase } from './testing/case-fixtures';
 
 let db: ReplicaDb | null = null;
@@ -70,6 +71,50 @@ describe('the sync engine', () => {
       .flat()
       .map((m) => Number(String((m.args as { body: string }).body).split(' ')[0]));
     expect(sent).toEqual(Array.from({ length: 120 }, (_, i) => i));
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps syncing when the service answers a mutation with a status it does not know, and sends that one again later', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const c = makeCase(1, { assigneeId: ANA.id, status: 'open' });
+    const { transport, pushes, pulls } = fakeTransport(() => ({
+      changes: [],
+      cursor: 'c1',
+      hasMore: false,
+    }));
+    let newer = true;
+    // As the HTTP transport reads it: a newer service's answer, through the same schema.
+    transport.push = async (mutations) => {
+      pushes.push(mutations);
+      const answer = PushResponseRead.parse({
+        results: mutations.map((m, i) => ({
+          id: m.id,
+          status: newer && i === 0 ? 'deferred' : i === 0 ? 'duplicate' : 'applied',
+        })),
+      });
+      newer = false;
+      return answer;
+    };
+    const ids: string[] = [];
+    for (const body of ['first', 'second', 'third'])
+      ids.push(
+        await enqueueMutation(db, ANA, 'case.note', {
+          caseId: c.id,
+          id: crypto.randomUUID(),
+          body,
+        }),
+      );
+    const engine = new SyncEngine(db, transport, ANA, () => undefined);
+    await engine.sync();
+    // One push, not a loop; the pull still ran; the two readable answers were recorded.
+    expect(pushes).toHaveLength(1);
+    expect(pulls.length).toBeGreaterThan(0);
+    const left = await db.outbox.toArray();
+    expect(left.map((e) => [e.id, e.state])).toEqual([[ids[0], 'pending']]);
+
+    await engine.sync();
+    expect(pushes).toHaveLength(2);
+    expect(pushes[1]!.map((m) => m.id)).toEqual([ids[0]]);
     expect(await db.outbox.count()).toBe(0);
   });
 

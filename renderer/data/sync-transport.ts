@@ -1,9 +1,10 @@
-import { PushResponse, type Mutation } from '../../shared';
+import type { Mutation } from '../../shared';
+import { PushResponseRead } from './read-schemas';
 import { parsePulledPage, type PulledPage } from './validate-changes';
 
 export interface SyncTransport {
   pull(cursor: string | null, limit: number): Promise<PulledPage>;
-  push(mutations: Mutation[]): Promise<PushResponse>;
+  push(mutations: Mutation[]): Promise<PushResponseRead>;
   /** Calls `onPoke` whenever the server says something changed; returns the unsubscribe. */
   subscribe(onPoke: () => void, onOpen: () => void): () => void;
 }
@@ -43,7 +44,7 @@ export function httpTransport(serverUrl: string, token: string): SyncTransport {
       return parsePulledPage(await call(`/api/v1/sync/pull?${q}`));
     },
     async push(mutations) {
-      return PushResponse.parse(
+      return PushResponseRead.parse(
         await call('/api/v1/sync/push', { method: 'POST', body: JSON.stringify({ mutations }) }),
       );
     },
