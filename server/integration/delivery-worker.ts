@@ -122,8 +122,9 @@ export class DeliveryWorker {
     this.inFlight.add(p);
     void p.finally(() => {
       this.inFlight.delete(p);
-      // Its case's next event may be due now, and there is room for another.
-      this.kick();
+      // Its case's next event may be due now, and there is room for another. Under load,
+      // claim when half the slots are free: one claim of many rows, not one per delivery.
+      if (this.inFlight.size <= this.o.maxInFlight / 2) this.kick();
     });
   }
 
