@@ -6,7 +6,7 @@ import { startTestService, type TestService } from '../testing/test-service';
 // Seeded and bounded for CI; `npm run fuzz` runs the long one (FUZZ_RUNS, FUZZ_SEED).
 const SEED = 20261201;
 const RUNS_PER_ROUTE = 12;
-// Of the 48 walked (routes and sync ops); the rest need what a generator cannot guess
+// Of the 51 walked (routes and sync ops); the rest need what a generator cannot guess
 // (a password, an invitation token, a stored mail or delivery).
 const MIN_ROUTES_REACHING_2XX = 25;
 
