@@ -164,7 +164,7 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
     it('shares one refundable amount between two cases on the same order', async () => {
       const e = escalation();
       const c1 = await svc.intake(e);
-      const c2 = await svc.intake({ ...escalation(), order: e.order });
+      const c2 = await svc.intake({ ...escalation(), buyer: e.buyer, order: e.order });
       await ana.post(`/api/v1/cases/${c1.id}/claim`);
       await ana.post(`/api/v1/cases/${c2.id}/claim`);
       expect((await refund(ana, c1, 80_00)).statusCode).toBe(201);

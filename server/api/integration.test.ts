@@ -223,7 +223,7 @@ describe.each(testDatabaseKinds())('the marketplace integration on %s', (kind) =
 
   it('records order facts on every case of the order and never moves shipping backwards', async () => {
     const e = escalation();
-    const one = await anasCase({ order: e.order });
+    const one = await anasCase({ order: e.order, buyer: e.buyer });
     const two = await anasCase({ order: e.order, buyer: e.buyer });
     const res = await patchOrder(e.order!.externalId, {
       shippingStatus: 'delivered',
