@@ -96,8 +96,8 @@ export function buildApp({
     status: 'ok',
     version: SERVICE_VERSION,
     database: db.kind,
-    // Whether "Sign in with single sign-on" is offered.
-    sso: oidc !== null,
+    // The contract's answer stays exactly part 1's unless single sign-on is offered.
+    ...(oidc ? { sso: true } : {}),
   }));
   openApiRoutes(app);
   authRoutes(app, db);
