@@ -169,7 +169,7 @@ function ApprovalBanner({ detail, ctx }: { detail: CaseDetail; ctx: CaseViewCont
   );
   const review = () => {
     const actions = document.getElementById('case-actions');
-    actions?.scrollIntoView({ block: 'start' });
+    actions?.scrollIntoView({ block: 'start', inline: 'nearest' });
     const approve = [...(actions?.querySelectorAll('button') ?? [])].find(
       (b) => b.textContent === 'Approve',
     );

@@ -123,7 +123,7 @@ export function Workspace(p: Props) {
   }, [dispatch, onTeam, p.total, selected, ui.openCaseId]);
 
   return (
-    <div className={ui.openCaseId ? 'workspace with-case' : 'workspace'}>
+    <div className={!onTeam && ui.openCaseId ? 'workspace with-case' : 'workspace'}>
       <header className="topbar">
         <span className="brand">Casedesk</span>
         <input
