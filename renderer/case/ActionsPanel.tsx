@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, money } from '../format';
 import { ActionDetails, describeAction } from './action-text';
 import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
 import { CancelOrderForm } from './CancelOrderForm';
+import { ConfirmApprovalDialog } from './ConfirmApprovalDialog';
 import { DisputeForm, DISPUTE_STATUS_LABELS } from './DisputeForm';
 import { Field, FormError } from './Field';
 import { ReferralForm } from './ReferralForm';
@@ -22,8 +23,11 @@ const STATUS_TEXT: Record<ActionStatus, string> = {
   failed: 'Failed',
 };
 
+const CONFIRMED_APPROVALS = new Set<string>(['restrict_account', 'law_enforcement_referral']);
+
 function PendingDecision({ a, ctx }: { a: ActionRead; ctx: CaseViewContext }) {
   const [rejecting, setRejecting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const right = decisionRight(ctx.me, a);
@@ -46,10 +50,24 @@ function PendingDecision({ a, ctx }: { a: ActionRead; ctx: CaseViewContext }) {
       <button
         type="button"
         className="primary"
-        onClick={() => void ctx.mutate('action.approve', { actionId: a.id })}
+        onClick={() =>
+          // A restriction or a referral cannot be taken back by a click: it asks first.
+          CONFIRMED_APPROVALS.has(a.type)
+            ? setConfirming(true)
+            : void ctx.mutate('action.approve', { actionId: a.id })
+        }
       >
         Approve
       </button>
+      {confirming && (
+        <ConfirmApprovalDialog
+          what={describeAction(a)}
+          onConfirm={(comment) =>
+            void ctx.mutate('action.approve', { actionId: a.id, ...(comment ? { comment } : {}) })
+          }
+          onClose={() => setConfirming(false)}
+        />
+      )}
       <button type="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
         Reject
       </button>

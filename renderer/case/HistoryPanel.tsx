@@ -46,6 +46,8 @@ function detailOf(e: EventRead, ctx: CaseViewContext): string {
     return Object.entries(d.changes as Record<string, { to: unknown }>)
       .map(([k, v]) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} → ${String(v.to ?? '—')}`)
       .join(', ');
+  if (e.type === 'action.approved' && typeof d.comment === 'string')
+    return `${String(d.actionType).replace(/_/g, ' ')}: “${d.comment}”`;
   if (typeof d.actionType === 'string') return String(d.actionType).replace(/_/g, ' ');
   if (e.type === 'case.resolved' && typeof d.summary === 'string') return d.summary;
   return '';

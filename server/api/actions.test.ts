@@ -318,6 +318,29 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       ).toBe(200);
     });
 
+    it('keeps the reviewer’s approval comment on the case and refuses a malformed one', async () => {
+      const c = await anasCase();
+      const id = (await restrict(ana, c)).json().id;
+      for (const body of [
+        { comment: 42 },
+        { comment: 'ok', extra: 1 },
+        { comment: 'x'.repeat(5000) },
+      ]) {
+        const bad = await tess.post(`/api/v1/actions/${id}/approve`, body);
+        expect(bad.statusCode).toBe(400);
+      }
+      expect((await detail(c)).actions.find((a: Action) => a.id === id).status).toBe(
+        'pending_approval',
+      );
+      const ok = await tess.post(`/api/v1/actions/${id}/approve`, { comment: ' Proof checked. ' });
+      expect(ok.statusCode).toBe(200);
+      const approved = (await detail(c)).events.filter(
+        (e: { type: string }) => e.type === 'action.approved',
+      );
+      expect(approved).toHaveLength(1);
+      expect(approved[0].data).toMatchObject({ actionId: id, comment: 'Proof checked.' });
+    });
+
     it('never lets a T&S reviewer approve their own proposal', async () => {
       const c = await svc.intake({ language: 'en' });
       await tess.post(`/api/v1/cases/${c.id}/claim`);

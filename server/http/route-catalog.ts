@@ -29,6 +29,8 @@ import {
   PullQuery,
   PushRequest,
   RejectActionRequest,
+  ApproveActionRequest,
+  ApproveActionBody,
   ResolveRequest,
   SendMessageRequest,
   UpdateAgentRequest,
@@ -239,7 +241,7 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     CreateDisputeRequest,
     201,
   ),
-  command('/api/v1/actions/:id/approve', 'Approve a pending action', EmptyBody),
+  command('/api/v1/actions/:id/approve', 'Approve a pending action', ApproveActionBody),
   command('/api/v1/actions/:id/reject', 'Reject a pending action', RejectActionRequest),
   command('/api/v1/actions/:id/withdraw', 'Withdraw one’s own proposal', EmptyBody),
   {
@@ -389,7 +391,7 @@ export const SYNC_OP_CATALOG: Record<MutationOp, z.ZodType> = {
   'case.action': withRef(CaseRef, ActionRequest),
   'dispute.create': withRef(CaseRef, CreateDisputeRequest),
   'dispute.update': withRef({ disputeId: z.string().min(1).max(100) }, UpdateDisputeRequest),
-  'action.approve': withRef(ActionRef),
+  'action.approve': withRef(ActionRef, ApproveActionRequest),
   'action.reject': withRef(ActionRef, RejectActionRequest),
   'action.withdraw': withRef(ActionRef),
 };

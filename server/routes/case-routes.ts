@@ -9,6 +9,7 @@ import {
   EmptyBody,
   PriorityRequest,
   RejectActionRequest,
+  ApproveActionBody,
   ResolveRequest,
   SendMessageRequest,
   UpdateDisputeRequest,
@@ -103,10 +104,15 @@ export function caseRoutes(
     createDispute(tx, actorOf(req), req.params.id, parse(CreateDisputeRequest, req.body), now),
   );
 
-  post('/api/v1/actions/:id/approve', 200, (req, tx, now) => {
-    parse(EmptyBody, req.body);
-    return approveAction(tx, actorOf(req), req.params.id, now);
-  });
+  post('/api/v1/actions/:id/approve', 200, (req, tx, now) =>
+    approveAction(
+      tx,
+      actorOf(req),
+      req.params.id,
+      now,
+      parse(ApproveActionBody, req.body)?.comment,
+    ),
+  );
   post('/api/v1/actions/:id/reject', 200, (req, tx, now) =>
     rejectAction(tx, actorOf(req), req.params.id, parse(RejectActionRequest, req.body).reason, now),
   );

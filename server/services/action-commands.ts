@@ -285,6 +285,7 @@ export async function approveAction(
   actor: Actor,
   actionId: string,
   now: Date,
+  comment?: string,
 ): Promise<Action> {
   const { c, a } = await lockAction(tx, actor, actionId);
   requireDecider(actor, a);
@@ -308,6 +309,7 @@ export async function approveAction(
         to,
         proposedBy: a.proposed_by,
         ...moneyOf(a.amount_minor, a.currency),
+        ...(comment ? { comment } : {}),
       },
     },
   );

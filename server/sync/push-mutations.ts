@@ -9,6 +9,7 @@ import {
   Id,
   PriorityRequest,
   RejectActionRequest,
+  ApproveActionRequest,
   ResolveRequest,
   SendMessageRequest,
   UpdateDisputeRequest,
@@ -117,8 +118,9 @@ const HANDLERS: Record<MutationOp, Handler> = {
   'dispute.update': withBody(UpdateDisputeRequest, 'disputeId', (tx, a, id, b, now) =>
     updateDispute(tx, a, id, b, now),
   ),
-  'action.approve': (tx, a, args, now) =>
-    approveAction(tx, a, parse(ActionRef, args, 'args').actionId, now),
+  'action.approve': withBody(ApproveActionRequest, 'actionId', (tx, a, id, b, now) =>
+    approveAction(tx, a, id, now, b.comment),
+  ),
   'action.withdraw': (tx, a, args, now) =>
     withdrawAction(tx, a, parse(ActionRef, args, 'args').actionId, now),
   'action.reject': withBody(RejectActionRequest, 'actionId', (tx, a, id, b, now) =>

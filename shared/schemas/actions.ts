@@ -101,6 +101,13 @@ export type Action = z.infer<typeof Action>;
 
 export const RejectActionRequest = z.strictObject({ reason: text(LIMITS.reason) });
 
+/** What a reviewer adds when approving (optional): kept on the case's history. */
+export const ApproveActionRequest = z.strictObject({
+  comment: z.string().trim().max(LIMITS.reason).optional(),
+});
+/** The approve endpoint's body: none at all, or the object above. */
+export const ApproveActionBody = ApproveActionRequest.optional();
+
 /** An account restriction in force (the outcome of an approved restrict_account). */
 export const AccountRestriction = z.object({
   id: Id,

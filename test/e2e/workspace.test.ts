@@ -251,7 +251,17 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
       .getByRole('region', { name: 'Actions' })
       .getByRole('button', { name: 'Approve' })
       .click();
+    // A restriction is never approved by one click: a dialog asks, with room for a comment.
+    const confirm = tess.getByRole('dialog');
+    await confirm.getByRole('textbox', { name: 'Comment (optional)' }).fill('Proof checked.');
+    await shot(tess, '05b-confirm-approval');
+    expect(await seriousViolations(tess)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Confirm approval' }).click();
     await tess.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
+    await tess
+      .getByRole('region', { name: 'History' })
+      .getByText('restrict account: “Proof checked.”')
+      .waitFor();
 
     // The agent's window learns of it by itself (a poke, then a pull).
     await page
@@ -264,6 +274,12 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
       [reference],
     );
     expect(actions.rows).toEqual([{ status: 'executed', approved_by: 'tess@demo.casedesk' }]);
+    const approved = await stack.db.query<{ comment: string }>(
+      `SELECT e.data->>'comment' AS comment FROM events e JOIN cases c ON c.id = e.case_id
+         WHERE c.reference = $1 AND e.type = 'action.approved'`,
+      [reference],
+    );
+    expect(approved.rows).toEqual([{ comment: 'Proof checked.' }]);
     await reviewer.close();
   });
 
