@@ -37,6 +37,12 @@ describe('the ui slice', () => {
     expect(reduce(moved, filterSet({ key: 'language', value: 'de' })).selectedIndex).toBe(0);
   });
 
+  it('clears the filters when another view is chosen, and keeps them for the same view', () => {
+    const filtered = reduce(initial, filterSet({ key: 'status', value: 'resolved' }));
+    expect(reduce(filtered, viewChosen('mine')).filters.status).toBe('resolved');
+    expect(reduce(filtered, viewChosen('team')).filters).toEqual(initial.filters);
+  });
+
   it('keeps drafts per case', () => {
     let s = reduce(initial, draftChanged({ caseId: 'a', kind: 'reply', text: 'Hallo' }));
     s = reduce(s, caseOpened('b'));

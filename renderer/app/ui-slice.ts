@@ -70,6 +70,9 @@ export const uiSlice = createSlice({
   initialState,
   reducers: {
     viewChosen(state, action: PayloadAction<QueueView>) {
+      // Filters belong to the view they were set in: carried into another one, they would
+      // hide its cases without a word. Choosing the same view again keeps them.
+      if (state.view !== action.payload) state.filters = EMPTY_FILTERS;
       state.page = 'queue';
       state.view = action.payload;
       state.selectedIndex = 0;

@@ -107,7 +107,9 @@ function ActionList({
               {'pending' in a
                 ? 'Waiting to be sent — not done yet'
                 : labelOf(STATUS_TEXT, a.status)}{' '}
-              · proposed by {agentName(ctx, a.proposedBy)} {formatDateTime(a.createdAt)}
+              {/* What went through at once was done, not proposed, by its author. */}·{' '}
+              {doneAtOnce(a) ? 'by' : 'proposed by'} {agentName(ctx, a.proposedBy)}{' '}
+              {formatDateTime(a.createdAt)}
               {a.approvedBy && ` · approved by ${agentName(ctx, a.approvedBy)}`}
               {a.rejectedBy &&
                 ` · rejected by ${agentName(ctx, a.rejectedBy)}: ${a.rejectionReason ?? ''}`}
@@ -144,6 +146,10 @@ function ActionList({
   );
 }
 
+/** An action that took effect (or went to the marketplace) without anyone approving it. */
+const doneAtOnce = (a: ActionRead) =>
+  !('pending' in a) && !a.approvedBy && (a.status === 'executed' || a.status === 'requested');
+
 function describeQueued(args: Record<string, unknown>): string {
   if (args.type === 'refund') {
     const amount = args.amount as { amount: number; currency: 'EUR' };
@@ -167,7 +173,11 @@ function ResolveForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (pendingApprovals > 0)
-      return setError(`${pendingApprovals} action(s) still await approval.`);
+      return setError(
+        pendingApprovals === 1
+          ? 'An action still awaits approval.'
+          : `${pendingApprovals} actions still await approval.`,
+      );
     if (!summary.trim()) return setError('Summarise the resolution.');
     setError(null);
     await ctx.mutate('case.resolve', { caseId: detail.case.id, summary: summary.trim() });

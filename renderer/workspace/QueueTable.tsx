@@ -119,6 +119,7 @@ export function QueueTable({
               <th
                 key={col.key}
                 scope="col"
+                className={`col-${col.key}`}
                 aria-sort={
                   col.sort && sort.key === col.sort
                     ? sort.direction === 'asc'

@@ -304,9 +304,13 @@ export async function resolveCase(
   );
   const n = pending.rows[0]?.n ?? 0;
   if (n > 0) {
-    throw new DomainError('pending_approvals', `${n} action(s) still await approval.`, {
-      pending: n,
-    });
+    throw new DomainError(
+      'pending_approvals',
+      n === 1 ? 'An action still awaits approval.' : `${n} actions still await approval.`,
+      {
+        pending: n,
+      },
+    );
   }
   await changeCase(
     tx,
