@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useAppSelector } from './hooks';
+import { useAppDispatch, useAppSelector } from './hooks';
 import { ROLES, canAssignCases, type Agent, type MutationOp, type Role } from '../../shared';
 import type { CaseDetail, CaseViewContext, PendingChange } from '../case/case-model';
 import { CaseView } from '../case/CaseView';
@@ -18,7 +18,7 @@ import {
   type QueueQuery,
 } from '../data/replica-reads';
 import { Workspace } from '../workspace/Workspace';
-import type { QueueView } from './ui-slice';
+import { caseOpened, type QueueView } from './ui-slice';
 import { useLive } from './use-live';
 
 const PAGE = 120;
@@ -43,6 +43,7 @@ export function WorkspaceScreen({
   onSignInAgain,
 }: Props) {
   const ui = useAppSelector((s) => s.ui);
+  const dispatch = useAppDispatch();
   const sync = useAppSelector((s) => s.sync);
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -119,7 +120,14 @@ export function WorkspaceScreen({
     undefined,
   ).value;
 
-  const ctx: CaseViewContext = { me, agents, now, mutate, load };
+  const ctx: CaseViewContext = {
+    me,
+    agents,
+    now,
+    mutate,
+    load,
+    openCase: (id) => dispatch(caseOpened(id)),
+  };
   let casePane = null;
   if (shown) {
     const d: CaseDetail = {

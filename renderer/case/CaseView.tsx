@@ -144,9 +144,9 @@ export function CaseView({
       <div className="case-grid">
         <ConversationPanel detail={detail} ctx={ctx} pending={pending} canWork={canWork} />
         <div className="case-side">
-          <BuyerPanel detail={detail} />
+          <BuyerPanel detail={detail} onOpenCase={ctx.openCase} />
           <OrderPanel detail={detail} />
-          <SellerPanel detail={detail} />
+          <SellerPanel detail={detail} onOpenCase={ctx.openCase} />
         </div>
         <ActionsPanel detail={detail} ctx={ctx} pending={pending} canWork={canWork} />
         <HistoryPanel events={detail.events} ctx={ctx} />

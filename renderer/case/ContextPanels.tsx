@@ -5,7 +5,17 @@ import type { CaseDetail } from './case-model';
 
 const SHOWN = 20;
 
-function History({ cases, total, label }: { cases: Case[]; total: number; label: string }) {
+function History({
+  cases,
+  total,
+  label,
+  onOpen,
+}: {
+  cases: Case[];
+  total: number;
+  label: string;
+  onOpen?: (id: string) => void;
+}) {
   if (cases.length === 0) return <p className="muted">No earlier cases.</p>;
   return (
     <>
@@ -17,8 +27,17 @@ function History({ cases, total, label }: { cases: Case[]; total: number; label:
       <ul className="history-list" aria-label={label}>
         {cases.slice(0, SHOWN).map((c) => (
           <li key={c.id}>
-            <span className="mono">{c.reference}</span> · {TOPIC_LABELS[c.topic]} ·{' '}
-            {STATUS_LABELS[c.status]} · {formatDate(c.createdAt)}
+            <a
+              className="mono"
+              href={`#/cases/${c.reference}`}
+              onClick={(e) => {
+                e.preventDefault();
+                onOpen?.(c.id);
+              }}
+            >
+              {c.reference}
+            </a>{' '}
+            · {TOPIC_LABELS[c.topic]} · {STATUS_LABELS[c.status]} · {formatDate(c.createdAt)}
             {c.resolutionSummary && (
               <div className="muted small">Outcome: {c.resolutionSummary}</div>
             )}
@@ -54,7 +73,13 @@ function Restrictions({ actions }: { actions: ActionRead[] }) {
 
 const READING = <p className="muted small">Reading…</p>;
 
-export function BuyerPanel({ detail }: { detail: CaseDetail }) {
+export function BuyerPanel({
+  detail,
+  onOpenCase,
+}: {
+  detail: CaseDetail;
+  onOpenCase?: (id: string) => void;
+}) {
   const b = detail.case.buyer;
   const party = detail.party;
   return (
@@ -90,6 +115,7 @@ export function BuyerPanel({ detail }: { detail: CaseDetail }) {
           cases={party.buyerCases}
           total={party.buyerCaseCount - 1}
           label="Buyer's earlier cases"
+          onOpen={onOpenCase}
         />
       ) : (
         READING
@@ -149,7 +175,13 @@ export function OrderPanel({ detail }: { detail: CaseDetail }) {
   );
 }
 
-export function SellerPanel({ detail }: { detail: CaseDetail }) {
+export function SellerPanel({
+  detail,
+  onOpenCase,
+}: {
+  detail: CaseDetail;
+  onOpenCase?: (id: string) => void;
+}) {
   const s = detail.case.order?.seller;
   const party = detail.party;
   // Counted over all the seller's cases on this device, not just the ones listed below.
@@ -208,6 +240,7 @@ export function SellerPanel({ detail }: { detail: CaseDetail }) {
               cases={party.sellerCases}
               total={others?.cases ?? 0}
               label="Seller's other cases"
+              onOpen={onOpenCase}
             />
           ) : (
             READING

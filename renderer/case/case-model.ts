@@ -43,6 +43,8 @@ export interface CaseViewContext {
   mutate: Mutate;
   /** Open cases held per agent on this device; read only for those who may assign. */
   load?: Map<string, number>;
+  /** Opens another case in the case view (a reference in the buyer's or seller's history). */
+  openCase?: (id: string) => void;
 }
 
 export const agentName = (ctx: CaseViewContext, id: string | null | undefined): string =>

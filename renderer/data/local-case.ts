@@ -24,6 +24,8 @@ export function toLocalCase(c: Case, hasPendingApproval: boolean, server?: Case)
     ...(open && (c.status === 'ts_review' || TS_TOPICS.has(c.topic)) ? { tsQueue: 1 } : {}),
     ...(hasPendingApproval ? { approvals: 1 } : {}),
     ...(c.externalDispute ? { disputed: 1 } : {}),
+    // Resolved cases sit in no queue range: these two find them again by who or language.
+    ...(!open ? { closedBy: c.assigneeId ?? '', closedIn: c.language } : {}),
     buyerId: c.buyer.id,
     ...(sellerId ? { sellerId } : {}),
     searchTokens: searchTokensOf(c),
@@ -42,6 +44,8 @@ export function toCase(l: LocalCase & { search?: string }): Case {
     tsQueue: _t,
     approvals: _p,
     disputed: _d,
+    closedBy: _cb,
+    closedIn: _ci,
     buyerId: _b,
     sellerId: _se,
     searchTokens: _st,

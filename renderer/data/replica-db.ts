@@ -19,6 +19,9 @@ export interface LocalCase extends Case {
   tsQueue?: 1;
   approvals?: 1;
   disputed?: 1;
+  /** Resolved cases only: the assignee ('' for none) and the language, for finding them. */
+  closedBy?: string;
+  closedIn?: string;
   buyerId: string;
   sellerId?: string;
   /** Words of the reference, buyer name and email, and lot title, for prefix search. */
@@ -170,6 +173,23 @@ export function openReplica(name: string): ReplicaDb {
         'id, reference, updatedAt, [buyerId+createdAt], [sellerId+createdAt], [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [open+status+language+slaDueAt], [open+priority+language+slaDueAt], [open+topic+language+slaDueAt], [open+channel+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt], *searchTokens',
     })
     .upgrade((tx) => tx.table<CountRow, string>('counts').delete(COUNTS_READY));
+  // Resolved cases found again: "My cases" or the team queue filtered to Resolved read one
+  // range per agent or language, newest first, and are counted from kept counts (rebuilt
+  // once on open to hold their buckets). Only resolved cases carry these fields.
+  db.version(10)
+    .stores({
+      cases:
+        'id, reference, updatedAt, [buyerId+createdAt], [sellerId+createdAt], [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [open+status+language+slaDueAt], [open+priority+language+slaDueAt], [open+topic+language+slaDueAt], [open+channel+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt], [closedBy+updatedAt], [closedIn+updatedAt], *searchTokens',
+    })
+    .upgrade(async (tx) => {
+      await tx
+        .table<LocalCase>('cases')
+        .filter((c) => c.open !== 1)
+        .modify((c, ref) => {
+          ref.value = toLocalCase(toCase(c), c.approvals === 1, c.server);
+        });
+      await tx.table<CountRow, string>('counts').delete(COUNTS_READY);
+    });
   db.use(countsMiddleware);
   // A replica from before version 8, or one filled from outside, is counted once on open
   // (every case read, one at a time); later writes keep the counts exact.

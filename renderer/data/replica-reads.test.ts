@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANA, LENA, makeCase } from './testing/case-fixtures';
-import { toLocalCase } from './local-case';
+import { toCase, toLocalCase } from './local-case';
 import { openReplica, type ReplicaDb } from './replica-db';
 import {
   openCaseLoad,
   partyHistory,
   queueCount,
   queuePage,
+  quickCount,
   type QueueQuery,
 } from './replica-reads';
 import type { Action } from '../../shared';
@@ -76,7 +77,66 @@ describe('searching the local queue', () => {
     ).toBe(0);
     const mine = await queuePage(r, query({ view: 'mine', search: 'buyer' }), ANA, 0, 500);
     expect(mine.length).toBeGreaterThan(0);
-    expect(mine.every((c) => c.assigneeId === ANA.id && c.status !== 'resolved')).toBe(true);
+    expect(mine.every((c) => c.assigneeId === ANA.id)).toBe(true);
+  });
+
+  it('finds a resolved case by its reference, after the open ones', async () => {
+    const r = await replicaOf(300);
+    const all = await r.cases.toArray();
+    const done = all.find(
+      (c) =>
+        c.status === 'resolved' && c.assigneeId === ANA.id && ANA.languages.includes(c.language),
+    )!;
+    for (const view of ['mine', 'team'] as const) {
+      const found = await queuePage(r, query({ view, search: done.reference }), ANA, 0, 10);
+      expect(found.map((c) => c.id)).toEqual([done.id]);
+    }
+    const word = await queuePage(r, query({ view: 'mine', search: 'buyer' }), ANA, 0, 500);
+    const firstResolved = word.findIndex((c) => c.status === 'resolved');
+    expect(firstResolved).toBeGreaterThan(0);
+    expect(word.slice(firstResolved).every((c) => c.status === 'resolved')).toBe(true);
+  });
+
+  it('shows the resolved cases of My cases and of the team queue when filtered to Resolved, newest first, counted', async () => {
+    const r = await replicaOf(400);
+    const all = (await r.cases.toArray()).filter((c) => c.status === 'resolved');
+    const resolved = { ...NO_FILTERS, status: 'resolved' };
+    const expected = {
+      mine: all.filter((c) => c.assigneeId === ANA.id),
+      team: all.filter((c) => ANA.languages.includes(c.language)),
+    };
+    for (const view of ['mine', 'team'] as const) {
+      const q = query({ view, filters: resolved });
+      const want = expected[view]
+        .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))
+        .map((c) => c.id);
+      expect(want.length, view).toBeGreaterThan(3);
+      expect(await queueCount(r, q, ANA), view).toBe(want.length);
+      const first = await queuePage(r, q, ANA, 0, 3);
+      const rest = await queuePage(r, q, ANA, 3, 500);
+      expect(
+        [...first, ...rest].map((c) => c.id),
+        view,
+      ).toEqual(want);
+    }
+    // With a second filter the cases are read one by one: the same answer, counted later.
+    const dutch = query({ view: 'mine', filters: { ...resolved, language: 'nl' } });
+    const nl = expected.mine.filter((c) => c.language === 'nl').map((c) => c.id);
+    expect((await queuePage(r, dutch, ANA, 0, 500)).map((c) => c.id).sort()).toEqual(nl.sort());
+    expect(await queueCount(r, dutch, ANA)).toBe(nl.length);
+    // A case resolved now moves from the open queue to the resolved one at once.
+    const open = (await queuePage(r, query({ view: 'mine' }), ANA, 0, 1))[0]!;
+    await r.cases.put(
+      toLocalCase(
+        { ...toCase(open), status: 'resolved', updatedAt: '2099-01-01T00:00:00.000Z' },
+        false,
+      ),
+    );
+    const now = await queuePage(r, query({ view: 'mine', filters: resolved }), ANA, 0, 1);
+    expect(now.map((c) => c.id)).toEqual([open.id]);
+    expect(await queueCount(r, query({ view: 'mine', filters: resolved }), ANA)).toBe(
+      expected.mine.length + 1,
+    );
   });
 
   it('counts and pages search results in the order of the chosen sort', async () => {
@@ -140,6 +200,44 @@ describe('searching the local queue', () => {
     expect(stored).not.toHaveProperty('tsQueue');
     expect(stored.open).toBe(1);
     expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('a replica from before resolved cases could be found', () => {
+  it('finds its resolved cases under the Resolved filter once opened, and counts them', async () => {
+    const name = `resolved-upgrade-${Math.random()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    // Version 9 as it was: resolved cases in no index but the id, updatedAt and history ones.
+    old.version(9).stores({
+      cases:
+        'id, reference, updatedAt, [buyerId+createdAt], [sellerId+createdAt], [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [open+status+language+slaDueAt], [open+priority+language+slaDueAt], [open+topic+language+slaDueAt], [open+channel+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt], *searchTokens',
+      messages: 'id, caseId',
+      notes: 'id, caseId',
+      actions: 'id, caseId, [caseId+status], status, [type+status]',
+      disputes: 'id, caseId',
+      events: 'id, caseId',
+      agents: 'id',
+      meta: 'key',
+      outbox: '++seq, &id, caseId, state',
+      setAside: 'key, caseId',
+      counts: 'key',
+    });
+    const resolved = Array.from({ length: 40 }, (_, i) =>
+      makeCase(i, { status: 'resolved', assigneeId: ANA.id, language: 'de' }),
+    ).map((c) => {
+      const { closedBy: _b, closedIn: _i, ...asBefore } = toLocalCase(c, false);
+      return asBefore;
+    });
+    await old.table('cases').bulkPut(resolved);
+    await old.table('counts').put({ key: '#ready', n: 1 });
+    old.close();
+
+    db = openReplica(name);
+    const q = query({ view: 'mine', filters: { ...NO_FILTERS, status: 'resolved' } });
+    expect(await queueCount(db, q, ANA)).toBe(40);
+    expect(await quickCount(db, q, ANA)).toBe(40);
+    expect((await queuePage(db, q, ANA, 0, 100)).length).toBe(40);
   });
 });
 

@@ -23,15 +23,32 @@ const all = (prefix: (string | number)[]) => [
   [...prefix, Dexie.maxKey],
 ];
 
-/** Which cases a view holds, as a test on one case (for the non-SLA orders). */
-function inView(q: QueueQuery, me: Agent): (c: LocalCase) => boolean {
+/**
+ * My cases, Unassigned and the team queue hold open cases; filtered to Resolved they hold
+ * the resolved cases of the same people or languages instead, newest first (their clocks
+ * have stopped). The other views say which cases they hold themselves.
+ */
+const resolvedOnly = (q: QueueQuery) =>
+  q.filters.status === 'resolved' &&
+  (q.view === 'mine' || q.view === 'unassigned' || q.view === 'team');
+
+/**
+ * Which cases a view holds, as a test on one case (for the non-SLA orders). A search
+ * (`withResolved`) also finds the resolved cases of the view's people or languages.
+ */
+function inView(q: QueueQuery, me: Agent, withResolved = false): (c: LocalCase) => boolean {
+  const state: (c: LocalCase) => boolean = resolvedOnly(q)
+    ? (c) => c.open !== 1
+    : withResolved
+      ? () => true
+      : (c) => c.open === 1;
   switch (q.view) {
     case 'mine':
-      return (c) => c.assigneeKey === me.id && c.open === 1;
+      return (c) => c.assigneeKey === me.id && state(c);
     case 'unassigned':
-      return (c) => c.assigneeKey === '' && c.open === 1;
+      return (c) => c.assigneeKey === '' && state(c);
     case 'team':
-      return (c) => c.open === 1 && me.languages.includes(c.language);
+      return (c) => state(c) && me.languages.includes(c.language);
     case 'trust_safety':
       return (c) => c.tsQueue === 1;
     case 'approvals':
@@ -50,6 +67,14 @@ function slaRange(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
     const [lo, hi] = all(prefix);
     return db.cases.where(index).between(lo, hi, true, true);
   };
+  if (resolvedOnly(q)) {
+    if (q.view !== 'team') return between('[closedBy+updatedAt]', [q.view === 'mine' ? me.id : '']);
+    const language = q.filters.language || (me.languages.length === 1 ? me.languages[0]! : '');
+    if (!language) return db.cases.orderBy('updatedAt').filter(inView(q, me));
+    return me.languages.includes(language as Agent['languages'][number])
+      ? between('[closedIn+updatedAt]', [language])
+      : between('[closedIn+updatedAt]', ['\u0000never']);
+  }
   switch (q.view) {
     case 'mine':
       return between('[assigneeKey+open+slaDueAt]', [me.id, 1]);
@@ -112,7 +137,8 @@ function searchResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCa
   return fewestCandidates(words).then((fewest) => {
     if (!fewest) return null;
     return db.cases.bulkGet([...new Set(fewest)]).then((rows) => {
-      const view = inView(q, me);
+      // A reference or a name looked for is found resolved or not; open cases come first.
+      const view = inView(q, me, true);
       const more = refine(q, false);
       return rows
         .filter((c): c is LocalCase => c !== undefined && view(c) && (!more || more(c)))
@@ -161,6 +187,9 @@ function compareBy(sort: QueueQuery['sort']): (a: LocalCase, b: LocalCase) => nu
   };
 }
 
+/** Resolved cases read in the SLA order are read newest first: they have no clock. */
+const newestFirst = (q: QueueQuery) => resolvedOnly(q) && q.sort.key === 'sla';
+
 function collection(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
   let coll: Cases;
   if (q.sort.key === 'updated' || q.sort.key === 'reference') {
@@ -172,7 +201,26 @@ function collection(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
   }
   const more = refine(q);
   if (more) coll = coll.and(more);
-  return q.sort.direction === 'desc' ? coll.reverse() : coll;
+  return (q.sort.direction === 'desc') !== newestFirst(q) ? coll.reverse() : coll;
+}
+
+/**
+ * A view filtered to Resolved and nothing else, as ranges of the resolved cases' indexes
+ * (one per language of the team queue), newest first: paged from index keys. Null where
+ * another filter or a search must read each case.
+ */
+function resolvedRanges(q: QueueQuery, me: Agent): MergedRanges | null {
+  if (!resolvedOnly(q) || searchWords(q.search).length) return null;
+  if (q.sort.key !== 'sla' && q.sort.key !== 'updated') return null;
+  if (FACETS.some((f) => f !== 'status' && q.filters[f])) return null;
+  if (q.view !== 'team') {
+    return q.filters.language
+      ? null
+      : { index: '[closedBy+updatedAt]', prefixes: [[q.view === 'mine' ? me.id : '']] };
+  }
+  const language = q.filters.language;
+  const languages = language ? me.languages.filter((l) => l === language) : me.languages;
+  return { index: '[closedIn+updatedAt]', prefixes: languages.map((l) => [l]) };
 }
 
 /** The filters an index serves together with the language (replica version 6). */
@@ -186,6 +234,7 @@ const FACETS = ['status', 'priority', 'topic', 'channel'] as const;
  */
 function teamRanges(q: QueueQuery, me: Agent): MergedRanges | null {
   if (q.view !== 'team' || q.sort.key !== 'sla' || searchWords(q.search).length) return null;
+  if (resolvedOnly(q)) return null;
   const facets = FACETS.filter((f) => q.filters[f]);
   if (facets.length > 1) return null;
   const language = q.filters.language as Agent['languages'][number] | '';
@@ -211,6 +260,13 @@ export function countBuckets(q: QueueQuery, me: Agent): string[] | null {
   const set = (Object.keys(q.filters) as (keyof QueueQuery['filters'])[]).filter(
     (f) => q.filters[f],
   );
+  if (resolvedOnly(q)) {
+    const language = q.filters.language;
+    if (set.some((f) => f !== 'status' && (f !== 'language' || q.view !== 'team'))) return null;
+    if (q.view !== 'team') return [bucket.resolvedBy(q.view === 'mine' ? me.id : '')];
+    const languages = language ? me.languages.filter((l) => l === language) : me.languages;
+    return languages.map((l) => bucket.resolvedIn(l));
+  }
   switch (q.view) {
     case 'mine':
     case 'unassigned': {
@@ -291,7 +347,11 @@ export function laterCount(
 ): Promise<{ n: number; exact: boolean }> {
   return searchResults(db, q, me).then((found) => {
     if (found) return { n: found.length, exact: true };
-    const whole: QueueQuery = { ...q, search: '', filters: NO_FILTERS };
+    const whole: QueueQuery = {
+      ...q,
+      search: '',
+      filters: resolvedOnly(q) ? { ...NO_FILTERS, status: 'resolved' } : NO_FILTERS,
+    };
     return sumOf(db, countBuckets(whole, me)!).then((size) => {
       if (size <= COUNT_SAMPLE)
         return collection(db, q, me)
@@ -316,6 +376,11 @@ export function queuePage(
   offset: number,
   limit: number,
 ): Promise<LocalCase[]> {
+  const resolved = resolvedRanges(q, me);
+  if (resolved) {
+    const newest = (q.sort.direction === 'desc') !== newestFirst(q);
+    return pageMerged(db.cases, resolved, offset, limit, newest ? 'desc' : 'asc');
+  }
   const ranges = teamRanges(q, me);
   if (ranges) return pageMerged(db.cases, ranges, offset, limit, q.sort.direction);
   const page = () => collection(db, q, me).offset(offset).limit(limit).toArray();

@@ -43,6 +43,9 @@ export const bucket = {
   /** Open cases in a language: the team queue is the sum over the agent's languages. */
   language: (language: string) => `l:${language}`,
   facet: (facet: string, value: string, language: string) => `f:${facet}:${value}:${language}`,
+  /** Resolved cases an agent held ('' for none), and resolved cases in a language. */
+  resolvedBy: (agentId: string) => `rb:${agentId}`,
+  resolvedIn: (language: string) => `ri:${language}`,
   trustSafety: 'ts',
   approvals: 'ap',
   disputes: 'di',
@@ -60,6 +63,9 @@ export function bucketsOf(c: LocalCase): string[] {
     out.push(bucket.assignee(c.assigneeKey), bucket.language(c.language));
     for (const f of FACETS) out.push(bucket.facet(f, String(c[f]), c.language));
     for (const f of ASSIGNEE_FACETS) out.push(bucket.assigneeFacet(c.assigneeKey, f, String(c[f])));
+  }
+  if (c.closedIn !== undefined && c.closedBy !== undefined) {
+    out.push(bucket.resolvedBy(c.closedBy), bucket.resolvedIn(c.closedIn));
   }
   if (c.sellerId) {
     out.push(bucket.seller(c.sellerId));
