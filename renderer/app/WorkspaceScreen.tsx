@@ -19,6 +19,7 @@ import {
 } from '../data/replica-reads';
 import { Workspace } from '../workspace/Workspace';
 import { caseOpened, type QueueView } from './ui-slice';
+import { refreshPartyFigures } from './party-figure-thunks';
 import { useLive } from './use-live';
 
 const PAGE = 120;
@@ -111,6 +112,11 @@ export function WorkspaceScreen({
     [db, id, buyerId, sellerId],
     null,
   ).value;
+  // The service's figures for the buyer and seller, each time a case opens online (and when
+  // the connection comes back with one open); the kept ones show meanwhile.
+  useEffect(() => {
+    if (id && buyerId && sync.online) void dispatch(refreshPartyFigures({ id, buyerId, sellerId }));
+  }, [dispatch, id, buyerId, sellerId, sync.online]);
 
   // Whom a lead can give the open case to, and how much each already holds.
   const assigning = canAssignCases(me) && !!ui.openCaseId;

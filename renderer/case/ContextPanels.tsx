@@ -1,6 +1,8 @@
 import { LANGUAGE_NAMES, type Case } from '../../shared';
 import type { ActionRead } from '../data/read-schemas';
 import { STATUS_LABELS, TOPIC_LABELS, formatDate, formatDateTime, money } from '../format';
+import { formatDistanceStrict } from 'date-fns';
+import { othersThan, type PartyFiguresRow } from '../data/party-figures';
 import type { CaseDetail } from './case-model';
 
 const SHOWN = 20;
@@ -73,6 +75,28 @@ function Restrictions({ actions }: { actions: ActionRead[] }) {
 
 const READING = <p className="muted small">Reading…</p>;
 
+/**
+ * Where the figures above come from: the service (every case of the party, with the age of
+ * the reading when it was not just now) or, until it has answered once, this device alone —
+ * never a partial count passed off as the whole.
+ */
+function FiguresSource({ figures }: { figures: PartyFiguresRow | null }) {
+  if (!figures) {
+    return (
+      <p className="muted small" aria-label="Where these figures come from">
+        Counted on this device only; the service’s figures show once it is reachable.
+      </p>
+    );
+  }
+  const age = Date.now() - new Date(figures.at).getTime();
+  return (
+    <p className="muted small" aria-label="Where these figures come from">
+      Counted by the service
+      {age > 60_000 ? `, ${formatDistanceStrict(new Date(figures.at), new Date())} ago` : ''}.
+    </p>
+  );
+}
+
 export function BuyerPanel({
   detail,
   onOpenCase,
@@ -82,6 +106,8 @@ export function BuyerPanel({
 }) {
   const b = detail.case.buyer;
   const party = detail.party;
+  const served = party?.buyerFigures ? othersThan(party.buyerFigures, detail.case) : null;
+  const earlier = served ? served.total : party ? party.buyerCaseCount - 1 : null;
   return (
     <section aria-label="Buyer" className="panel">
       <h2>Buyer</h2>
@@ -97,8 +123,9 @@ export function BuyerPanel({
         <dt>Customer since</dt>
         <dd>{formatDate(b.buyerSince)}</dd>
         <dt>Earlier cases</dt>
-        <dd>{party ? (party.buyerCaseCount - 1).toLocaleString() : '…'}</dd>
+        <dd>{earlier === null ? '…' : earlier.toLocaleString()}</dd>
       </dl>
+      {party && <FiguresSource figures={party.buyerFigures} />}
       <h3>Restrictions</h3>
       {party ? (
         <Restrictions
@@ -113,7 +140,7 @@ export function BuyerPanel({
       {party ? (
         <History
           cases={party.buyerCases}
-          total={party.buyerCaseCount - 1}
+          total={earlier ?? 0}
           label="Buyer's earlier cases"
           onOpen={onOpenCase}
         />
@@ -187,11 +214,14 @@ export function SellerPanel({
   // Counted over all the seller's cases on this device, not just the ones listed below.
   const self = detail.case;
   const counts = party?.sellerCounts;
-  const others = counts && {
-    cases: counts.cases - 1,
-    open: counts.open - (self.status !== 'resolved' ? 1 : 0),
-    counterfeit: counts.counterfeit - (self.topic === 'counterfeit_suspected' ? 1 : 0),
-  };
+  const served = party?.sellerFigures ? othersThan(party.sellerFigures, self) : null;
+  const others = served
+    ? { cases: served.total, open: served.open, counterfeit: served.topic('counterfeit_suspected') }
+    : counts && {
+        cases: counts.cases - 1,
+        open: counts.open - (self.status !== 'resolved' ? 1 : 0),
+        counterfeit: counts.counterfeit - (self.topic === 'counterfeit_suspected' ? 1 : 0),
+      };
   return (
     <section aria-label="Seller" className="panel">
       <h2>Seller</h2>
@@ -219,6 +249,7 @@ export function SellerPanel({
             <dt>Contacted first</dt>
             <dd>{detail.case.contactedSellerFirst ? 'Yes, by the buyer' : 'No'}</dd>
           </dl>
+          {party && <FiguresSource figures={party.sellerFigures} />}
           {detail.case.sellerReply && (
             <blockquote className="quote" aria-label="Seller's reply to the buyer">
               {detail.case.sellerReply}

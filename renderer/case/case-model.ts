@@ -1,4 +1,5 @@
 import type { Agent, Case, ExternalDispute, Message, MutationOp, Note } from '../../shared';
+import type { PartyFiguresRow } from '../data/party-figures';
 import type { ActionRead, AgentRead, EventRead } from '../data/read-schemas';
 
 /** The buyer's and the seller's standing on this device. */
@@ -11,6 +12,9 @@ export interface PartyHistory {
   /** All the seller's cases on this device, this one included: total, open, counterfeit. */
   sellerCounts: { cases: number; open: number; counterfeit: number } | null;
   restrictionActions: ActionRead[];
+  /** The service's counts of every case of each party, as last read online. */
+  buyerFigures: PartyFiguresRow | null;
+  sellerFigures: PartyFiguresRow | null;
 }
 
 /** Everything the case view shows, read from the local replica. */

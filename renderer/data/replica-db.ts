@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { toCase, toLocalCase } from './local-case';
+import type { PartyFiguresRow } from './party-figures';
 import { searchTokensOf } from './search-words';
 import type { Case, ExternalDispute, Message, MutationOp, Note } from '../../shared';
 import type { ActionRead, AgentRead, EventRead } from './read-schemas';
@@ -81,6 +82,7 @@ export type ReplicaDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>;
   setAside: EntityTable<SetAsideRow, 'key'>;
   counts: EntityTable<CountRow, 'key'>;
+  figures: EntityTable<PartyFiguresRow, 'key'>;
 };
 
 /**
@@ -190,6 +192,8 @@ export function openReplica(name: string): ReplicaDb {
         });
       await tx.table<CountRow, string>('counts').delete(COUNTS_READY);
     });
+  // The service's figures for buyers and sellers, kept for offline (party-figures.ts).
+  db.version(11).stores({ figures: 'key' });
   db.use(countsMiddleware);
   // A replica from before version 8, or one filled from outside, is counted once on open
   // (every case read, one at a time); later writes keep the counts exact.

@@ -5,6 +5,7 @@ import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
 import { countMerged, pageMerged, type MergedRanges } from './merged-ranges';
 import { matchesSearch, searchWords } from './search-words';
 import { bucket, FACETS as COUNTED_FACETS } from './view-counts';
+import { partyKey, type PartyFiguresRow } from './party-figures';
 
 type Cases = Collection<LocalCase, string, InsertType<LocalCase, 'id'>>;
 
@@ -459,6 +460,9 @@ export interface LocalPartyHistory {
   buyerCaseCount: number;
   sellerCounts: { cases: number; open: number; counterfeit: number } | null;
   restrictionActions: ActionRead[];
+  /** The service's counts of every case of each party, as last read online (with when). */
+  buyerFigures: PartyFiguresRow | null;
+  sellerFigures: PartyFiguresRow | null;
 }
 
 const HISTORY = 50;
@@ -505,15 +509,20 @@ export async function partyHistory(
       .filter((x) => x.id !== id)
       .slice(0, HISTORY);
   const sellerId = c.sellerId;
-  const [buyerCases, buyerCaseCount, sellerCases, sellerCounts, restrictions] = await Promise.all([
-    latest('[buyerId+createdAt]', c.buyerId),
-    of('[buyerId+createdAt]', c.buyerId).count(),
-    sellerId ? latest('[sellerId+createdAt]', sellerId) : Promise.resolve([]),
-    sellerId ? sellerStanding(db, sellerId) : Promise.resolve(null),
-    // Restrictions belong to the account, whichever of its cases they were decided on;
-    // the executed ones are few, so all are read and matched by their case's party.
-    db.actions.where('[type+status]').equals(['restrict_account', 'executed']).toArray(),
-  ]);
+  const [buyerCases, buyerCaseCount, sellerCases, sellerCounts, restrictions, figures] =
+    await Promise.all([
+      latest('[buyerId+createdAt]', c.buyerId),
+      of('[buyerId+createdAt]', c.buyerId).count(),
+      sellerId ? latest('[sellerId+createdAt]', sellerId) : Promise.resolve([]),
+      sellerId ? sellerStanding(db, sellerId) : Promise.resolve(null),
+      // Restrictions belong to the account, whichever of its cases they were decided on;
+      // the executed ones are few, so all are read and matched by their case's party.
+      db.actions.where('[type+status]').equals(['restrict_account', 'executed']).toArray(),
+      db.figures.bulkGet([
+        partyKey('buyer', c.buyerId),
+        sellerId ? partyKey('seller', sellerId) : '\u0000none',
+      ]),
+    ]);
   const onCases = new Map(
     (await db.cases.bulkGet([...new Set(restrictions.map((a) => a.caseId))]))
       .filter((x): x is LocalCase => !!x)
@@ -526,7 +535,15 @@ export async function partyHistory(
       ? on.buyerId === c.buyerId
       : !!sellerId && on.sellerId === sellerId;
   });
-  return { buyerCases, sellerCases, buyerCaseCount, sellerCounts, restrictionActions };
+  return {
+    buyerCases,
+    sellerCases,
+    buyerCaseCount,
+    sellerCounts,
+    restrictionActions,
+    buyerFigures: figures[0] ?? null,
+    sellerFigures: (sellerId && figures[1]) || null,
+  };
 }
 
 /** Every agent this replica knows, for names and assignment. */

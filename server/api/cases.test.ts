@@ -343,5 +343,27 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
       );
       expect(detail.context.buyerCases.cases.map((x: { id: string }) => x.id)).toEqual([first.id]);
     });
+
+    it('counts every other case of the buyer, beyond the latest ones it lists', async () => {
+      const buyer = {
+        externalId: 'frequent-buyer',
+        name: 'Frieda Oft',
+        email: 'frieda@example.de',
+        language: 'de' as const,
+        country: 'DE',
+      };
+      const made = [];
+      for (let i = 0; i < 205; i++) made.push(await svc.intake({ buyer }));
+      await ana.post(`/api/v1/cases/${made[0]!.id}/claim`);
+      await ana.post(`/api/v1/cases/${made[0]!.id}/resolve`, { summary: 'Answered.' });
+      const last = made[made.length - 1]!;
+      const { context } = (await ana.get(`/api/v1/cases/${last.id}`)).json();
+      expect(context.buyerCases.total).toBe(204);
+      expect(context.buyerCases.open).toBe(203);
+      expect(
+        Object.values(context.buyerCases.byTopic).reduce((a, b) => Number(a) + Number(b)),
+      ).toBe(204);
+      expect(context.buyerCases.cases.length).toBe(50);
+    }, 120_000);
   });
 });

@@ -86,6 +86,13 @@ WITH buyer AS (
 SELECT
   (SELECT coalesce(json_agg(b ORDER BY b.created_at DESC, b.id DESC), '[]') FROM buyer b)
     AS buyer_cases,
+  -- Exact totals over every other case of each party, however many: one grouped count.
+  (SELECT coalesce(json_object_agg(t.topic, json_build_array(t.n, t.open)), '{}')
+     FROM (SELECT topic, count(*) AS n, count(*) FILTER (WHERE status <> 'resolved') AS open
+             FROM cases WHERE buyer_id = $1 AND id <> $3 GROUP BY topic) t) AS buyer_totals,
+  (SELECT coalesce(json_object_agg(t.topic, json_build_array(t.n, t.open)), '{}')
+     FROM (SELECT topic, count(*) AS n, count(*) FILTER (WHERE status <> 'resolved') AS open
+             FROM cases WHERE seller_id = $2 AND id <> $3 GROUP BY topic) t) AS seller_totals,
   (SELECT coalesce(json_agg(s ORDER BY s.created_at DESC, s.id DESC), '[]') FROM seller s)
     AS seller_cases,
   (SELECT coalesce(json_agg(r ORDER BY r.created_at, r.id), '[]')
@@ -93,8 +100,13 @@ SELECT
     WHERE (r.subject = 'buyer' AND r.subject_id = $1)
        OR (r.subject = 'seller' AND r.subject_id = $2)) AS restrictions`;
 
+/** A party's other cases counted by topic: [all, open] per topic. */
+export type TopicTotals = Record<string, [number, number]>;
+
 export interface PartyRecords {
   buyerCases: HistoryRow[];
+  buyerTotals: TopicTotals;
+  sellerTotals: TopicTotals;
   /** Empty for a case without an order. */
   sellerCases: HistoryRow[];
   buyerRestrictions: AccountRestriction[];
@@ -112,12 +124,16 @@ export async function readPartyRecords(
     buyer_cases: HistoryRow[];
     seller_cases: HistoryRow[];
     restrictions: Rows<typeof toRestriction>;
+    buyer_totals: TopicTotals;
+    seller_totals: TopicTotals;
   }>(CONTEXT_SQL, [buyerId, sellerId, caseId]);
   const r = res.rows[0]!;
   const restrictions = r.restrictions.map(toRestriction);
   return {
     buyerCases: r.buyer_cases,
     sellerCases: r.seller_cases,
+    buyerTotals: r.buyer_totals,
+    sellerTotals: r.seller_totals,
     buyerRestrictions: restrictions.filter((x) => x.subject === 'buyer'),
     sellerRestrictions: restrictions.filter((x) => x.subject === 'seller'),
   };

@@ -15,6 +15,7 @@ import {
   readCaseParts,
   readPartyRecords,
   type HistoryRow,
+  type TopicTotals,
 } from '../repositories/case-detail-parts';
 import { iso, isUuid } from '../repositories/timestamps';
 import { notFound } from './case-access';
@@ -29,20 +30,17 @@ export async function getCaseDetail(db: Queryable, actor: Actor, caseId: string)
 
 /**
  * What an agent needs around a case: the buyer's and the seller's other cases and the
- * restrictions in force. The totals are over the latest HISTORY_ROWS other cases, whether
- * or not the agent may open them, so the weight of history shows without anything leaking
- * but counts; the cases themselves are listed only where the agent may see them.
+ * restrictions in force. The totals count every other case of each party, whether or not
+ * the agent may open them, so the weight of history shows without anything leaking but
+ * counts; the latest cases themselves are listed only where the agent may see them.
  */
 async function caseContext(db: Queryable, actor: Actor, c: Case) {
   const sellerId = c.order?.seller.id ?? null;
   const party = await readPartyRecords(db, c.id, c.buyer.id, sellerId);
-  const history = (rows: HistoryRow[]) => ({
-    total: rows.length,
-    open: rows.filter((r) => r.status !== 'resolved').length,
-    byTopic: rows.reduce<Record<string, number>>(
-      (acc, r) => ({ ...acc, [r.topic]: (acc[r.topic] ?? 0) + 1 }),
-      {},
-    ),
+  const history = (rows: HistoryRow[], totals: TopicTotals) => ({
+    total: Object.values(totals).reduce((n, [all]) => n + all, 0),
+    open: Object.values(totals).reduce((n, [, open]) => n + open, 0),
+    byTopic: Object.fromEntries(Object.entries(totals).map(([topic, [all]]) => [topic, all])),
     cases: rows
       .filter((r) =>
         canSeeCase(actor, { language: r.language as Case['language'], assigneeId: r.assignee_id }),
@@ -58,8 +56,8 @@ async function caseContext(db: Queryable, actor: Actor, c: Case) {
       })),
   });
   return {
-    buyerCases: history(party.buyerCases),
-    sellerCases: sellerId ? history(party.sellerCases) : null,
+    buyerCases: history(party.buyerCases, party.buyerTotals),
+    sellerCases: sellerId ? history(party.sellerCases, party.sellerTotals) : null,
     buyerRestrictions: party.buyerRestrictions,
     sellerRestrictions: party.sellerRestrictions,
   };

@@ -63,4 +63,41 @@ describe('finding resolved cases', () => {
     await history.getByRole('link', { name: earlier, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: earlier, exact: true }).waitFor();
   });
+
+  it('shows the service’s count of a seller’s cases, not the device’s share, and keeps it offline', async () => {
+    // A seller with cases in languages Ana does not work in: her device holds only some.
+    const { rows } = await stack.db.query<{
+      reference: string;
+      others: number;
+      open: number;
+      here: number;
+    }>(
+      `SELECT (SELECT x.reference FROM cases x WHERE x.seller_id = c.seller_id
+                 AND x.language IN ('de', 'en', 'nl') AND x.status <> 'resolved'
+               ORDER BY x.reference LIMIT 1) AS reference,
+              count(*)::int - 1 AS others,
+              count(*) FILTER (WHERE c.status <> 'resolved')::int - 1 AS open,
+              count(*) FILTER (WHERE c.language IN ('de', 'en', 'nl'))::int AS here
+         FROM cases c WHERE c.seller_id IS NOT NULL GROUP BY c.seller_id
+       HAVING count(*) FILTER (WHERE c.language NOT IN ('de', 'en', 'nl')) > 0
+          AND count(*) FILTER (WHERE c.language IN ('de', 'en', 'nl') AND c.status <> 'resolved') > 0
+        ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const seller = rows[0]!;
+    expect(seller.others + 1).toBeGreaterThan(seller.here);
+    await openFirstCase(page, 'Team queue', seller.reference);
+    const panel = page.getByRole('region', { name: 'Seller' });
+    const figures = `${seller.others} (${seller.open} open)`;
+    await panel.getByText(figures, { exact: true }).waitFor();
+    await panel.getByText('Counted by the service.').waitFor();
+    await shot(page, 'find-seller-figures');
+
+    // Offline the kept figures show again (no request can reach the service now).
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await openFirstCase(page, 'Team queue', seller.reference);
+    await panel.getByText(figures, { exact: true }).waitFor();
+    await panel.getByText(/^Counted by the service/).waitFor();
+    await context.setOffline(false);
+  });
 });
