@@ -5,7 +5,11 @@ const served = CaseContextRead.parse({
   case: { id: 'c1', status: 'open', topic: 'counterfeit_suspected', reference: 'CD-1' },
   context: {
     buyerCases: { total: 3, open: 1, byTopic: { not_as_described: 3 }, cases: [] },
-    sellerCases: { total: 18, open: 4, byTopic: { counterfeit_suspected: 12, general_question: 6 } },
+    sellerCases: {
+      total: 18,
+      open: 4,
+      byTopic: { counterfeit_suspected: 12, general_question: 6 },
+    },
     buyerRestrictions: [],
   },
   messages: [],
