@@ -133,6 +133,7 @@ export function WorkspaceScreen({
     mutate,
     load,
     openCase: (id) => dispatch(caseOpened(id)),
+    dismissRefusal: onDismiss,
   };
   let casePane = null;
   if (shown) {

@@ -15,6 +15,9 @@ import {
   sellerAnswerClock,
   slaClock,
 } from '../format';
+import { useAppDispatch, useAppSelector } from '../app/hooks';
+import { draftChanged } from '../app/ui-slice';
+import { describeChange } from '../data/change-label';
 import { describeAction } from './action-text';
 import { ActionsPanel } from './ActionsPanel';
 import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
@@ -134,12 +137,7 @@ export function CaseView({
           )}
         </div>
       </header>
-      {rejected.length > 0 && (
-        <div role="alert" className="banner error">
-          The server refused {count(rejected.length, 'change')} on this case:{' '}
-          {rejected.map((r) => r.error).join('; ')}
-        </div>
-      )}
+      {rejected.length > 0 && <RefusedChanges c={c} rejected={rejected} ctx={ctx} />}
       <ApprovalBanner detail={detail} ctx={ctx} />
       <div className="case-grid">
         <ConversationPanel detail={detail} ctx={ctx} pending={pending} canWork={canWork} />
@@ -152,6 +150,50 @@ export function CaseView({
         <HistoryPanel events={detail.events} ctx={ctx} />
       </div>
     </article>
+  );
+}
+
+/**
+ * The one place a refusal on this case shows in full: what was refused and why, with a
+ * reply's or note's text one click from the composer again — a refused reply is never lost.
+ */
+function RefusedChanges({
+  c,
+  rejected,
+  ctx,
+}: {
+  c: CaseDetail['case'];
+  rejected: PendingChange[];
+  ctx: CaseViewContext;
+}) {
+  const dispatch = useAppDispatch();
+  const drafts = useAppSelector((s) => s.ui.drafts[c.id]);
+  const restore = (r: PendingChange) => {
+    const kind = r.op === 'case.note' ? 'note' : 'reply';
+    const typed = drafts?.[kind]?.trim();
+    const body = String(r.args.body ?? '');
+    dispatch(draftChanged({ caseId: c.id, kind, text: typed ? `${typed}\n\n${body}` : body }));
+    ctx.dismissRefusal?.(r.id);
+  };
+  return (
+    <div role="alert" className="banner error refused">
+      <strong>The server refused {count(rejected.length, 'change')} on this case.</strong>
+      <ul aria-label="Refused changes">
+        {rejected.map((r) => (
+          <li key={r.id}>
+            <strong>{describeChange(r.op, r.args, c.reference)}</strong>: {r.error ?? 'Refused'}
+            {(r.op === 'case.message' || r.op === 'case.note') && (
+              <button type="button" onClick={() => restore(r)}>
+                {r.op === 'case.note' ? 'Put back in the note' : 'Put back in the reply'}
+              </button>
+            )}
+            <button type="button" onClick={() => ctx.dismissRefusal?.(r.id)}>
+              Dismiss
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

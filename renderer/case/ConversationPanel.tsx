@@ -335,7 +335,11 @@ export function ConversationPanel({
         </p>
       </div>
       <Timeline items={timeline(detail, ctx, pending)} canRetry={canWork} />
-      <ReplyComposer detail={detail} ctx={ctx} canReply={canWork && c.status !== 'resolved'} />
+      {canWork && c.status === 'resolved' ? (
+        <p className="muted">This case is resolved; reopen it to reply.</p>
+      ) : (
+        <ReplyComposer detail={detail} ctx={ctx} canReply={canWork} />
+      )}
       <NoteComposer detail={detail} ctx={ctx} />
     </section>
   );

@@ -49,6 +49,8 @@ export interface CaseViewContext {
   load?: Map<string, number>;
   /** Opens another case in the case view (a reference in the buyer's or seller's history). */
   openCase?: (id: string) => void;
+  /** Takes a refused change off the list (and out of the outbox). */
+  dismissRefusal?: (id: string) => void;
 }
 
 export const agentName = (ctx: CaseViewContext, id: string | null | undefined): string =>

@@ -104,9 +104,9 @@ export function SyncStatus(p: SyncStatusProps) {
         </details>
       )}
       {p.rejected.length > 0 && (
-        <details className="rejected" open>
+        <details className="refused-changes small">
           <summary>{count(p.rejected.length, 'change')} refused by the server</summary>
-          <ul aria-label="Refused changes">
+          <ul aria-label="All refused changes">
             {p.rejected.map((r) => (
               <li key={r.id}>
                 <strong>{r.label}</strong>: {r.error}{' '}
