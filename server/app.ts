@@ -109,7 +109,7 @@ export function buildApp({
   messageRoutes(app, db);
   attachmentRoutes(app, db, attachmentStore);
 
-  registerIntegration(app, db, integration);
+  registerIntegration(app, db, integration, mail);
 
   const feed = new ChangeFeed(db);
   const sessions = new SessionWatch(db);

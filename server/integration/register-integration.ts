@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
 import { deliveryRoutes } from '../routes/delivery-routes';
+import type { MailSettings } from '../mail/mail-settings';
 import { integrationRoutes } from '../routes/integration-routes';
 import { DeliveryWorker, type DeliveryWorkerOptions, type WebhookTarget } from './delivery-worker';
 import { setWebhookEnabled } from './outbox';
@@ -26,6 +27,7 @@ export function registerIntegration(
   app: FastifyInstance,
   db: Database,
   opts: IntegrationOptions,
+  mail: MailSettings | null = null,
 ): void {
   const worker = opts.webhook
     ? new DeliveryWorker({
@@ -37,7 +39,7 @@ export function registerIntegration(
       })
     : null;
   deliveryRoutes(app, db);
-  integrationRoutes(app, db, opts.key);
+  integrationRoutes(app, db, opts.key, mail);
   app.addHook('onReady', async () => {
     await setWebhookEnabled(db, opts.webhook !== null);
     await worker?.start();

@@ -98,7 +98,15 @@ export function caseRoutes(
     return reopenCase(tx, actorOf(req), req.params.id, now);
   });
   post('/api/v1/cases/:id/actions', 201, (req, tx, now) =>
-    proposeAction(tx, actorOf(req), req.params.id, parse(ActionRequest, req.body), now),
+    proposeAction(
+      tx,
+      actorOf(req),
+      req.params.id,
+      parse(ActionRequest, req.body),
+      now,
+      undefined,
+      mail,
+    ),
   );
   post('/api/v1/cases/:id/external-disputes', 201, (req, tx, now) =>
     createDispute(tx, actorOf(req), req.params.id, parse(CreateDisputeRequest, req.body), now),
@@ -111,6 +119,7 @@ export function caseRoutes(
       req.params.id,
       now,
       parse(ApproveActionBody, req.body)?.comment,
+      mail,
     ),
   );
   post('/api/v1/actions/:id/reject', 200, (req, tx, now) =>

@@ -4,11 +4,17 @@ import type { Database } from '../db/database';
 import { command } from '../http/command';
 import { parse } from '../http/validation';
 import { requireIntegrationKey } from '../integration/integration-key';
+import type { MailSettings } from '../mail/mail-settings';
 import { recordActionResult } from '../services/action-results';
 import { updateOrderFacts } from '../services/order-updates';
 
 /** The marketplace reports back: results of requested actions, order facts. */
-export function integrationRoutes(app: FastifyInstance, db: Database, key: string | null): void {
+export function integrationRoutes(
+  app: FastifyInstance,
+  db: Database,
+  key: string | null,
+  mail: MailSettings | null = null,
+): void {
   const marketplace = { preHandler: requireIntegrationKey(key) };
 
   app.post<{ Params: { id: string } }>(
@@ -18,7 +24,7 @@ export function integrationRoutes(app: FastifyInstance, db: Database, key: strin
       db,
       200,
       (req, tx, now) =>
-        recordActionResult(tx, req.params.id, parse(ActionResultRequest, req.body), now),
+        recordActionResult(tx, req.params.id, parse(ActionResultRequest, req.body), now, mail),
       'integration',
     ),
   );

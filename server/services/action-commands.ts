@@ -11,8 +11,10 @@ import {
 import type { Queryable } from '../db/database';
 import { enqueueActionRequested } from '../integration/action-events';
 import { webhookEnabled } from '../integration/outbox';
+import type { MailSettings } from '../mail/mail-settings';
 import { toAction, type ActionRow } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
+import { checkNotices, sendActionNotices } from './action-notices';
 import {
   changeCase,
   idTaken,
@@ -57,11 +59,13 @@ export async function proposeAction(
   req: ActionRequest,
   now: Date,
   id: string = randomUUID(),
+  mail: MailSettings | null = null,
 ): Promise<Action> {
   const c = await lockVisibleCase(tx, actor, caseId);
   requireWorker(actor, c);
   requireOpen(c);
   if (req.type === 'restrict_account') requireFutureUntil(req.until, now);
+  await checkNotices(tx, mail, c.id, req);
   const pending = needsApproval(actor, req);
   // With a marketplace connected, what would execute is asked of it instead (`requested`),
   // and a refund's amount stays reserved until it reports back.
@@ -157,6 +161,8 @@ export async function proposeAction(
   );
   const action = toAction(res.rows[0]!);
   if (!pending) await enqueueActionRequested(tx, action, now);
+  // Told only once it has taken effect; approval or the marketplace's answer does it later.
+  if (status === 'executed') await sendActionNotices(tx, mail, res.rows[0]!, now);
   return action;
 }
 
@@ -286,6 +292,7 @@ export async function approveAction(
   actionId: string,
   now: Date,
   comment?: string,
+  mail: MailSettings | null = null,
 ): Promise<Action> {
   const { c, a } = await lockAction(tx, actor, actionId);
   requireDecider(actor, a);
@@ -315,6 +322,7 @@ export async function approveAction(
   );
   const action = toAction(done);
   await enqueueActionRequested(tx, action, now);
+  if (to === 'executed') await sendActionNotices(tx, mail, done, now);
   return action;
 }
 

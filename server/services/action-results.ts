@@ -2,7 +2,9 @@ import { DomainError, type Action, type ActionResultRequest } from '../../shared
 import type { Queryable } from '../db/database';
 import { toAction, type ActionRow } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
+import type { MailSettings } from '../mail/mail-settings';
 import { executeRestriction } from './action-commands';
+import { sendActionNotices } from './action-notices';
 import { changeCase, lockCaseRow, notFound } from './case-access';
 
 /** Locks the action's case, then the action: the same order as every other command. */
@@ -39,6 +41,7 @@ export async function recordActionResult(
   actionId: string,
   result: ActionResultRequest,
   now: Date,
+  mail: MailSettings | null = null,
 ): Promise<Action> {
   const { c, a } = await lockForResult(tx, actionId);
   if (sameResult(a, result)) return toAction(a);
@@ -99,5 +102,7 @@ export async function recordActionResult(
       },
     },
   );
+  // Only now has it taken effect, so only now are the buyer and seller told.
+  if (!failed) await sendActionNotices(tx, mail, res.rows[0]!, now);
   return toAction(res.rows[0]!);
 }

@@ -109,8 +109,8 @@ const HANDLERS: Record<MutationOp, Handler> = {
   'case.resolve': withBody(ResolveRequest, 'caseId', (tx, a, id, b, now) =>
     resolveCase(tx, a, id, b.summary, now),
   ),
-  'case.action': withBody(ActionRequest, 'caseId', (tx, a, id, b, now, cid) =>
-    proposeAction(tx, a, id, b, now, cid),
+  'case.action': withBody(ActionRequest, 'caseId', (tx, a, id, b, now, cid, mail) =>
+    proposeAction(tx, a, id, b, now, cid, mail),
   ),
   'dispute.create': withBody(CreateDisputeRequest, 'caseId', (tx, a, id, b, now, cid) =>
     createDispute(tx, a, id, b, now, cid),
@@ -118,8 +118,8 @@ const HANDLERS: Record<MutationOp, Handler> = {
   'dispute.update': withBody(UpdateDisputeRequest, 'disputeId', (tx, a, id, b, now) =>
     updateDispute(tx, a, id, b, now),
   ),
-  'action.approve': withBody(ApproveActionRequest, 'actionId', (tx, a, id, b, now) =>
-    approveAction(tx, a, id, now, b.comment),
+  'action.approve': withBody(ApproveActionRequest, 'actionId', (tx, a, id, b, now, _cid, mail) =>
+    approveAction(tx, a, id, now, b.comment, mail),
   ),
   'action.withdraw': (tx, a, args, now) =>
     withdrawAction(tx, a, parse(ActionRef, args, 'args').actionId, now),

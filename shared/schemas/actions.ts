@@ -27,14 +27,28 @@ export const StatementOfReasons = z.strictObject({
 });
 export type StatementOfReasons = z.infer<typeof StatementOfReasons>;
 
+/**
+ * What to tell the buyer and/or the seller when the action takes effect (a key left out:
+ * that party is not told). Stored with the proposal and queued as an outgoing message only
+ * when the action executes — never if it is rejected, withdrawn or fails. Which parties an
+ * action may notify: shared/templates/action-notices.ts (a referral notifies nobody).
+ */
+export const ActionNotify = z.strictObject({
+  buyer: text(LIMITS.body).optional(),
+  seller: text(LIMITS.body).optional(),
+});
+export type ActionNotify = z.infer<typeof ActionNotify>;
+
 export const RefundBody = z.strictObject({
   type: z.literal('refund'),
   amount: Money,
   reason: text(LIMITS.reason),
+  notify: ActionNotify.optional(),
 });
 export const CancelOrderBody = z.strictObject({
   type: z.literal('cancel_order'),
   reason: text(LIMITS.reason),
+  notify: ActionNotify.optional(),
 });
 export const RestrictAccountBody = z.strictObject({
   type: z.literal('restrict_account'),
@@ -42,7 +56,9 @@ export const RestrictAccountBody = z.strictObject({
   restriction: Restriction,
   until: Timestamp.nullable(),
   statementOfReasons: StatementOfReasons,
+  notify: ActionNotify.optional(),
 });
+// No `notify`: a referral must not tip off the person referred.
 export const LawEnforcementReferralBody = z.strictObject({
   type: z.literal('law_enforcement_referral'),
   category: z.enum(['counterfeit', 'fraud', 'other']),

@@ -65,6 +65,12 @@ const FRAME: Record<Language, { buyer: string; seller: string; sign: string }> =
   zh: { buyer: '尊敬的 {buyerName}：', seller: '尊敬的 {sellerName}：', sign: '此致\n{agentName}' },
 };
 
+/** A message body between the greeting to `recipient` and the sign-off, in `language`. */
+export function framed(language: Language, recipient: Recipient, body: string): string {
+  const frame = FRAME[language];
+  return `${frame[recipient]}\n\n${body}\n\n${frame.sign}`;
+}
+
 /**
  * Reply templates for a case, in the buyer's language: the topic's own texts first, then
  * (to the buyer) the status update that fits any topic. Ids are
@@ -75,7 +81,6 @@ export function templatesFor(
   language: Language,
   recipient: Recipient,
 ): ReplyTemplate[] {
-  const frame = FRAME[language];
   const texts: readonly TemplateText[] =
     recipient === 'buyer'
       ? [...REPLY_TEXTS[topic].buyer, STATUS_UPDATE]
@@ -83,7 +88,7 @@ export function templatesFor(
   return texts.map((t) => ({
     id: `${topic}-${recipient}-${t.slug}-${language}`,
     title: t.title,
-    body: `${frame[recipient]}\n\n${t.body[language]}\n\n${frame.sign}`,
+    body: framed(language, recipient, t.body[language]),
   }));
 }
 
