@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { LIMITS, type Case } from '../../shared';
 import type { CaseViewContext } from './case-model';
 import { Field, FormError } from './Field';
+import { useNotices } from './NoticeFields';
 
 export function CancelOrderForm({
   c,
@@ -15,6 +16,7 @@ export function CancelOrderForm({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const order = c.order!;
+  const notices = useNotices(c, ctx, { type: 'cancel_order' }, {});
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (order.status === 'cancelled') return setError('The order is already cancelled.');
@@ -23,12 +25,15 @@ export function CancelOrderForm({
     if (!reason.trim()) return setError('Give a reason for the cancellation.');
     if (reason.length > LIMITS.reason)
       return setError(`The reason may have at most ${LIMITS.reason} characters.`);
+    const notified = notices.collect();
+    if ('error' in notified) return setError(notified.error);
     setError(null);
     await ctx.mutate('case.action', {
       caseId: c.id,
       id: crypto.randomUUID(),
       type: 'cancel_order',
       reason: reason.trim(),
+      ...notified,
     });
     onDone();
   };
@@ -39,6 +44,7 @@ export function CancelOrderForm({
           <textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         )}
       </Field>
+      {notices.fields}
       <FormError message={error} />
       <button type="submit" className="primary">
         Confirm cancellation

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { LIMITS, type Case } from '../../shared';
 import type { CaseViewContext } from './case-model';
 import { Field, FormError } from './Field';
+import { NoNotices } from './NoticeFields';
 
 export function ReferralForm({
   c,
@@ -82,6 +83,7 @@ export function ReferralForm({
           />
         )}
       </Field>
+      <NoNotices />
       <FormError message={error} />
       <button type="submit" className="primary">
         Propose referral

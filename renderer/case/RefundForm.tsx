@@ -3,6 +3,7 @@ import { LIMITS, parseMajorUnits, withinLimit, type Case } from '../../shared';
 import { money } from '../format';
 import type { CaseViewContext } from './case-model';
 import { Field, FormError } from './Field';
+import { useNotices } from './NoticeFields';
 
 /** Full or partial refund in the order's currency, checked here before anything is queued. */
 export function RefundForm({
@@ -21,6 +22,13 @@ export function RefundForm({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const major = (minor: number) => (minor / 100).toFixed(2);
+  const typed = parseMajorUnits(amount);
+  const notices = useNotices(
+    c,
+    ctx,
+    { type: 'refund', full: kind === 'full' || typed === refundable.amount },
+    typed !== null && typed > 0 ? { amount: { amount: typed, currency: refundable.currency } } : {},
+  );
 
   const choose = (k: 'full' | 'partial') => {
     setKind(k);
@@ -36,6 +44,8 @@ export function RefundForm({
     if (!reason.trim()) return setError('Give a reason for the refund.');
     if (reason.length > LIMITS.reason)
       return setError(`The reason may have at most ${LIMITS.reason} characters.`);
+    const notified = notices.collect();
+    if ('error' in notified) return setError(notified.error);
     setError(null);
     await ctx.mutate('case.action', {
       caseId: c.id,
@@ -43,6 +53,7 @@ export function RefundForm({
       type: 'refund',
       amount: { amount: minor, currency: refundable.currency },
       reason: reason.trim(),
+      ...notified,
     });
     onDone();
   };
@@ -101,6 +112,7 @@ export function RefundForm({
           <textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         )}
       </Field>
+      {notices.fields}
       {needsApproval && (
         <p className="notice">
           Above your limit of {money(ctx.me.refundLimit)}: a lead or Trust & Safety reviewer must

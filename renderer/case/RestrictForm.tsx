@@ -5,6 +5,7 @@ import { fillTemplate } from '../../shared/templates/reply-templates';
 import { statementTemplateFor } from '../../shared/templates/statement-of-reasons';
 import type { CaseViewContext } from './case-model';
 import { Field, FormError } from './Field';
+import { useNotices } from './NoticeFields';
 
 const MEASURES: Record<Restriction, string> = {
   suspend: 'Suspend the account',
@@ -43,6 +44,26 @@ export function RestrictForm({
   const [scope, setScope] = useState(t.territorialScope ?? 'EU');
   const [basis, setBasis] = useState(t.basis ?? 'own_investigation');
   const [error, setError] = useState<string | null>(null);
+  const untilOf = (text: string) => {
+    const n = text.trim() === '' ? null : Number(text);
+    return n === null ? null : Number.isInteger(n) && n >= 1 && n <= 3650 ? n : undefined;
+  };
+  const span = untilOf(days);
+  const notices = useNotices(
+    c,
+    ctx,
+    { type: 'restrict_account', subject },
+    {
+      restriction,
+      until:
+        span === undefined
+          ? undefined
+          : span === null
+            ? null
+            : addDays(ctx.now, span).toISOString(),
+      statementOfReasons: { facts, ground, groundType, automated, redress },
+    },
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -65,6 +86,8 @@ export function RestrictForm({
         `The statement of reasons is incomplete: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`,
       );
     }
+    const notified = notices.collect();
+    if ('error' in notified) return setError(notified.error);
     setError(null);
     await ctx.mutate('case.action', {
       caseId: c.id,
@@ -74,6 +97,7 @@ export function RestrictForm({
       restriction,
       until: n === null ? null : addDays(ctx.now, n).toISOString(),
       statementOfReasons: parsed.data,
+      ...notified,
     });
     onDone();
   };
@@ -175,6 +199,7 @@ export function RestrictForm({
           <textarea id={id} rows={2} value={redress} onChange={(e) => setRedress(e.target.value)} />
         )}
       </Field>
+      {notices.fields}
       <FormError message={error} />
       <button type="submit" className="primary">
         Propose restriction

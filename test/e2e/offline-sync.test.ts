@@ -74,7 +74,7 @@ describe('offline work in Chromium against a real case service', { timeout: 120_
     ).toBe(1);
     expect(
       await count(
-        'SELECT count(*)::int AS n FROM messages m JOIN cases c ON c.id = m.case_id WHERE c.reference = $1',
+        `SELECT count(*)::int AS n FROM messages m JOIN cases c ON c.id = m.case_id WHERE c.reference = $1 AND m.body = 'Offline reply'`,
         reference,
       ),
     ).toBe(1);
@@ -85,6 +85,14 @@ describe('offline work in Chromium against a real case service', { timeout: 120_
           reference,
         ),
       ).toBe(1);
+      // The refund's notices ("Notify buyer", and the seller when they have an address), once each.
+      const notices = await stack.db.query<{ party: string; n: number }>(
+        `SELECT m.party, count(*)::int AS n FROM messages m JOIN cases c ON c.id = m.case_id
+          WHERE c.reference = $1 AND m.body <> 'Offline reply' GROUP BY m.party ORDER BY m.party`,
+        [reference],
+      );
+      expect(notices.rows.map((r) => r.n)).toEqual(notices.rows.map(() => 1));
+      expect(notices.rows[0]).toEqual({ party: 'buyer', n: 1 });
     }
   });
 
