@@ -107,7 +107,7 @@ export function buildApp({
   inboundRoutes(app, db, intakeKey, attachmentStore);
   caseRoutes(app, db, mail);
   messageRoutes(app, db);
-  attachmentRoutes(app, db, attachmentStore);
+  attachmentRoutes(app, db, attachmentStore, integration.key);
 
   registerIntegration(app, db, integration, mail);
 

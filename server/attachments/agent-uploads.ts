@@ -158,3 +158,25 @@ export async function readAttachment(
   if (!bytes) throw notFound('attachment');
   return { attachment: toAttachment(row), bytes };
 }
+
+/**
+ * The marketplace fetches the files of a message it was handed (`message.created`): those
+ * on outgoing messages only — never an agent's draft, a note's files, or what a buyer or
+ * seller sent in.
+ */
+export async function readSentAttachment(
+  db: Queryable,
+  store: AttachmentStore,
+  id: string,
+): Promise<AttachmentDownload> {
+  if (!isUuid(id)) throw notFound('attachment');
+  const res = await db.query<AttachmentRow>(
+    `SELECT a.* FROM attachments a JOIN messages m ON m.id = a.message_id
+      WHERE a.id = $1 AND m.direction = 'to'`,
+    [id],
+  );
+  const row = res.rows[0];
+  const bytes = row ? await store.load(db, id) : null;
+  if (!row || !bytes) throw notFound('attachment');
+  return { attachment: toAttachment(row), bytes };
+}

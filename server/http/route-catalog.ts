@@ -37,6 +37,8 @@ import {
   UpdateDisputeRequest,
   UploadAttachmentQuery,
   Attachment,
+  IntakeMessageRequest,
+  Message,
   type MutationOp,
 } from '../../shared';
 
@@ -312,8 +314,10 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     path: '/api/v1/intake/messages',
     summary: 'A buyer’s or seller’s message from the help center',
     auth: 'intake',
+    body: IntakeMessageRequest,
     success: 201,
     idempotent: true,
+    response: Message,
   },
   command('/api/v1/messages/:id/retry', 'Send a failed message again', EmptyBody),
   {
@@ -336,6 +340,15 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     success: 200,
     responseType: 'application/octet-stream',
   }),
+  {
+    method: 'GET',
+    path: '/api/v1/integration/attachments/:id',
+    summary: 'A file of a message handed to the help center (message.created), as a download',
+    auth: 'integration',
+    params: IdParams,
+    success: 200,
+    responseType: 'application/octet-stream',
+  },
   agent({
     method: 'GET',
     path: '/api/v1/messages/:id/original',

@@ -189,6 +189,71 @@ describe.each(testDatabaseKinds())('webhook delivery on %s', (kind) => {
     expect(messages.filter((m) => m.id === chat.id)).toHaveLength(1);
   });
 
+  it('names a chat reply’s files in message.created, and lets the marketplace fetch only those', async () => {
+    const lena = await svc.login('lena');
+    const chat = await svc.intake({ channel: 'chat' });
+    await lena.post(`/api/v1/cases/${chat.id}/claim`);
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const upload = async () => {
+      const res = await svc.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${chat.id}/attachments?filename=label.png`,
+        headers: {
+          authorization: `Bearer ${lena.token}`,
+          'content-type': 'application/octet-stream',
+        },
+        payload: png,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string; sha256: string }>();
+    };
+    const sent = await upload();
+    const draft = await upload();
+    const reply = await lena.post(`/api/v1/cases/${chat.id}/messages`, {
+      to: 'buyer',
+      body: 'Hier ist das Versandetikett.',
+      attachmentIds: [sent.id],
+    });
+    expect(reply.statusCode, reply.body).toBe(201);
+    const msg = await waitFor(
+      () =>
+        receiver
+          .ofType('message.created')
+          .find((r) => (r.body.data.case as { id: string }).id === chat.id),
+      5_000,
+    );
+    const data = INTEGRATION_EVENT_DATA['message.created'].parse(msg.body.data);
+    expect(data.message.attachments).toEqual([
+      expect.objectContaining({
+        id: sent.id,
+        messageId: reply.json<{ id: string }>().id,
+        filename: 'label.png',
+        contentType: 'image/png',
+        size: png.length,
+        sha256: sent.sha256,
+      }),
+    ]);
+
+    const fetchFile = (id: string, key = 'integration-key-0123456789') =>
+      svc.app.inject({
+        method: 'GET',
+        url: `/api/v1/integration/attachments/${id}`,
+        headers: { 'x-integration-key': key },
+      });
+    const got = await fetchFile(sent.id);
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(png)).toBe(true);
+    expect(got.headers['content-disposition']).toMatch(/^attachment/);
+    expect(got.headers['x-content-type-options']).toBe('nosniff');
+    expect((await fetchFile(sent.id, 'wrong-key-0123456789')).statusCode).toBe(401);
+    // An upload not sent with a message is the agent's draft, not the marketplace's.
+    expect((await fetchFile(draft.id)).statusCode).toBe(404);
+    expect((await fetchFile('not-a-uuid')).statusCode).toBe(404);
+  });
+
   it('sends a refund above the limit only once it is approved', async () => {
     const ana = await svc.login('ana');
     const lena = await svc.login('lena');

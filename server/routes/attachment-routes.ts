@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, UploadAttachmentQuery } from '../../shared';
 import type { Database } from '../db/database';
 import { actorOf, requireAgent } from '../http/auth';
 import { checkKey, fingerprint, runCommand } from '../http/idempotency';
 import { parse } from '../http/validation';
+import { requireIntegrationKey } from '../integration/integration-key';
 import {
   readAttachment,
+  readSentAttachment,
+  type AttachmentDownload,
   tooLarge,
   uploadAttachment,
   type Upload,
@@ -63,7 +66,12 @@ export function contentDisposition(filename: string): string {
 }
 
 /** Agents' own files: uploaded to a case, sent with a reply or kept on a note, downloaded. */
-export function attachmentRoutes(app: FastifyInstance, db: Database, store: AttachmentStore): void {
+export function attachmentRoutes(
+  app: FastifyInstance,
+  db: Database,
+  store: AttachmentStore,
+  integrationKey: string | null = null,
+): void {
   const staff = { preHandler: requireAgent(db) };
 
   // In a scope of its own, so multipart and raw bodies are taken by these routes only.
@@ -116,15 +124,25 @@ export function attachmentRoutes(app: FastifyInstance, db: Database, store: Atta
     );
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/attachments/:id', staff, async (req, reply) => {
-    const { attachment, bytes } = await readAttachment(db, store, actorOf(req), req.params.id);
-    return reply
-      .header('content-type', attachment.contentType)
-      .header('content-disposition', contentDisposition(attachment.filename))
-      .header('content-security-policy', DOWNLOAD_CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('etag', `"${attachment.sha256}"`)
-      .header('content-length', String(bytes.byteLength))
-      .send(bytes);
-  });
+  app.get<{ Params: { id: string } }>('/api/v1/attachments/:id', staff, async (req, reply) =>
+    download(reply, await readAttachment(db, store, actorOf(req), req.params.id)),
+  );
+
+  // The files a `message.created` event names, for the help center to show the buyer.
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/integration/attachments/:id',
+    { preHandler: requireIntegrationKey(integrationKey) },
+    async (req, reply) => download(reply, await readSentAttachment(db, store, req.params.id)),
+  );
+}
+
+function download(reply: FastifyReply, { attachment, bytes }: AttachmentDownload) {
+  return reply
+    .header('content-type', attachment.contentType)
+    .header('content-disposition', contentDisposition(attachment.filename))
+    .header('content-security-policy', DOWNLOAD_CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('etag', `"${attachment.sha256}"`)
+    .header('content-length', String(bytes.byteLength))
+    .send(bytes);
 }

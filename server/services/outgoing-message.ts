@@ -105,6 +105,7 @@ export async function planDelivery(
                 body: m.body,
                 authorId: m.authorId,
                 createdAt: now.toISOString(),
+                attachments: m.attachments,
               },
             },
           });

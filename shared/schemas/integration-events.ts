@@ -3,7 +3,7 @@ import { Channel, Language } from '../languages';
 import { Money } from '../money';
 import { RestrictAccountBody, LawEnforcementReferralBody } from './actions';
 import { Topic } from './case';
-import { Party } from './conversation';
+import { Attachment, Party } from './conversation';
 import { ExternalId, Id, UtcTimestamp } from './common';
 
 /**
@@ -77,6 +77,8 @@ export const MessageCreatedData = IntegrationCaseRefs.extend({
     body: z.string(),
     authorId: Id.nullable(),
     createdAt: UtcTimestamp,
+    /** Its files; the bytes: `GET /api/v1/integration/attachments/:id` (X-Integration-Key). */
+    attachments: z.array(Attachment),
   }),
 });
 export const CaseCreatedData = IntegrationCaseRefs.extend({
