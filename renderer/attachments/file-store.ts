@@ -17,6 +17,8 @@ export interface StoredFile {
   state: 'pending' | 'uploaded' | 'cached';
   /** Why the service refused a pending upload. */
   error?: string;
+  /** The contract's code for that refusal. */
+  errorCode?: string;
 }
 
 export type FileDb = Dexie & { files: EntityTable<StoredFile, 'id'> };

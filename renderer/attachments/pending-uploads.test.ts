@@ -74,4 +74,79 @@ describe('withPendingUploads', () => {
       error: '"a.png" was not accepted: scripts are not accepted.',
     });
   });
+
+  it('gives a refused reply the reason its file was refused, not the service’s "no such upload"', async () => {
+    const db = openFileDb(`files-${crypto.randomUUID()}`);
+    await db.files.bulkPut([file('a'), file('b')]);
+    const refusing: SyncTransport = {
+      ...recordingTransport([]),
+      push: (mutations) =>
+        Promise.resolve({
+          results: mutations.map((m) => ({
+            id: m.id,
+            status: 'rejected' as const,
+            error: {
+              code: 'attachment_rejected',
+              message: 'Attachment a cannot be sent: no such upload of yours on this case.',
+            },
+          })),
+        }),
+    };
+    const transport = withPendingUploads(refusing, db, (f) =>
+      f.id === 'a'
+        ? Promise.reject(new UploadRefused('"a.png" was not accepted: programs are not accepted.'))
+        : Promise.resolve(),
+    );
+    const first = await transport.push([reply('m1', ['b', 'a'])]);
+    expect(first.results[0]!.error).toEqual({
+      code: 'attachment_rejected',
+      message: '"a.png" was not accepted: programs are not accepted.',
+      details: { attachmentId: 'a', filename: 'a.png' },
+    });
+    // Sent again later (the file is not uploaded twice): still the file's own reason.
+    const again = await transport.push([reply('m2', ['a'])]);
+    expect(again.results[0]!.error?.message).toBe(
+      '"a.png" was not accepted: programs are not accepted.',
+    );
+  });
+
+  it('keeps the code of a refusal for size', async () => {
+    const db = openFileDb(`files-${crypto.randomUUID()}`);
+    await db.files.put(file('a'));
+    const refusing: SyncTransport = {
+      ...recordingTransport([]),
+      push: (mutations) =>
+        Promise.resolve({
+          results: mutations.map((m) => ({
+            id: m.id,
+            status: 'rejected' as const,
+            error: { code: 'attachment_rejected', message: 'no such upload' },
+          })),
+        }),
+    };
+    const transport = withPendingUploads(refusing, db, () =>
+      Promise.reject(new UploadRefused('"a.png" is 12 MiB; at most 10 MiB.', 'payload_too_large')),
+    );
+    const res = await transport.push([reply('m1', ['a'])]);
+    expect(res.results[0]!.error?.code).toBe('payload_too_large');
+  });
+
+  it('leaves a refusal that has nothing to do with a file as the service gave it', async () => {
+    const db = openFileDb(`files-${crypto.randomUUID()}`);
+    await db.files.put(file('a'));
+    const refusing: SyncTransport = {
+      ...recordingTransport([]),
+      push: (mutations) =>
+        Promise.resolve({
+          results: mutations.map((m) => ({
+            id: m.id,
+            status: 'rejected' as const,
+            error: { code: 'forbidden', message: 'Claim it first.' },
+          })),
+        }),
+    };
+    const transport = withPendingUploads(refusing, db, () => Promise.resolve());
+    const res = await transport.push([reply('m1', ['a'])]);
+    expect(res.results[0]!.error).toEqual({ code: 'forbidden', message: 'Claim it first.' });
+  });
 });

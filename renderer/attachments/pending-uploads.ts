@@ -1,9 +1,18 @@
 import type { Mutation } from '../../shared';
+import type { PushResponseRead } from '../data/read-schemas';
 import { SyncHttpError, type SyncTransport } from '../data/sync-transport';
 import type { FileDb, StoredFile } from './file-store';
 
 /** The service answered an upload with a refusal: retrying the same bytes will not help. */
-export class UploadRefused extends Error {}
+export class UploadRefused extends Error {
+  constructor(
+    message: string,
+    /** The contract's error code (`attachment_rejected`, `payload_too_large`, …). */
+    readonly code = 'attachment_rejected',
+  ) {
+    super(message);
+  }
+}
 
 export type UploadFile = (file: StoredFile) => Promise<void>;
 
@@ -38,12 +47,44 @@ export function withPendingUploads(
           await files.files.update(f.id, { state: 'uploaded' });
         } catch (err) {
           if (!(err instanceof UploadRefused)) throw err;
-          await files.files.update(f.id, { error: err.message });
+          await files.files.update(f.id, { error: err.message, errorCode: err.code });
         }
       }
-      return transport.push(mutations);
+      const answer = await transport.push(mutations);
+      return { ...answer, results: await withUploadReasons(files, mutations, answer.results) };
     },
   };
+}
+
+/**
+ * The service refuses a message whose upload it refused, but only knows that the upload
+ * is missing; the reason is here, with the file. A refused message that names a refused
+ * file comes back with that file's reason, so the agent reads why — the file's type or
+ * size — rather than "no such upload".
+ */
+async function withUploadReasons(
+  files: FileDb,
+  mutations: readonly Mutation[],
+  results: PushResponseRead['results'],
+): Promise<PushResponseRead['results']> {
+  const byId = new Map(mutations.map((m) => [m.id, m]));
+  return Promise.all(
+    results.map(async (r) => {
+      const m = byId.get(r.id);
+      if (r.status !== 'rejected' || !m) return r;
+      const named = await files.files.bulkGet(idsOf(m));
+      const refusedFile = named.find((f) => f?.error);
+      if (!refusedFile) return r;
+      return {
+        ...r,
+        error: {
+          code: refusedFile.errorCode ?? 'attachment_rejected',
+          message: refusedFile.error!,
+          details: { attachmentId: refusedFile.id, filename: refusedFile.filename },
+        },
+      };
+    }),
+  );
 }
 
 /** Uploads one file to the service under its own id (a resend answers with the first). */
@@ -60,13 +101,15 @@ export function httpUpload(serverUrl: string, token: string): UploadFile {
       signal: AbortSignal.timeout(120_000),
     });
     if (res.ok) return;
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    const body = (await res.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    } | null;
     const message = body?.error?.message ?? `HTTP ${res.status}`;
     // A session that ended is the sync engine's to handle, as for any push.
     if (res.status === 401) throw new SyncHttpError(401, message);
     // Any other 4xx but a timeout or throttling is the service's answer about this file.
     if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)
-      throw new UploadRefused(message);
+      throw new UploadRefused(message, body?.error?.code);
     throw new Error(message);
   };
 }
