@@ -2,7 +2,7 @@ import type { Agent, MutationOp } from '../../shared';
 import type { CredentialProtection } from '../../shared/desktop/ipc-contract';
 import { describeChange } from '../data/change-label';
 import { caseIdByReference } from '../data/desk-signals';
-import { openReplica, replicaName } from '../data/replica-db';
+import { openReplica, replicaName, type ReplicaDb } from '../data/replica-db';
 import { dismissRejected, enqueueMutation } from '../data/replica-writes';
 import { SyncEngine } from '../data/sync-engine';
 import { describeSignInError, signIn, signOutOnServer } from './api-client';
@@ -13,7 +13,8 @@ import { checkSingleSignOn, takeSsoReturn } from './single-sign-on-thunks';
 import type { AppThunk, ThunkExtra } from './store';
 import { syncReported } from './sync-slice';
 import { caseOpened } from './ui-slice';
-import { forgetFiles } from '../attachments/attachment-thunks';
+import { closeFiles, forgetFiles, openProfileFiles } from '../attachments/attachment-thunks';
+import { adoptSharedFiles } from '../attachments/file-store';
 
 const PROTECTION_NOTICE: Partial<Record<CredentialProtection, string>> = {
   weak: 'This computer has no secret store (such as GNOME Keyring or KWallet): your sign-in is kept only weakly protected on disk.',
@@ -66,6 +67,8 @@ const connect =
   async (dispatch, _getState, extra) => {
     const { connection, serverUrl, transport } = extra;
     const db = openReplica(replicaName(agent.id, serverId));
+    // Before the transport is made: it uploads from this profile's files.
+    const files = openProfileFiles(agent.id, serverId);
     const engine = new SyncEngine(db, transport(serverUrl, token), agent, (s) =>
       dispatch(syncReported(s)),
     );
@@ -91,6 +94,7 @@ const connect =
       return false;
     });
     await db.open();
+    await adoptSharedFiles(files, await namedFiles(db)).catch(() => 0);
     connection.set(c);
     dispatch(signedIn(agent));
     await engine.start();
@@ -120,7 +124,8 @@ const endSession =
     c.db.close();
     c.sessions.close();
     if (!elsewhere) await c.db.delete();
-    if (!elsewhere) await forgetFiles();
+    if (elsewhere) closeFiles();
+    else await forgetFiles();
     await signOutOnServer(serverUrl, c.token).catch(() => undefined);
     await platform.clearSession();
     if (connection.get() === c) connection.set(null);
@@ -251,3 +256,12 @@ export const leaveDeactivatedAccount =
     const c = connection.get();
     if (c) await dispatch(endSession(c));
   };
+
+/** The files the outbox's replies and notes name: they must reach the service with them. */
+async function namedFiles(db: ReplicaDb): Promise<string[]> {
+  const entries = await db.outbox.toArray();
+  return entries.flatMap((e) => {
+    const ids = (e.args as { attachmentIds?: unknown }).attachmentIds;
+    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+  });
+}

@@ -1,18 +1,38 @@
 import { describeBytes, type Attachment } from '../../shared';
 import { request } from '../app/api-client';
 import type { AppThunk } from '../app/store';
-import { openFileDb, storedFiles, type FileDb, type StoredFile } from './file-store';
+import { fileDbName, openFileDb, storedFiles, type FileDb, type StoredFile } from './file-store';
 
 /** The service's limit for one file; checked here too, so the agent hears it at once. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 let files: FileDb | null = null;
-/** This window's file store (one per browser profile; ids are unguessable UUIDs). */
-export const fileDb = (): FileDb => (files ??= openFileDb());
+
+/** The signed-in profile's file store (see fileDbName), opened when its session begins. */
+export const fileDb = (): FileDb => {
+  if (!files) throw new Error('No one is signed in, so there is no file store.');
+  return files;
+};
+
+/** Opens the file store of the profile signing in to this window (closing any other). */
+export function openProfileFiles(agentId: string, serverId: string): FileDb {
+  const name = fileDbName(agentId, serverId);
+  if (files?.name === name) return files;
+  files?.close();
+  files = openFileDb(name);
+  return files;
+}
+
+/** Lets go of the store without deleting it (another window is deleting it). */
+export function closeFiles(): void {
+  files?.close();
+  files = null;
+}
 
 /** Signing out takes the files with the replica: case data must not stay on the computer. */
 export async function forgetFiles(): Promise<void> {
-  const db = fileDb();
+  if (!files) return;
+  const db = files;
   files = null;
   await db.delete();
 }
