@@ -87,6 +87,8 @@ describe.each(testDatabaseKinds())('notices of actions on %s', (kind) => {
       expect(res.statusCode, res.body).toBe(201);
       const action = res.json<Action>();
       expect(action.status).toBe('executed');
+      // The texts become messages; the action itself reads as before.
+      expect(action).not.toHaveProperty('notify');
       expect((await ana.post(`/api/v1/cases/${c.id}/actions`, body, key)).statusCode).toBe(201);
 
       const buyerId = noticeMessageId(action.id, 'buyer');

@@ -83,12 +83,12 @@ export interface ActionRow {
   external_ref?: string | null;
   failure_reason?: string | null;
 }
-export const toAction = (r: ActionRow): Action =>
+export const toAction = ({ details: { notify: _notices, ...details }, ...r }: ActionRow): Action =>
   ({
     id: r.id,
     caseId: r.case_id,
     type: r.type,
-    ...r.details,
+    ...details,
     status: r.status,
     proposedBy: r.proposed_by,
     approvedBy: r.approved_by,

@@ -107,10 +107,16 @@ const ActionCommon = {
   failureReason: z.string().nullable().optional(),
 };
 
+// An action does not show its notices: they become messages when it takes effect, and
+// strict readers of actions (older workspaces) must keep reading them.
+const withoutNotify = { notify: true } as const;
 export const Action = z.discriminatedUnion('type', [
-  RefundBody.extend(ActionCommon),
-  CancelOrderBody.extend(ActionCommon),
-  RestrictAccountBody.extend({ ...ActionCommon, until: UtcTimestamp.nullable() }),
+  RefundBody.omit(withoutNotify).extend(ActionCommon),
+  CancelOrderBody.omit(withoutNotify).extend(ActionCommon),
+  RestrictAccountBody.omit(withoutNotify).extend({
+    ...ActionCommon,
+    until: UtcTimestamp.nullable(),
+  }),
   LawEnforcementReferralBody.extend(ActionCommon),
 ]);
 export type Action = z.infer<typeof Action>;
