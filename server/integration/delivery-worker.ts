@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database';
 import {
-  claimDueEvents,
-  recordDelivered,
-  recordFailure,
+  settleAndClaim,
   type ClaimedEvent,
+  type DeliveryOutcome,
+  type RecordedState,
+  type Settled,
 } from './delivery-store';
 import { OUTBOX_CHANNEL } from './outbox';
 import { RETRY_WINDOW_MS, retryDelayMs } from './retry-schedule';
+import { WebhookPoster } from './webhook-post';
 import { signatureHeader } from './webhook-signature';
 
 export interface WebhookTarget {
@@ -35,35 +37,44 @@ export interface DeliveryWorkerOptions {
   onDead?: (eventId: string) => void;
 }
 
-type Outcome = { ok: true; status: number } | { ok: false; status: number | null; error: string };
-
 /**
- * The delivery worker of one service instance. It claims due outbox rows (a committed
- * claim with a lease), POSTs each signed to the webhook with no transaction open, and
- * records the outcome in a new statement — only while its claim is still the current one.
- * Woken by NOTIFY on enqueue, by its own retry timers and by a slow poll.
+ * The delivery worker of one service instance. Its loop (never two turns at once) runs
+ * one statement per turn that records the outcomes of every try finished since the last
+ * turn and claims due outbox rows for the free delivery slots, committed with a lease
+ * before anything is sent. Each claimed event is POSTed signed with no transaction open,
+ * over kept-alive connections, many at once but never two of one case (a claim only hands
+ * out a case's earliest waiting event). An outcome counts only while its claim is still
+ * the current one. Woken by NOTIFY on enqueue, by finished tries, by its own retry timers
+ * and by a slow poll.
  */
 export class DeliveryWorker {
   private readonly o: Required<Omit<DeliveryWorkerOptions, 'log' | 'onDead'>> &
     Pick<DeliveryWorkerOptions, 'log' | 'onDead'>;
   private running = false;
-  private pumping = false;
+  private pumping: Promise<void> | null = null;
   private again = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Finished tries waiting to be recorded by the next turn of the loop. */
+  private outcomes: DeliveryOutcome[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private poll: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private readonly abort = new AbortController();
+  private readonly poster: WebhookPoster;
 
   constructor(opts: DeliveryWorkerOptions) {
     this.o = {
       timeoutMs: 10_000,
       leaseMs: 60_000,
       retryWindowMs: RETRY_WINDOW_MS,
-      maxInFlight: 32,
+      maxInFlight: 64,
       pollMs: 1_000,
       ...opts,
     };
+    this.poster = new WebhookPoster(this.o.target.url, {
+      maxSockets: this.o.maxInFlight,
+      timeoutMs: this.o.timeoutMs,
+    });
   }
 
   async start(): Promise<void> {
@@ -84,74 +95,99 @@ export class DeliveryWorker {
     this.abort.abort(new Error('the service is stopping'));
     await this.unlisten?.().catch(() => undefined);
     while (this.pumping || this.inFlight.size > 0) {
-      await Promise.allSettled([...this.inFlight]);
-      if (this.pumping) await new Promise((r) => setTimeout(r, 5));
+      await Promise.allSettled([...this.inFlight, this.pumping]);
     }
+    // The tries cut short are recorded (the loop only records once stopped).
+    if (this.outcomes.length > 0) await this.pump();
+    this.poster.close();
   }
 
-  /** Looks for due events now (coalesced: one claim at a time per worker). */
+  /** Records finished tries and claims due events now (coalesced: one loop per worker). */
   kick(): void {
-    if (!this.running) return;
     if (this.pumping) {
       this.again = true;
       return;
     }
-    this.pumping = true;
-    void this.pump().finally(() => {
-      this.pumping = false;
+    if (!this.running && this.outcomes.length === 0) return;
+    this.pumping = this.pump().finally(() => {
+      this.pumping = null;
     });
   }
 
+  /** Turns until nothing is left to record and no slot can be filled. */
   private async pump(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        const room = this.o.maxInFlight - this.inFlight.size;
-        if (room <= 0 || !this.running) return;
-        const claimed = await claimDueEvents(this.o.db, room, this.o.leaseMs, randomUUID());
-        for (const e of claimed) this.track(this.deliver(e));
-        // A full batch suggests more are waiting.
-        if (claimed.length === room) this.again = true;
-      } while (this.again && this.running);
-    } catch (err) {
-      if (this.running) this.o.log?.error({ err }, 'claiming integration events failed');
-    }
+    do {
+      this.again = false;
+      const batch = this.outcomes;
+      this.outcomes = [];
+      const room = this.running ? this.o.maxInFlight - this.inFlight.size : 0;
+      if (batch.length === 0 && room <= 0) continue;
+      let settled: Settled;
+      try {
+        settled = await settleAndClaim(this.o.db, {
+          outcomes: batch,
+          limit: Math.max(0, room),
+          leaseMs: this.o.leaseMs,
+          claimToken: randomUUID(),
+          retryWindowMs: this.o.retryWindowMs,
+        });
+      } catch (err) {
+        // Unrecorded tries keep their claims until the lease runs out; then they are
+        // tried again: at least once still holds.
+        this.o.log?.error(
+          { err, outcomes: batch.length },
+          'recording and claiming deliveries failed',
+        );
+        return;
+      }
+      this.recorded(batch, settled.recorded);
+      for (const e of settled.claimed) this.track(this.deliver(e));
+      // A full batch suggests more are waiting.
+      if (room > 0 && settled.claimed.length === room) this.again = true;
+    } while (this.again && (this.running || this.outcomes.length > 0));
   }
 
   private track(p: Promise<void>): void {
     this.inFlight.add(p);
     void p.finally(() => {
       this.inFlight.delete(p);
-      // Its case's next event may be due now, and there is room for another. Under load,
-      // claim when half the slots are free: one claim of many rows, not one per delivery.
-      if (this.inFlight.size <= this.o.maxInFlight / 2) this.kick();
+      // Its outcome is to be recorded; its case's next event may be due then.
+      this.kick();
     });
   }
 
   private async deliver(e: ClaimedEvent): Promise<void> {
-    const outcome = await this.send(e);
-    try {
-      if (outcome.ok) {
-        await recordDelivered(this.o.db, e, outcome.status);
-        return;
-      }
-      const retryIn = retryDelayMs(e.attempts, this.o.retryBaseMs);
-      const state = await recordFailure(
-        this.o.db,
-        e,
-        { httpStatus: outcome.status, error: outcome.error },
-        retryIn,
-        this.o.retryWindowMs,
-      );
+    const t = Math.floor(Date.now() / 1000);
+    const outcome = await this.poster.post(
+      {
+        'content-type': 'application/json',
+        'user-agent': 'Casedesk-Webhooks/1',
+        'casedesk-event-id': e.id,
+        'casedesk-signature': signatureHeader(this.o.target.secrets, t, e.body),
+      },
+      e.body,
+      this.abort.signal,
+    );
+    this.outcomes.push({
+      event: e,
+      httpStatus: outcome.status,
+      error: outcome.ok ? null : outcome.error,
+      retryInMs: outcome.ok ? 0 : retryDelayMs(e.attempts, this.o.retryBaseMs),
+    });
+  }
+
+  private recorded(batch: readonly DeliveryOutcome[], states: Map<number, RecordedState>): void {
+    for (const o of batch) {
+      const state = states.get(o.event.seq);
       if (state === 'dead') {
-        this.o.log?.warn({ eventId: e.id, attempts: e.attempts }, 'integration event is dead');
-        this.o.onDead?.(e.id);
-      } else if (state === 'failed' && retryIn < this.o.pollMs) {
-        this.later(retryIn);
+        this.o.log?.warn(
+          { eventId: o.event.id, attempts: o.event.attempts },
+          'integration event is dead',
+        );
+        this.o.onDead?.(o.event.id);
+      } else if (state === 'failed' && o.retryInMs < this.o.pollMs && this.running) {
+        this.later(o.retryInMs);
       }
-    } catch (err) {
-      // The claim runs out and another try follows: at least once still holds.
-      this.o.log?.error({ err, eventId: e.id }, 'recording a delivery failed');
     }
   }
 
@@ -163,39 +199,4 @@ export class DeliveryWorker {
     t.unref();
     this.timers.add(t);
   }
-
-  private async send(e: ClaimedEvent): Promise<Outcome> {
-    const t = Math.floor(Date.now() / 1000);
-    const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.o.timeoutMs)]);
-    try {
-      const res = await fetch(this.o.target.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Casedesk-Webhooks/1',
-          'casedesk-event-id': e.id,
-          'casedesk-signature': signatureHeader(this.o.target.secrets, t, e.body),
-        },
-        body: e.body,
-        signal,
-        redirect: 'manual',
-      });
-      // Read the answer to the end so the connection can be reused; its content is not ours.
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
-      return { ok: false, status: res.status, error: `HTTP ${res.status}` };
-    } catch (err) {
-      const reason = signal.reason as Error | undefined;
-      const timedOut = (reason as { name?: string } | undefined)?.name === 'TimeoutError';
-      const msg = timedOut
-        ? `no answer within ${this.o.timeoutMs / 1000} s`
-        : describeFetchError(err);
-      return { ok: false, status: null, error: msg };
-    }
-  }
-}
-
-function describeFetchError(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (err as Error).message ?? String(err);
 }

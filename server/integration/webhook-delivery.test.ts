@@ -375,6 +375,78 @@ describe.each(testDatabaseKinds())('an instance killed mid-delivery on %s', (kin
   });
 });
 
+describe.each(testDatabaseKinds())('a delivery worker under load on %s', (kind) => {
+  it('sends many cases’ events at once over a few kept-alive connections, one at a time per case and in order', async () => {
+    const receiver = await new WebhookReceiver().up();
+    const svc = await startTestService(kind);
+    let worker: DeliveryWorker | null = null;
+    try {
+      const cases: string[] = [];
+      for (let i = 0; i < 8; i++) cases.push((await svc.intake()).id);
+      await setWebhookEnabled(svc.db, true);
+      const perCase = 6;
+      const expected = new Map<string, string[]>(cases.map((c) => [c, []]));
+      for (let round = 0; round < perCase; round++) {
+        await svc.db.transaction(async (tx) => {
+          for (const caseId of cases) {
+            const id = await enqueueIntegrationEvent(tx, {
+              type: 'case.created',
+              caseId,
+              at: new Date(),
+              data: { round },
+            });
+            expected.get(caseId)!.push(id!);
+          }
+        });
+      }
+      let now = 0;
+      let most = 0;
+      const perCaseNow = new Map<string, number>();
+      let overlapInCase = 0;
+      receiver.answer = async (d) => {
+        const c = (d.body.data.case as { id: string }).id;
+        now++;
+        most = Math.max(most, now);
+        perCaseNow.set(c, (perCaseNow.get(c) ?? 0) + 1);
+        if (perCaseNow.get(c)! > 1) overlapInCase++;
+        await new Promise((r) => setTimeout(r, 15));
+        now--;
+        perCaseNow.set(c, perCaseNow.get(c)! - 1);
+        return 200;
+      };
+      worker = new DeliveryWorker({
+        db: svc.db,
+        target: { url: receiver.url, secrets: [SECRET] },
+        retryBaseMs: 20,
+        pollMs: 50,
+        maxInFlight: 4,
+      });
+      await worker.start();
+      const total = cases.length * perCase;
+      await waitFor(() => receiver.acknowledged().length >= total, 20_000, `${total} deliveries`);
+      expect(overlapInCase).toBe(0);
+      expect(most).toBeGreaterThan(1);
+      expect(most).toBeLessThanOrEqual(4);
+      for (const [c, ids] of expected) {
+        const got = receiver.received
+          .filter((r) => (r.body.data.case as { id: string }).id === c)
+          .map((r) => r.eventId);
+        expect(got).toEqual(ids);
+      }
+      // Kept alive: no more connections than deliveries at once.
+      expect(receiver.connections).toBeLessThanOrEqual(4);
+      await waitFor(async () => {
+        const rows = await outbox(svc);
+        return rows.every((r) => r.status === 'delivered' && r.attempts === 1) && rows;
+      });
+    } finally {
+      await worker?.stop();
+      await svc.close();
+      await receiver.down();
+    }
+  });
+});
+
 describe('without a webhook', () => {
   it('enqueues nothing and executes refunds at once', async () => {
     const svc = await startTestService('pglite');

@@ -22,13 +22,15 @@ export class WebhookReceiver {
   private server: http.Server;
   private port = 0;
   private readonly hanging = new Set<http.ServerResponse>();
+  /** TCP connections opened to it: fewer than deliveries when senders keep them alive. */
+  connections = 0;
 
   constructor() {
     this.server = this.create();
   }
 
   private create(): http.Server {
-    return http.createServer((req, res) => {
+    const server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -52,6 +54,8 @@ export class WebhookReceiver {
         });
       });
     });
+    server.on('connection', () => this.connections++);
+    return server;
   }
 
   get url(): string {
