@@ -3,6 +3,7 @@ import {
   canAssignCases,
   canManageAccounts,
   seesFullDirectory,
+  toldOfDeadDeliveries,
   canSeeCase,
   canWorkCase,
   decisionRight,
@@ -98,5 +99,12 @@ describe('the admin role', () => {
     expect(seesFullDirectory({ roles: ['lead'] })).toBe(true);
     expect(seesFullDirectory(admin)).toBe(true);
     expect(seesFullDirectory({ roles: ['agent', 'trust_safety'] })).toBe(false);
+  });
+
+  it('tell leads and admins, not agents or T&S, when a delivery to the marketplace dies', () => {
+    expect(toldOfDeadDeliveries({ roles: ['lead'] })).toBe(true);
+    expect(toldOfDeadDeliveries({ roles: ['agent', 'admin'] })).toBe(true);
+    expect(toldOfDeadDeliveries({ roles: ['agent'] })).toBe(false);
+    expect(toldOfDeadDeliveries({ roles: ['agent', 'trust_safety'] })).toBe(false);
   });
 });

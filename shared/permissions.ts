@@ -78,6 +78,10 @@ export function decisionRight(
 export const canManageAccounts = (actor: Pick<Actor, 'roles'>): boolean =>
   actor.roles.includes('admin');
 
+/** Told on the desktop when a webhook delivery about a case is given up (`dead`). */
+export const toldOfDeadDeliveries = (actor: Pick<Actor, 'roles'>): boolean =>
+  actor.roles.includes('lead') || actor.roles.includes('admin');
+
 /** Emails, refund limits and last-seen of colleagues: admins and leads; others the directory. */
 export const seesFullDirectory = (actor: Pick<Actor, 'roles'>): boolean =>
   actor.roles.includes('admin') || actor.roles.includes('lead');

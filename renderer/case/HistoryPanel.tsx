@@ -27,6 +27,7 @@ const EVENT_TEXT: Record<EventType, string> = {
   'seller.updated': 'Seller details updated',
   'dispute.created': 'External dispute recorded',
   'dispute.updated': 'External dispute updated',
+  'delivery.dead': 'Never reached the marketplace',
 };
 
 function detailOf(e: EventRead, ctx: CaseViewContext): string {
@@ -37,6 +38,10 @@ function detailOf(e: EventRead, ctx: CaseViewContext): string {
   if (e.type === 'action.failed') {
     const what = String(d.actionType).replace(/_/g, ' ');
     return `${what}: ${typeof d.reason === 'string' ? d.reason : 'no reason given'}${d.caseTo ? ' — case back to open' : ''}`;
+  }
+  if (e.type === 'delivery.dead') {
+    const tries = typeof d.attempts === 'number' ? `${d.attempts} tries` : 'every try';
+    return `${String(d.eventType)}: given up after ${tries}${typeof d.lastError === 'string' ? ` (${d.lastError})` : ''}`;
   }
   if (
     (e.type === 'order.updated' || e.type === 'buyer.updated' || e.type === 'seller.updated') &&
@@ -54,12 +59,14 @@ function detailOf(e: EventRead, ctx: CaseViewContext): string {
 }
 
 // Without an agent, an event came from the help center (intake, and what a later intake
-// changed) or the marketplace (results, order facts).
+// changed), the marketplace (results, order facts) or Casedesk's own webhook deliveries.
 const actorless = (e: EventRead) =>
-  (e.type === 'action.executed' || e.type === 'action.failed' || e.type === 'order.updated') &&
-  e.data.source !== 'intake'
-    ? 'marketplace'
-    : 'help center';
+  e.type === 'delivery.dead'
+    ? 'webhook delivery'
+    : (e.type === 'action.executed' || e.type === 'action.failed' || e.type === 'order.updated') &&
+        e.data.source !== 'intake'
+      ? 'marketplace'
+      : 'help center';
 
 /** The audit trail, oldest first: who did what, when, from which state. */
 export function HistoryPanel({ events, ctx }: { events: EventRead[]; ctx: CaseViewContext }) {

@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { emptySignals, notificationsFor } from '../../shared/desktop/notification-rules';
+import { DEFAULT_SETTINGS } from '../../shared/desktop/settings';
 import { ANA, LENA, makeCase } from './testing/case-fixtures';
 import { toLocalCase } from './local-case';
 import type { ActionRead } from './read-schemas';
@@ -7,6 +9,7 @@ import { openReplica, type ReplicaDb } from './replica-db';
 import {
   describeSignals,
   mergeKeys,
+  newKeys,
   readSignalKeys,
   SUMMARY_OVER,
   type SignalKeys,
@@ -24,6 +27,7 @@ const keys = (assignedToMe: string[]): SignalKeys => ({
   slaAtRisk: [],
   changeRejected: [],
   actionFailed: [],
+  deliveryDead: [],
 });
 
 const refund = (id: string, caseId: string, status: ActionRead['status']): ActionRead => ({
@@ -93,5 +97,55 @@ describe('desk notifications after a sync', () => {
         detail: `${mine.reference}: the refund failed: card expired`,
       },
     ]);
+  });
+
+  it('tell leads, and not agents, when an event about a case never reached the marketplace', async () => {
+    db = openReplica(`signals-${Math.random()}`);
+    const c = makeCase(3, { assigneeId: ANA.id, status: 'open' });
+    await db.cases.put(toLocalCase(c, false));
+    const before = await readSignalKeys(db, LENA, new Date());
+    expect(before.keys.deliveryDead).toEqual([]);
+    // What sync brings: the event the service records when the delivery is given up.
+    await db.events.bulkPut([
+      {
+        id: 'ev-dead',
+        caseId: c.id,
+        type: 'delivery.dead',
+        actorId: null,
+        at: '2026-12-01T10:00:00.000Z',
+        data: {
+          eventId: 'e-1',
+          eventType: 'refund.requested',
+          attempts: 41,
+          lastError: 'HTTP 503',
+        },
+      },
+      {
+        id: 'ev-other',
+        caseId: c.id,
+        type: 'note.added',
+        actorId: ANA.id,
+        at: '2026-12-01T10:00:00.000Z',
+        data: {},
+      },
+    ]);
+    const { keys: lenas } = await readSignalKeys(db, LENA, new Date());
+    expect(newKeys(before.keys, lenas).deliveryDead).toEqual(['ev-dead']);
+    expect((await readSignalKeys(db, ANA, new Date())).keys.deliveryDead).toEqual([]);
+
+    const told = await describeSignals(db, { ...keys([]), deliveryDead: lenas.deliveryDead });
+    expect(told.deliveryDead).toEqual([
+      {
+        key: 'ev-dead',
+        caseReference: c.reference,
+        detail: `${c.reference}: the refund.requested event never reached the marketplace after 41 tries (HTTP 503). Admins can send it again under Deliveries.`,
+      },
+    ]);
+    const [notice] = notificationsFor(emptySignals(), told, DEFAULT_SETTINGS.notifications);
+    expect(notice).toMatchObject({
+      kind: 'deliveryDead',
+      title: 'An event never reached the marketplace',
+      caseReference: c.reference,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { decisionRight, type Agent } from '../../shared';
+import { decisionRight, toldOfDeadDeliveries, type Agent } from '../../shared';
 import { NotificationKind, type Signal } from '../../shared/desktop/notification-rules';
 import type { ReplicaDb } from './replica-db';
 
@@ -18,22 +18,27 @@ export async function readSignalKeys(
   me: Agent,
   now: Date,
 ): Promise<{ keys: SignalKeys; myOpenCount: number }> {
-  return db.transaction('r', [db.cases, db.actions, db.outbox], async () => {
+  return db.transaction('r', [db.cases, db.actions, db.outbox, db.events], async () => {
     const mine = db.cases
       .where('[assigneeKey+open+slaDueAt]')
       .between([me.id, 1, Dexie.minKey], [me.id, 1, Dexie.maxKey]);
     const soon = new Date(now.getTime() + SLA_AT_RISK_MS).toISOString();
-    const [assignedToMe, slaAtRisk, pending, rejected, failed] = await Dexie.Promise.all([
-      mine.primaryKeys(),
-      db.cases
-        .where('[assigneeKey+open+slaDueAt]')
-        .between([me.id, 1, Dexie.minKey], [me.id, 1, soon], true, true)
-        .primaryKeys(),
-      db.actions.where('status').equals('pending_approval').toArray(),
-      db.outbox.where('state').equals('rejected').primaryKeys(),
-      // Few: an action fails only when the marketplace reports it could not carry it out.
-      db.actions.where('status').equals('failed').toArray(),
-    ]);
+    const [assignedToMe, slaAtRisk, pending, rejected, failed, deliveryDead] =
+      await Dexie.Promise.all([
+        mine.primaryKeys(),
+        db.cases
+          .where('[assigneeKey+open+slaDueAt]')
+          .between([me.id, 1, Dexie.minKey], [me.id, 1, soon], true, true)
+          .primaryKeys(),
+        db.actions.where('status').equals('pending_approval').toArray(),
+        db.outbox.where('state').equals('rejected').primaryKeys(),
+        // Few: an action fails only when the marketplace reports it could not carry it out.
+        db.actions.where('status').equals('failed').toArray(),
+        // Few: a delivery dies only after days of refused tries.
+        toldOfDeadDeliveries(me)
+          ? db.events.where('type').equals('delivery.dead').primaryKeys()
+          : Dexie.Promise.resolve([] as string[]),
+      ]);
     const approvalWaiting = pending
       .filter((a) => decisionRight(me, a) === 'allowed')
       .map((a) => a.id);
@@ -43,7 +48,14 @@ export async function readSignalKeys(
       .filter((_, i) => failedCases[i]?.assigneeId === me.id)
       .map((a) => a.id);
     return {
-      keys: { assignedToMe, approvalWaiting, slaAtRisk, changeRejected, actionFailed },
+      keys: {
+        assignedToMe,
+        approvalWaiting,
+        slaAtRisk,
+        changeRejected,
+        actionFailed,
+        deliveryDead,
+      },
       myOpenCount: assignedToMe.length,
     };
   });
@@ -99,6 +111,7 @@ const SUMMARY_TEXT: Record<NotificationKind, (n: number) => string> = {
   slaAtRisk: (n) => `${n.toLocaleString('en')} of your cases are due within 30 minutes`,
   changeRejected: (n) => `The server refused ${n.toLocaleString('en')} changes`,
   actionFailed: (n) => `The marketplace could not carry out ${n.toLocaleString('en')} actions`,
+  deliveryDead: (n) => `${n.toLocaleString('en')} events never reached the marketplace`,
 };
 
 function summary(kind: NotificationKind, all: string[], first: Signal[]): Signal {
@@ -150,6 +163,22 @@ async function describeKind(
           key: a.id,
           caseReference: c?.reference ?? null,
           detail: `${c?.reference ?? 'A case'}: the ${a.type.replaceAll('_', ' ')} failed${why}`,
+        });
+      }
+      return out;
+    }
+    case 'deliveryDead': {
+      const out: Signal[] = [];
+      for (const e of await db.events.bulkGet(ids)) {
+        if (!e) continue;
+        const c = await db.cases.get(e.caseId);
+        const d = e.data;
+        const tries = typeof d.attempts === 'number' ? ` after ${d.attempts} tries` : '';
+        const why = typeof d.lastError === 'string' ? ` (${d.lastError})` : '';
+        out.push({
+          key: e.id,
+          caseReference: c?.reference ?? null,
+          detail: `${c?.reference ?? 'A case'}: the ${String(d.eventType)} event never reached the marketplace${tries}${why}. Admins can send it again under Deliveries.`,
         });
       }
       return out;

@@ -194,6 +194,8 @@ export function openReplica(name: string): ReplicaDb {
     });
   // The service's figures for buyers and sellers, kept for offline (party-figures.ts).
   db.version(11).stores({ figures: 'key' });
+  // Dead webhook deliveries are told to leads from the events that record them: found by type.
+  db.version(12).stores({ events: 'id, caseId, type' });
   db.use(countsMiddleware);
   // A replica from before version 8, or one filled from outside, is counted once on open
   // (every case read, one at a time); later writes keep the counts exact.

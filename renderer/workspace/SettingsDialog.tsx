@@ -13,6 +13,7 @@ const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   slaAtRisk: 'An SLA of mine is due within 30 minutes',
   changeRejected: 'The server refused one of my changes',
   actionFailed: 'The marketplace could not carry out an action on my case',
+  deliveryDead: 'An event about a case never reached the marketplace (leads and admins)',
 };
 
 /** Theme and notification preferences, saved as they change (electron-store or the browser). */

@@ -47,7 +47,8 @@ export interface Settled {
  *
  * - records finished tries: a 2xx is `delivered`; a failed try is retried after its
  *   `retryInMs`, or `dead` once the event has been failing for longer than the retry
- *   window. Only an outcome whose claim is still the current one counts.
+ *   window. Only an outcome whose claim is still the current one counts. A case's event
+ *   that goes `dead` adds a `delivery.dead` event to the case.
  * - claims up to `limit` due events. An event is due when it is pending or failed, its
  *   next try has come, no live claim holds it, and no earlier event of its case is still
  *   waiting — so a case's events leave one at a time, in order (an event this same
@@ -81,7 +82,17 @@ export async function settleAndClaim(db: Queryable, s: SettleAndClaim): Promise<
               claim_token = NULL, claimed_until = NULL
          FROM outcome o
         WHERE e.seq = o.seq AND e.claim_token = o.claim_token
-        RETURNING e.seq, e.status
+        RETURNING e.seq, e.status, e.id, e.type, e.case_id, e.attempts, e.last_status, e.last_error
+     ),
+     -- A delivery given up is an event on its case, so the desks that see the case (leads
+     -- among them) learn of it through sync, committed with the verdict itself.
+     told AS (
+       INSERT INTO events (id, case_id, type, actor_id, at, data)
+       SELECT gen_random_uuid(), r.case_id, 'delivery.dead', NULL, now(),
+              jsonb_build_object('eventId', r.id, 'eventType', r.type, 'attempts', r.attempts,
+                                 'lastHttpStatus', r.last_status, 'lastError', r.last_error)
+         FROM recorded r
+        WHERE r.status = 'dead' AND r.case_id IS NOT NULL
      ),
      due AS (
        SELECT e.seq FROM integration_events e

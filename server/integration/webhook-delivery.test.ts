@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { IntegrationEventEnvelope, INTEGRATION_EVENT_DATA } from '../../shared';
+import {
+  CaseEvent,
+  IntegrationEventEnvelope,
+  INTEGRATION_EVENT_DATA,
+  PullResponse,
+  type SyncChange,
+} from '../../shared';
 import { buildApp } from '../app';
 import { openPostgres } from '../db/postgres-database';
 import {
@@ -326,11 +332,48 @@ describe.each(testDatabaseKinds())('webhook delivery on %s', (kind) => {
       });
       expect(rows.find((r) => r.type === 'case.created')).toMatchObject({ status: 'dead' });
       expect(rows.find((r) => r.type === 'message.created')).toMatchObject({ status: 'delivered' });
+      // The lead's desk learns of it through sync: an event on the case, naming the delivery.
+      const dead = rows.find((r) => r.type === 'case.created')!;
+      const pulled = async () => {
+        const changes: SyncChange[] = [];
+        let cursor = '';
+        for (;;) {
+          const page = PullResponse.parse(
+            (await lena.get(`/api/v1/sync/pull?limit=1000${cursor && `&cursor=${cursor}`}`)).json(),
+          );
+          changes.push(...page.changes);
+          cursor = page.cursor;
+          if (!page.hasMore) return changes;
+        }
+      };
+      const told = await waitFor(async () =>
+        (await pulled())
+          .filter((ch) => ch.entity === 'event')
+          .map((ch) => CaseEvent.parse(ch.data))
+          .find((e) => e.type === 'delivery.dead'),
+      );
+      expect(told).toMatchObject({
+        caseId: c.id,
+        actorId: null,
+        data: {
+          eventId: dead.id,
+          eventType: 'case.created',
+          lastHttpStatus: 500,
+          lastError: 'HTTP 500',
+        },
+      });
+      expect(told.data.attempts).toBe(dead.attempts);
+      // Once: the later, delivered event told nothing.
+      const all = await other.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM events WHERE type = 'delivery.dead'`,
+      );
+      expect(all.rows[0]!.n).toBe(1);
     } finally {
       await other.close();
       await quiet.down();
     }
-  });
+    // A second service starts here: PGlite alone takes seconds to open on a loaded machine.
+  }, 60_000);
 });
 
 describe.each(testDatabaseKinds())('an instance killed mid-delivery on %s', (kind) => {

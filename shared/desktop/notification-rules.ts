@@ -7,6 +7,7 @@ export const NotificationKind = z.enum([
   'slaAtRisk',
   'changeRejected',
   'actionFailed',
+  'deliveryDead',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -35,6 +36,7 @@ const TITLES: Record<NotificationKind, string> = {
   slaAtRisk: 'SLA about to be missed',
   changeRejected: 'The server refused a change',
   actionFailed: 'The marketplace could not carry out an action',
+  deliveryDead: 'An event never reached the marketplace',
 };
 
 /**
@@ -72,5 +74,6 @@ export function emptySignals(): DeskSignals {
     slaAtRisk: [],
     changeRejected: [],
     actionFailed: [],
+    deliveryDead: [],
   };
 }

@@ -32,11 +32,13 @@ const NotificationChoices = z.object({
   slaAtRisk: z.boolean(),
   changeRejected: z.boolean(),
   actionFailed: z.boolean(),
+  deliveryDead: z.boolean(),
 });
 export const NotificationPreferences = NotificationChoices.extend({
   // Added after the first release: settings stored before it lack the key. (Not in the
   // patch: a default there would switch it back on with every other change.)
   actionFailed: z.boolean().default(true),
+  deliveryDead: z.boolean().default(true),
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 
@@ -70,6 +72,7 @@ export const DEFAULT_SETTINGS: Settings = {
     slaAtRisk: true,
     changeRejected: true,
     actionFailed: true,
+    deliveryDead: true,
   },
   windowBounds: null,
 };

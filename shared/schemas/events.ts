@@ -25,6 +25,8 @@ export const EVENT_TYPES = [
   'seller.updated',
   'dispute.created',
   'dispute.updated',
+  // A webhook delivery about the case was given up after the retry window (`dead`).
+  'delivery.dead',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
