@@ -23,6 +23,7 @@ export * from './schemas/sync';
 export * from './schemas/integration-events';
 export * from './schemas/delivery-requests';
 export * from './schemas/integration-requests';
+export * from './schemas/responses';
 export * from './conversation/topic-names';
 export * from './conversation/message-route';
 export * from './conversation/cut-quoted-reply';
