@@ -6,6 +6,7 @@
  * BENCH_DATABASE_URL names a PostgreSQL server to create a scratch database on
  * (default postgres://postgres@127.0.0.1:5432/postgres); BENCH_SCALE multiplies the counts.
  * Then webhook deliveries with two instances on PostgreSQL (bench-deliveries.ts).
+ * BENCH_CPU_PROF=<dir> writes a CPU profile of each service process there.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
