@@ -15,6 +15,8 @@ import { serveWorkspace } from './http/workspace';
 import { singleSignOnRoutes } from './routes/single-sign-on-routes';
 import { singleSignOn, type OidcSettings } from './services/single-sign-on';
 import { accountRoutes } from './routes/account-routes';
+import { secondFactorRoutes } from './routes/second-factor-routes';
+import { secretBox } from './services/second-factor-secrets';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { messageRoutes } from './routes/message-routes';
@@ -56,6 +58,8 @@ export interface AppOptions {
   attachmentStore?: AttachmentStore;
   /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; none by default. */
   trustProxy?: string[];
+  /** Seals TOTP secrets at rest (CASEDESK_SECOND_FACTOR_KEY); null: stored as they are. */
+  secondFactorKey?: string | null;
 }
 
 export function buildApp({
@@ -69,6 +73,7 @@ export function buildApp({
   mailSender,
   attachmentStore = databaseAttachmentStore,
   trustProxy = [],
+  secondFactorKey = null,
 }: AppOptions): FastifyInstance {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
@@ -100,8 +105,10 @@ export function buildApp({
     ...(oidc ? { sso: true } : {}),
   }));
   openApiRoutes(app);
-  authRoutes(app, db);
+  const box = secretBox(secondFactorKey);
+  authRoutes(app, db, box);
   accountRoutes(app, db);
+  secondFactorRoutes(app, db, box);
   singleSignOnRoutes(app, oidc ? singleSignOn(db, oidc) : null);
   intakeRoutes(app, db, intakeKey);
   inboundRoutes(app, db, intakeKey, attachmentStore);

@@ -47,6 +47,11 @@ const EnvSchema = z.object({
     .optional(),
   CASEDESK_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
   CASEDESK_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  CASEDESK_SECOND_FACTOR_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)')
+    .max(1000)
+    .optional(),
   CASEDESK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
   CASEDESK_TRUST_PROXY: z
     .string()
@@ -111,6 +116,8 @@ export interface Config {
   mail: MailSettings | null;
   /** Null without CASEDESK_OIDC_ISSUER: passwords only. */
   oidc: OidcSettings | null;
+  /** Seals TOTP secrets in the database; null: they are stored as they are. */
+  secondFactorKey: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -180,5 +187,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             clientSecret: e.CASEDESK_OIDC_CLIENT_SECRET,
           }
         : null,
+    secondFactorKey: e.CASEDESK_SECOND_FACTOR_KEY ?? null,
   };
 }

@@ -54,6 +54,7 @@ export async function startService(
     webRoot: opts.serveWorkspace === false ? null : config.webRoot,
     mail: config.mail,
     oidc: config.oidc,
+    secondFactorKey: config.secondFactorKey,
   });
   if (ran.length) app.log.info({ migrations: ran }, 'applied migrations');
   if (runtimeRole) app.log.info({ role: runtimeRole }, 'runtime role granted row privileges only');

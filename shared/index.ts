@@ -30,3 +30,5 @@ export * from './conversation/cut-quoted-reply';
 export * from './conversation/incoming-effect';
 export * from './conversation/byte-size';
 export * from './schemas/single-sign-on';
+export * from './schemas/second-factor';
+export * from './second-factor';

@@ -1,9 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, type Agent, type LoginRequest } from '../../shared';
+import { DomainError, enrolmentRequired, type Agent, type LoginRequest } from '../../shared';
 import type { Database, Queryable } from '../db/database';
 import { findAgentByEmail, toAgent, type AgentRow } from '../repositories/agents';
-import { LOGIN_LIMITS, releaseLoginAttempt, reserveLoginAttempt } from './login-limits';
+import { knownRoles, readSecondFactorPolicy } from '../repositories/second-factors';
+import {
+  dropLoginReservation,
+  LOGIN_LIMITS,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
+} from './login-limits';
 import { decoyHash, verifyPassword } from './passwords';
+import { checkSecondFactor, hasActiveSecondFactor } from './second-factor';
+import type { SecretBox } from './second-factor-secrets';
 import { revokeSession } from './session-revocation';
 
 export const AUTH_POLICY = {
@@ -17,12 +25,24 @@ export const AUTH_POLICY = {
 export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('hex');
 
+/**
+ * What a sign-in answers: the contract's `{token, agent}`, plus
+ * `secondFactorEnrolmentRequired: true` (only then) when the session may do nothing but
+ * set up two-step sign-in.
+ */
+export interface LoginResult {
+  token: string;
+  agent: Agent;
+  secondFactorEnrolmentRequired?: true;
+}
+
 export async function login(
   db: Database,
+  box: SecretBox,
   req: LoginRequest,
   address: string,
   now = new Date(),
-): Promise<{ token: string; agent: Agent }> {
+): Promise<LoginResult> {
   const email = req.email.toLowerCase();
   // Counted before the password is checked, never after: see reserveLoginAttempt.
   const reservation = await reserveLoginAttempt(db, email, address, now);
@@ -37,12 +57,32 @@ export async function login(
     : await verifyPassword(req.password, await decoyHash()).then(() => false);
   if (!row || !ok) throw new DomainError('invalid_credentials', 'Email or password is wrong.');
 
+  const secondFactor = await hasActiveSecondFactor(db, row.id);
+  if (secondFactor) {
+    if (!req.totp && !req.recoveryCode) {
+      await dropLoginReservation(db, reservation);
+      throw new DomainError(
+        'second_factor_required',
+        'Enter the code from your authenticator app (or a recovery code).',
+      );
+    }
+    await checkSecondFactor(db, box, row.id, email, reservation, req, now);
+  }
+
   const token = newSessionToken();
   await db.transaction(async (tx) => {
     await releaseLoginAttempt(tx, reservation, email, address);
     await openSession(tx, row.id, token, now);
   });
-  return { token, agent: toAgent({ ...row, last_seen_at: now }) };
+  const agent = toAgent({ ...row, last_seen_at: now });
+  const requiredFor = await readSecondFactorPolicy(db);
+  const limited = enrolmentRequired({
+    roles: agent.roles,
+    requiredFor,
+    active: secondFactor,
+    viaSso: false,
+  });
+  return { token, agent, ...(limited ? { secondFactorEnrolmentRequired: true as const } : {}) };
 }
 
 /** Stores a new session for `token` (its hash only) and marks the agent seen. */
@@ -51,11 +91,12 @@ export async function openSession(
   agentId: string,
   token: string,
   now: Date,
+  opts: { viaSso?: boolean } = {},
 ): Promise<void> {
   const expires = new Date(now.getTime() + AUTH_POLICY.sessionHours * 3_600_000);
   await tx.query(
-    'INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
-    [hashToken(token), agentId, now, expires],
+    'INSERT INTO sessions (token_hash, agent_id, created_at, expires_at, via_sso) VALUES ($1, $2, $3, $4, $5)',
+    [hashToken(token), agentId, now, expires, opts.viaSso ?? false],
   );
   await tx.query('DELETE FROM sessions WHERE agent_id = $1 AND expires_at <= $2', [agentId, now]);
   await tx.query('UPDATE agents SET last_seen_at = $2 WHERE id = $1', [agentId, now]);
@@ -93,8 +134,30 @@ export async function authenticate(
   token: string,
   now = new Date(),
 ): Promise<Agent | null> {
-  const res = await db.query<AgentRow>(
-    `SELECT a.* FROM sessions s JOIN agents a ON a.id = s.agent_id
+  return (await authenticateSession(db, token, now))?.agent ?? null;
+}
+
+/** A session's agent and how it stands with two-step sign-in. */
+export interface AuthenticatedSession {
+  agent: Agent;
+  viaSso: boolean;
+  /** May do nothing but set up a second factor (403 second_factor_enrolment_required). */
+  enrolmentRequired: boolean;
+}
+
+export async function authenticateSession(
+  db: Database,
+  token: string,
+  now = new Date(),
+): Promise<AuthenticatedSession | null> {
+  const res = await db.query<
+    AgentRow & { via_sso: boolean; second_factor_active: boolean; required_for: string[] }
+  >(
+    `SELECT a.*, s.via_sso,
+            EXISTS (SELECT 1 FROM second_factors f
+                     WHERE f.agent_id = a.id AND f.confirmed_at IS NOT NULL) AS second_factor_active,
+            (SELECT required_for FROM second_factor_policy) AS required_for
+       FROM sessions s JOIN agents a ON a.id = s.agent_id
       WHERE s.token_hash = $1 AND s.expires_at > $2`,
     [hashToken(token), now],
   );
@@ -112,7 +175,17 @@ export async function authenticate(
     );
     row.last_seen_at = now;
   }
-  return toAgent(row);
+  const agent = toAgent(row);
+  return {
+    agent,
+    viaSso: row.via_sso,
+    enrolmentRequired: enrolmentRequired({
+      roles: agent.roles,
+      requiredFor: knownRoles(row.required_for ?? []),
+      active: row.second_factor_active,
+      viaSso: row.via_sso,
+    }),
+  };
 }
 
 export async function logout(db: Database, token: string, agentId: string): Promise<void> {

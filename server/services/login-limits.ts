@@ -89,3 +89,38 @@ export async function sweepLoginFailures(db: Queryable, now = new Date()): Promi
   const res = await db.query('DELETE FROM login_failures WHERE at <= $1', [windowStart(now)]);
   return res.rowCount;
 }
+
+/**
+ * Before a second-factor code is checked: the reservation (already counted as a failure)
+ * is marked as a code guess, unless this account has had its fill of wrong codes in the
+ * window from all addresses together. Unlike passwords, codes are not let through from a
+ * fresh address: whoever guesses codes already has the password, and a code has only a
+ * million values. Under the email's lock, so codes sent at once are counted one by one.
+ */
+export async function reserveSecondFactorAttempt(
+  db: Database,
+  reservationId: string,
+  email: string,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [EMAIL_LOCK, email]);
+    const counted = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM login_failures
+        WHERE email = $1 AND second_factor AND at > $2 AND id <> $3::bigint`,
+      [email, windowStart(now), reservationId],
+    );
+    if (counted.rows[0]!.n >= LOGIN_LIMITS.perAccount) throw refused();
+    await tx.query('UPDATE login_failures SET second_factor = true WHERE id = $1::bigint', [
+      reservationId,
+    ]);
+  });
+}
+
+/**
+ * A correct password without a code is not a guess: its reservation alone goes. Earlier
+ * failures stay, so leaving the code out cannot wipe the count of wrong ones.
+ */
+export async function dropLoginReservation(db: Queryable, reservationId: string): Promise<void> {
+  await db.query('DELETE FROM login_failures WHERE id = $1::bigint', [reservationId]);
+}

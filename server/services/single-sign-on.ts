@@ -170,7 +170,7 @@ export function singleSignOn(db: Database, settings: OidcSettings): SingleSignOn
           );
         }
         const token = newSessionToken();
-        await openSession(tx, agent.id, token, now);
+        await openSession(tx, agent.id, token, now, { viaSso: true });
         return { token, agent: toAgent({ ...agent, last_seen_at: now }) };
       });
     },

@@ -11,7 +11,7 @@ import { openTestDatabase } from './test-databases';
 
 export const TEST_INTAKE_KEY = 'test-intake-key-0123456789';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface Session {
   token: string;
@@ -94,6 +94,8 @@ export interface TestServiceOptions {
   trustProxy?: string[];
   /** Single sign-on (CASEDESK_OIDC_*). */
   oidc?: OidcSettings;
+  /** Seals TOTP secrets (CASEDESK_SECOND_FACTOR_KEY). */
+  secondFactorKey?: string;
 }
 
 export async function startTestService(

@@ -66,6 +66,10 @@ export const ACCOUNT_EVENT_TYPES = [
   'agent.password_reset',
   'agent.invitation_accepted',
   'agent.password_changed',
+  'agent.second_factor_enabled',
+  'agent.second_factor_disabled',
+  'agent.recovery_codes_renewed',
+  'settings.second_factor_requirement_changed',
 ] as const;
 export const AccountEventType = z.enum(ACCOUNT_EVENT_TYPES);
 export type AccountEventType = z.infer<typeof AccountEventType>;

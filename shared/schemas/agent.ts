@@ -39,10 +39,27 @@ export const AgentEntity = AgentDirectoryEntry.extend({
 });
 export type AgentEntity = z.infer<typeof AgentEntity>;
 
-export const LoginRequest = z.strictObject({
-  email: z.string().trim().min(1).max(LIMITS.email),
-  password: z.string().min(1).max(1_000),
-});
+/** A code from an authenticator app: six digits (spaces a person may type are dropped). */
+export const TotpCode = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, 'six digits'));
+/** A one-time recovery code as shown at enrolment (`xxxxx-xxxxx`); case and dashes are free. */
+export const RecoveryCode = z
+  .string()
+  .max(40)
+  .transform((v) => v.toLowerCase().replace(/[\s-]+/g, ''))
+  .pipe(z.string().regex(/^[a-z2-7]{10}$/, 'a recovery code as shown at set-up'));
+
+export const LoginRequest = z
+  .strictObject({
+    email: z.string().trim().min(1).max(LIMITS.email),
+    password: z.string().min(1).max(1_000),
+    /** Only for accounts with two-step sign-in; else ignored. */
+    totp: TotpCode.optional(),
+    recoveryCode: RecoveryCode.optional(),
+  })
+  .refine((b) => !(b.totp && b.recoveryCode), 'totp or recoveryCode, not both');
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const LoginResponse = z.object({ token: z.string(), agent: Agent });
