@@ -2,7 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { count } from '../format';
 import { AcceptInvitation } from '../screens/AcceptInvitation';
 import { AccountDeactivated } from '../screens/AccountDeactivated';
+import { EnrolSecondFactor } from '../screens/EnrolSecondFactor';
 import { SignIn } from '../screens/SignIn';
+import {
+  abandonEnrolment,
+  confirmSecondFactorWith,
+  finishEnrolment,
+  startSecondFactor,
+} from './second-factor-thunks';
+import { codeDropped } from './session-slice';
 import { acceptInvitationWith } from './account-thunks';
 import { signInWithSso } from './single-sign-on-thunks';
 import type { Connection } from './connection';
@@ -65,6 +73,17 @@ export function App() {
   );
 
   if (session.status === 'starting' || !info) return <p className="muted">Opening Casedesk…</p>;
+  if (session.status === 'enrolling') {
+    return (
+      <EnrolSecondFactor
+        name={session.agent?.name ?? ''}
+        onBegin={() => dispatch(startSecondFactor())}
+        onConfirm={(code) => dispatch(confirmSecondFactorWith(code))}
+        onDone={() => void dispatch(finishEnrolment())}
+        onSignOut={() => void dispatch(abandonEnrolment())}
+      />
+    );
+  }
   if ((!conn || session.status !== 'signed_in') && invitation !== null) {
     return (
       <AcceptInvitation
@@ -90,7 +109,9 @@ export function App() {
         busy={session.status === 'signing_in'}
         error={session.error}
         info={info}
-        onSubmit={(email, password) => void dispatch(signInWith(email, password))}
+        onSubmit={(email, password, second) => void dispatch(signInWith(email, password, second))}
+        codeAsked={session.codeAsked}
+        onStartOver={() => dispatch(codeDropped())}
         onConnected={() => window.location.reload()}
         onInvitation={() => setInvitation('')}
         onSso={session.ssoOffered ? () => void dispatch(signInWithSso()) : null}

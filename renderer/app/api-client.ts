@@ -51,14 +51,18 @@ export async function request<T>(
   return body as T;
 }
 
+/** What a sign-in with two-step sign-in adds after the password: a code or a recovery code. */
+export type SecondStep = { totp: string } | { recoveryCode: string };
+
 export async function signIn(
   serverUrl: string,
   email: string,
   password: string,
+  second?: SecondStep,
 ): Promise<LoginResponse> {
   const body = await request<unknown>(serverUrl, '/api/v1/auth/login', {
     method: 'POST',
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ email, password, ...second }),
   });
   return parseLoginResponse(body);
 }
@@ -125,6 +129,9 @@ export function describeSignInError(err: unknown): string {
     if (err.code === 'rate_limited')
       return 'Too many failed sign-ins. Wait 15 minutes and try again.';
     if (err.code === 'validation_failed') return 'Enter your email and password.';
+    if (err.code === 'invalid_second_factor')
+      return 'That code is not right, or was used already. Enter the newest code from your app.';
+    if (err.code === 'second_factor_required') return 'Enter the code from your authenticator app.';
     if (err.code === 'account_deactivated')
       return 'Your account has been deactivated. Ask your administrator.';
     return err.message;

@@ -5,10 +5,25 @@ import { caseIdByReference } from '../data/desk-signals';
 import { openReplica, replicaName, type ReplicaDb } from '../data/replica-db';
 import { dismissRejected, enqueueMutation } from '../data/replica-writes';
 import { SyncEngine } from '../data/sync-engine';
-import { describeSignInError, signIn, signOutOnServer } from './api-client';
+import {
+  ApiError,
+  describeSignInError,
+  signIn,
+  signOutOnServer,
+  type SecondStep,
+} from './api-client';
 import type { Connection } from './connection';
 import { caseLinkHeld, hostLoaded, noticeShown } from './host-slice';
-import { serverChosen, signedIn, signedOut, signInFailed, signInStarted } from './session-slice';
+import {
+  codeAsked,
+  enrolmentStarted,
+  serverChosen,
+  signedIn,
+  signedOut,
+  signInFailed,
+  signInStarted,
+} from './session-slice';
+import { holdForEnrolment } from './enrolment-hold';
 import { checkSingleSignOn, takeSsoReturn } from './single-sign-on-thunks';
 import type { AppThunk, ThunkExtra } from './store';
 import { syncReported } from './sync-slice';
@@ -39,23 +54,35 @@ export const startApp =
   };
 
 export const signInWith =
-  (email: string, password: string): AppThunk =>
+  (email: string, password: string, second?: SecondStep): AppThunk =>
   async (dispatch, getState, { serverUrl }) => {
     if (!getState().host.info) return;
     dispatch(signInStarted());
     try {
-      await dispatch(beginSession(await signIn(serverUrl, email, password)));
+      await dispatch(beginSession(await signIn(serverUrl, email, password, second)));
     } catch (err) {
-      dispatch(signInFailed(describeSignInError(err)));
+      // The password was right: the screen asks for the code and keeps what was typed.
+      if (err instanceof ApiError && err.code === 'second_factor_required') dispatch(codeAsked());
+      else dispatch(signInFailed(describeSignInError(err)));
     }
   };
 
-/** A new session from any way of signing in (password, invitation, single sign-on). */
+/**
+ * A new session from any way of signing in (password, invitation, single sign-on). One
+ * whose role requires two-step sign-in that is not set up yet goes no further than setting
+ * it up: the workspace opens after (see finishEnrolment).
+ */
 export const beginSession =
-  ({ token, agent }: { token: string; agent: Agent }): AppThunk =>
+  (login: { token: string; agent: Agent; secondFactorEnrolmentRequired?: true }): AppThunk =>
   async (dispatch, getState, { platform }) => {
     const info = getState().host.info;
     if (!info) return;
+    const { token, agent } = login;
+    if (login.secondFactorEnrolmentRequired) {
+      holdForEnrolment({ token, agent });
+      dispatch(enrolmentStarted(agent));
+      return;
+    }
     const protection = await platform.saveSession({ token, agent });
     if (platform.kind === 'desktop') dispatch(noticeShown(PROTECTION_NOTICE[protection] ?? null));
     await dispatch(connect(token, agent, info.serverId));

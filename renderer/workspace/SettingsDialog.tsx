@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { changeOwnPassword } from '../app/account-thunks';
 import { saveSettings, setNotification } from '../app/host-thunks';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
+import { TwoStepSection } from './TwoStepSection';
 import { useModalDialog } from './use-modal-dialog';
 
 const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
@@ -72,6 +73,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
               Change password
             </button>
           </fieldset>
+          {open && <TwoStepSection />}
         </>
       )}
       <button type="button" onClick={onClose}>

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError, type Agent, type Invitation } from '../../shared';
+import { DomainError, enrolmentRequired, type Invitation } from '../../shared';
 import type { Queryable } from '../db/database';
 import { recordAccountEvent } from '../repositories/account-events';
 import { toAgent, type AgentRow } from '../repositories/agents';
-import { hashToken, newSessionToken, openSession } from './auth';
+import { readSecondFactorPolicy } from '../repositories/second-factors';
+import { hashToken, newSessionToken, openSession, type LoginResult } from './auth';
+import { hasActiveSecondFactor } from './second-factor';
 import { requireStrongPassword } from './password-rules';
 import { hashPassword } from './passwords';
 import { revokeAgentSessions } from './session-revocation';
@@ -49,7 +51,7 @@ export async function acceptInvitation(
   tx: Queryable,
   req: { token: string; password: string },
   now: Date,
-): Promise<{ token: string; agent: Agent }> {
+): Promise<LoginResult> {
   // Locked, so two tabs accepting the same link at once cannot both succeed.
   const inv = await tx.query<{ agent_id: string; expires_at: Date; used_at: Date | null }>(
     'SELECT agent_id, expires_at, used_at FROM invitations WHERE token_hash = $1 FOR UPDATE',
@@ -82,5 +84,14 @@ export async function acceptInvitation(
     at: now,
     data: {},
   });
-  return { token, agent: toAgent({ ...row, last_seen_at: now }) };
+  const agent = toAgent({ ...row, last_seen_at: now });
+  // A password session like a sign-in's: limited to enrolment when the role requires it.
+  // (An invitation itself is not asked for a code: an admin issued it.)
+  const limited = enrolmentRequired({
+    roles: agent.roles,
+    requiredFor: await readSecondFactorPolicy(tx),
+    active: await hasActiveSecondFactor(tx, row.id),
+    viaSso: false,
+  });
+  return { token, agent, ...(limited ? { secondFactorEnrolmentRequired: true as const } : {}) };
 }

@@ -62,7 +62,12 @@ export const LoginRequest = z
   .refine((b) => !(b.totp && b.recoveryCode), 'totp or recoveryCode, not both');
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const LoginResponse = z.object({ token: z.string(), agent: Agent });
+export const LoginResponse = z.object({
+  token: z.string(),
+  agent: Agent,
+  /** Only when the session may do nothing but set up two-step sign-in (its role requires it). */
+  secondFactorEnrolmentRequired: z.literal(true).optional(),
+});
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const PRESENCE_CHANNELS = ['chat', 'phone'] as const;
