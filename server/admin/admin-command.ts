@@ -10,6 +10,7 @@ import {
 import type { Database } from '../db/database';
 import { findAgentByEmail, listAgents } from '../repositories/agents';
 import { activateAgent, createAgent, deactivateAgent, resetPassword } from '../services/accounts';
+import { removeSecondFactor } from '../services/second-factor';
 
 export const USAGE = `usage: npm run admin -- <command> [options]
 
@@ -23,6 +24,8 @@ export const USAGE = `usage: npm run admin -- <command> [options]
   activate --email <email>
   reset-password --email <email>
       ends every session, and prints a new invitation token to set a password with
+  reset-second-factor --email <email>
+      turns two-step sign-in off for someone who lost their phone and recovery codes
 
 roles: ${ROLES.join(', ')}; languages: ${LANGUAGES.join(', ')}
 Uses the service's database: DATABASE_URL, or the embedded one in CASEDESK_DATA_DIR
@@ -152,6 +155,18 @@ export async function runAdminCommand(db: Database, argv: string[], o: Output): 
       const { invitation } = await db.transaction((tx) => resetPassword(tx, null, id, now));
       o.out(`Reset the password of ${v.email}; every session ended.`);
       printInvitation(o, { email: v.email! }, invitation);
+      return;
+    }
+    case 'reset-second-factor': {
+      const id = await byEmail(db, v.email);
+      const removed = await db.transaction((tx) =>
+        removeSecondFactor(tx, id, null, now, { by: 'command_line' }),
+      );
+      o.out(
+        removed
+          ? `Turned two-step sign-in off for ${v.email}: the password alone signs in again.`
+          : `${v.email} had no two-step sign-in; nothing changed.`,
+      );
       return;
     }
     case undefined:

@@ -1,6 +1,7 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountEvent, Agent, SecondFactorEnrolment, SecondFactorStatus } from '../../shared';
+import { runAdminCommand } from '../admin/admin-command';
 import { openSession, newSessionToken } from '../services/auth';
 import { LOGIN_LIMITS } from '../services/login-limits';
 import { createAccount, STRONG_PASSWORD } from '../testing/accounts';
@@ -213,6 +214,25 @@ describe.each(testDatabaseKinds())('two-step sign-in on %s', (kind) => {
       (e) => e.type === 'agent.second_factor_disabled',
     );
     expect(disabled).toMatchObject([{ actorId: admin.agent.id, data: { by: 'admin' } }]);
+  });
+
+  it('lets the command line turn off the second factor of someone locked out', async () => {
+    const c = await enrolled();
+    const lines: string[] = [];
+    const run = (email: string) =>
+      runAdminCommand(svc.db, ['reset-second-factor', '--email', email], {
+        out: (l) => lines.push(l),
+      });
+    await run(c.email.toUpperCase());
+    expect(lines.at(-1)).toContain('Turned two-step sign-in off');
+    expect((await login({ email: c.email, password: STRONG_PASSWORD })).statusCode).toBe(200);
+    await run(c.email);
+    expect(lines.at(-1)).toContain('nothing changed');
+    await expect(run('nobody@nowhere.example')).rejects.toThrow();
+    const disabled = (await events(c.session.agent.id)).filter(
+      (e) => e.type === 'agent.second_factor_disabled',
+    );
+    expect(disabled).toMatchObject([{ actorId: null, data: { by: 'command_line' } }]);
   });
 
   it('enforces the admins’ requirement: unenrolled password sessions may only set it up', async () => {
