@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { count } from '../format';
 import { AcceptInvitation } from '../screens/AcceptInvitation';
 import { AccountDeactivated } from '../screens/AccountDeactivated';
@@ -11,7 +11,7 @@ import {
   startSecondFactor,
 } from './second-factor-thunks';
 import { codeDropped } from './session-slice';
-import { acceptInvitationWith } from './account-thunks';
+import { acceptInvitationWith, lookUpInvitee } from './account-thunks';
 import { signInWithSso } from './single-sign-on-thunks';
 import type { Connection } from './connection';
 import { watchDeskSignals } from './desk-signal-thunks';
@@ -50,6 +50,7 @@ export function App() {
   const conn = useAppConnection();
   const deactivated = useAppSelector((s) => s.sync.accountDeactivated);
   const [invitation, setInvitation] = useState<string | null>(invitationInLink);
+  const lookup = useCallback((token: string) => dispatch(lookUpInvitee(token)), [dispatch]);
 
   // Once per window, also when StrictMode runs effects twice in development.
   const started = useRef(false);
@@ -96,6 +97,7 @@ export function App() {
           setInvitation(null);
           return null;
         }}
+        onLookup={lookup}
         onCancel={() => {
           window.history.replaceState(null, '', window.location.pathname);
           setInvitation(null);

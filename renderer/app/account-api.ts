@@ -2,6 +2,7 @@ import {
   Agent,
   CreateAgentResponse,
   Invitation,
+  InvitationLookup,
   TeamMember,
   type CreateAgentRequest,
   type LoginResponse,
@@ -91,4 +92,12 @@ export async function changePassword(
   next: string,
 ): Promise<void> {
   await post(serverUrl, '/api/v1/me/password', token, { current, new: next });
+}
+
+export async function lookupInvitation(
+  serverUrl: string,
+  invitation: string,
+): Promise<InvitationLookup> {
+  const path = `/api/v1/auth/invitations/${encodeURIComponent(invitation)}`;
+  return InvitationLookup.parse(await request(serverUrl, path));
 }

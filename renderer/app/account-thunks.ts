@@ -4,6 +4,7 @@ import {
   changePassword,
   inviteAgent,
   listTeam,
+  lookupInvitation,
   resetAgentPassword,
   setAgentActive,
   updateAgent,
@@ -94,6 +95,15 @@ export const acceptInvitationWith =
     await dispatch(beginSession(r.value));
     return { ok: true, value: null };
   };
+
+/** Whom an invitation is for, to judge a new password by; null when it cannot be told. */
+export const lookUpInvitee =
+  (invitation: string): AppThunk<Promise<{ name: string; email: string } | null>> =>
+  async (_dispatch, _getState, { serverUrl }) =>
+    lookupInvitation(serverUrl, invitation).then(
+      ({ name, email }) => ({ name, email }),
+      () => null,
+    );
 
 export const changeOwnPassword =
   (current: string, next: string): AppThunk<Promise<Outcome<null>>> =>

@@ -1,16 +1,35 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { PersonalWords } from '../../shared/password-policy';
 import { PasswordStrength } from './PasswordStrength';
 
 interface Props {
   /** From the invitation link, if the person followed one. */
   initialToken: string;
   onAccept: (token: string, password: string) => Promise<string | null>;
+  /** Whom the invitation is for (null: unknown, used or expired, or not reachable). */
+  onLookup: (token: string) => Promise<PersonalWords | null>;
   onCancel: () => void;
 }
 
 /** An invited person sets their password and lands in the workspace, signed in. */
-export function AcceptInvitation({ initialToken, onAccept, onCancel }: Props) {
+export function AcceptInvitation({ initialToken, onAccept, onLookup, onCancel }: Props) {
   const [token, setToken] = useState(initialToken);
+  const [person, setPerson] = useState<PersonalWords | null>(null);
+  // Whom it is for, so the password is judged against their name and email here too.
+  useEffect(() => {
+    const typed = token.trim();
+    if (typed.length < 20) return setPerson(null);
+    let current = true;
+    const timer = setTimeout(() => {
+      void onLookup(typed).then((p) => {
+        if (current) setPerson(p);
+      });
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [token, onLookup]);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -58,7 +77,12 @@ export function AcceptInvitation({ initialToken, onAccept, onCancel }: Props) {
             }}
           />
         </label>
-        <PasswordStrength password={password} person={null} />
+        {person && (
+          <p className="small" role="status">
+            For {person.name} ({person.email})
+          </p>
+        )}
+        <PasswordStrength password={password} person={person} />
         {error && (
           <p id={errorId} role="alert" className="error">
             {error}

@@ -15,7 +15,7 @@ const codeOf = (res: { json: () => unknown }) =>
 const codeFor = (secret: string, offsetSteps = 0) =>
   generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
 
-describe.each(testDatabaseKinds())('two-step sign-in on %s', (kind) => {
+describe.each(testDatabaseKinds())('two-step sign-in on %s', { timeout: 120_000 }, (kind) => {
   let svc: TestService;
   let admin: Session;
   let addressCounter = 0;

@@ -6,6 +6,7 @@ import {
   CreateAgentRequest,
   DomainError,
   EmptyBody,
+  InvitationParams,
   UpdateAgentRequest,
   canManageAccounts,
   seesFullDirectory,
@@ -23,7 +24,7 @@ import {
   resetPassword,
   updateAgent,
 } from '../services/accounts';
-import { acceptInvitation } from '../services/invitations';
+import { acceptInvitation, lookupInvitation } from '../services/invitations';
 import { changeOwnPassword, checkCurrentPassword } from '../services/own-password';
 
 type WithId = FastifyRequest<{ Params: { id: string } }>;
@@ -106,6 +107,11 @@ export function accountRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/v1/audit/accounts', admin, async (req) => {
     const q = parse(AccountEventsQuery, req.query, 'query');
     return listAccountEvents(db, null, q.limit, q.cursor);
+  });
+
+  app.get('/api/v1/auth/invitations/:token', async (req) => {
+    const { token } = parse(InvitationParams, req.params, 'params');
+    return lookupInvitation(db, token, new Date());
   });
 
   // Like login, not idempotent by key: its answer is a session token, never stored.

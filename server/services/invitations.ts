@@ -95,3 +95,24 @@ export async function acceptInvitation(
   });
   return { token, agent, ...(limited ? { secondFactorEnrolmentRequired: true as const } : {}) };
 }
+
+/**
+ * Whom an open invitation is for, so the invitation screen can judge a password against
+ * their name and email as the service will. Its holder may set the password anyway, so
+ * this tells them nothing more; anything but an open invitation is 410.
+ */
+export async function lookupInvitation(
+  db: Queryable,
+  token: string,
+  now: Date,
+): Promise<{ name: string; email: string; expiresAt: string }> {
+  const res = await db.query<{ name: string; email: string; expires_at: Date; active: boolean }>(
+    `SELECT a.name, a.email, a.active, i.expires_at FROM invitations i
+       JOIN agents a ON a.id = i.agent_id
+      WHERE i.token_hash = $1 AND i.used_at IS NULL`,
+    [hashToken(token)],
+  );
+  const row = res.rows[0];
+  if (!row || !row.active || new Date(row.expires_at) <= now) throw expired();
+  return { name: row.name, email: row.email, expiresAt: new Date(row.expires_at).toISOString() };
+}

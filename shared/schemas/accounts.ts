@@ -52,6 +52,16 @@ export const AcceptInvitationRequest = z.strictObject({
 });
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
 
+export const InvitationParams = z.strictObject({ token: z.string().min(1).max(200) });
+
+/** `GET /auth/invitations/:token`: whom an open invitation is for. */
+export const InvitationLookup = z.object({
+  name: z.string(),
+  email: Email,
+  expiresAt: UtcTimestamp,
+});
+export type InvitationLookup = z.infer<typeof InvitationLookup>;
+
 export const ChangePasswordRequest = z.strictObject({
   current: PasswordInput,
   new: PasswordInput,

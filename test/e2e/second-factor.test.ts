@@ -1,6 +1,7 @@
 import { generate } from 'otplib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgent } from '../../server/services/accounts';
 import { seriousViolations, shot, signIn, startStack, type Stack } from './harness';
 
 /** The code an authenticator app shows `offsetSteps` 30-second steps from now. */
@@ -122,5 +123,35 @@ describe('two-step sign-in in Chromium', { timeout: 240_000 }, () => {
     await setUpWithApp(tess);
     await tess.getByRole('button', { name: 'Continue to Casedesk' }).click();
     await synced(tess);
+  });
+
+  it('judges an invitee’s password against their own name on the invitation screen', async () => {
+    const { invitation } = await stack.db.transaction((tx) =>
+      createAgent(
+        tx,
+        null,
+        {
+          email: 'nora.quist@team.example',
+          name: 'Nora Quist',
+          roles: ['agent'],
+          languages: ['en'],
+          refundLimit: { amount: 100_00, currency: 'EUR' },
+        },
+        new Date(),
+      ),
+    );
+    const page = await newPage();
+    await page.goto(`${stack.url}/#/invitation/${invitation.token}`);
+    await page.getByText('For Nora Quist (nora.quist@team.example)').waitFor();
+    const rule = page
+      .getByRole('list', { name: 'Password rules' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Not your name' });
+    // First a password the rules accept (the estimator has loaded once this shows met)…
+    await page.getByLabel('New password').fill('Lantern orbit quilted 47 marmalade');
+    await expect.poll(() => rule.textContent(), { timeout: 30_000 }).toContain('(met)');
+    // …then one with the invitee's surname: judged here, before the service is asked.
+    await page.getByLabel('New password').fill('Lantern orbit quist 47 marmalade');
+    await expect.poll(() => rule.textContent(), { timeout: 10_000 }).toContain('(not met yet)');
   });
 });
