@@ -111,10 +111,19 @@ describe('the Team view and invitations in Chromium', { timeout: 240_000 }, () =
     await agent.goto(invitationLink);
     await agent.getByRole('heading', { name: 'Welcome to Casedesk' }).waitFor();
     const password = agent.getByLabel('New password');
-    await password.fill('nora1234quist');
-    // The estimator alone cannot know the name (it scores this one 4 once loaded, and the
-    // meter reads 'Very weak' only until then): the service's refusal below is what counts.
+    // The screen looks up whom the invitation is for, and judges the name there too.
+    await agent.getByText('For Nora Quist (nora@example.com)').waitFor();
+    const personal = agent
+      .getByRole('list', { name: 'Password rules' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Not your name' });
+    // 'Very strong' shows only once the estimator has loaded (until then: 'Very weak').
+    await password.fill(STRONG);
     await agent.getByText('Very strong', { exact: true }).waitFor();
+    await expect(personal.textContent()).resolves.toContain('(met)');
+    await password.fill('nora1234quist');
+    await expect.poll(() => personal.textContent()).toContain('(not met yet)');
+    // The service has the last word all the same.
     await agent.getByRole('button', { name: 'Set password and sign in' }).click();
     await expect(agent.getByRole('alert').textContent()).resolves.toMatch(
       /too easy to guess|your name/,
