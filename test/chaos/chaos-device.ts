@@ -90,21 +90,45 @@ export class ChaosDevice {
 
   /** One round of the sync engine: push the outbox, then pull until caught up. */
   async sync(): Promise<void> {
+    await this.guarded(async () => {
+      await this.sendOutbox();
+      await this.fetchChanges();
+    });
+  }
+
+  /** Only the first half of a round: the outbox sent, nothing pulled. */
+  async push(): Promise<void> {
+    await this.guarded(() => this.sendOutbox());
+  }
+
+  /** Only the second half: pulled until caught up. */
+  async pull(): Promise<void> {
+    await this.guarded(() => this.fetchChanges());
+  }
+
+  private async guarded(work: () => Promise<void>): Promise<void> {
     try {
-      await pushOutbox(this.db, this.transport, this.agent, {
-        sending: async () => undefined,
-        stopped: () => false,
-      });
-      await pullChanges(
-        this.db,
-        this.transport,
-        (changes, cursor) => applyServerChanges(this.db, changes, cursor, this.agent),
-        () => false,
-      );
+      await work();
     } catch (err) {
       if (err instanceof Died) return this.restart();
       if (!isNetworkError(err)) throw err;
     }
+  }
+
+  private sendOutbox(): Promise<void> {
+    return pushOutbox(this.db, this.transport, this.agent, {
+      sending: async () => undefined,
+      stopped: () => false,
+    });
+  }
+
+  private fetchChanges(): Promise<void> {
+    return pullChanges(
+      this.db,
+      this.transport,
+      (changes, cursor) => applyServerChanges(this.db, changes, cursor, this.agent),
+      () => false,
+    );
   }
 
   /** The app starts again on the same replica, with nothing in memory. */

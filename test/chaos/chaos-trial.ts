@@ -8,7 +8,9 @@ import {
 import type { DatabaseKind } from '../../server/db/database';
 import { ChaosDevice, type Fault, type PushLog } from './chaos-device';
 import { CREATED_IN, EVENT_OF, planMutation } from './chaos-mutations';
+import { countQueries } from './query-count';
 import { replicaDifferences } from './replica-vs-server';
+import { readCaseDetails, serverViewFromApi, viewOf, type ServerView } from './server-view';
 import { seededRandom, type Random } from './seeded-random';
 
 /**
@@ -23,6 +25,8 @@ export interface ChaosWorld {
   agentIds: string[];
   /** Every case the trials created, for the check across all replicas at the end. */
   caseIds: string[];
+  /** Statements sent to the database so far, by the service and by the checks. */
+  queries: { readonly n: number };
 }
 
 let worlds = 0;
@@ -33,6 +37,7 @@ let worlds = 0;
  */
 export async function openChaosWorld(kind: DatabaseKind = 'pglite'): Promise<ChaosWorld> {
   const svc = await startTestService(kind);
+  const queries = countQueries(svc.db);
   const names = ['ana', 'marco', 'tess', 'lena'] as const;
   const sessions = new Map<string, Session>();
   for (const n of names) sessions.set(n, await svc.login(n));
@@ -51,7 +56,15 @@ export async function openChaosWorld(kind: DatabaseKind = 'pglite'): Promise<Cha
     );
   });
   for (const d of devices) await d.sync();
-  return { svc, devices, sessions, pushLog, agentIds: [...svc.agentIds.values()], caseIds: [] };
+  return {
+    svc,
+    devices,
+    sessions,
+    pushLog,
+    agentIds: [...svc.agentIds.values()],
+    caseIds: [],
+    queries,
+  };
 }
 
 export async function closeChaosWorld(w: ChaosWorld): Promise<void> {
@@ -68,6 +81,14 @@ export interface TrialFigures {
   doubled: number;
   mismatches: number;
   faults: number;
+  /**
+   * Statements the trial sent to the database, how long it took, and the processor time it
+   * used (the service, its PGlite and the replicas all run in this process; on a shared
+   * machine the processor time says more than the clock).
+   */
+  queries: number;
+  ms: number;
+  cpuMs: number;
   /** What went wrong, in words: empty for a good trial. */
   problems: string[];
   /** What the trial did, step by step: printed with a failing seed. */
@@ -100,6 +121,9 @@ function shuffled<T>(r: Random, xs: readonly T[]): T[] {
  * and every replica must equal what the server shows its agent.
  */
 export async function runTrial(w: ChaosWorld, seed: number): Promise<TrialFigures> {
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const queriesBefore = w.queries.n;
   const r = seededRandom(seed);
   const cases: Case[] = [];
   for (let i = r.chance(0.3) ? 2 : 1; i > 0; i--)
@@ -154,21 +178,29 @@ export async function runTrial(w: ChaosWorld, seed: number): Promise<TrialFigure
   // The players back online, nothing failing: each syncs until everything is sent and it
   // has what the others sent last. (The others catch up when they next play.)
   await settle(players);
-  return { ...(await judge(w, players, caseIds, queued)), seed, faults, trace };
+  const verdict = await judge(w, players, caseIds, queued);
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  return { ...verdict, seed, faults, trace, queries: w.queries.n - queriesBefore, ms, cpuMs };
 }
 
-/** Online, no faults, synced until every outbox is sent, then once more to pull the rest. */
+/**
+ * Online, no faults: every outbox sent, then every app pulls once, so each has what all the
+ * others sent (pushing all before pulling any spares the second pull a push-then-pull round
+ * would need for the apps that synced before the last one pushed).
+ */
 async function settle(devices: readonly ChaosDevice[]): Promise<void> {
   for (const d of devices) {
     d.offline = false;
     d.fault = null;
   }
   for (let round = 0; round < 5; round++) {
-    for (const d of devices) await d.sync();
+    for (const d of devices) await d.push();
     const waiting = await Promise.all(devices.map((d) => d.pendingCount()));
     if (waiting.every((n) => n === 0)) break;
   }
-  for (const d of devices.slice(0, -1)) await d.sync();
+  for (const d of devices) await d.pull();
 }
 
 /**
@@ -182,11 +214,13 @@ async function convergedDifferences(
   w: ChaosWorld,
   devices: readonly ChaosDevice[],
   caseIds: readonly string[],
+  source: 'database' | 'api' = 'database',
 ): Promise<string[]> {
   for (let attempt = 0; ; attempt++) {
+    const views = await serverViews(w, devices, caseIds, source);
     const diffs: string[] = [];
     for (const d of devices)
-      diffs.push(...(await replicaDifferences(d, sessionOf(w, d).get, caseIds)));
+      diffs.push(...(await replicaDifferences(d, views.get(d.agent.id)!, caseIds)));
     if (diffs.length === 0 || attempt === 20) return diffs;
     await new Promise((resolve) => setTimeout(resolve, 250));
     await settle(devices);
@@ -194,8 +228,31 @@ async function convergedDifferences(
 }
 
 /**
- * After a run: every app online and synced, each replica held against the server on a
- * sample of the run's cases (or all of them).
+ * What the service shows each of these devices' agents of the cases: after every trial
+ * read from the database in two statements (the view `GET /cases/:id` gives, see
+ * server-view.ts); at the end of a run asked of the API itself, case by case.
+ */
+async function serverViews(
+  w: ChaosWorld,
+  devices: readonly ChaosDevice[],
+  caseIds: readonly string[],
+  source: 'database' | 'api',
+): Promise<Map<string, ServerView>> {
+  const agents = new Map(devices.map((d) => [d.agent.id, d.agent]));
+  const views = new Map<string, ServerView>();
+  if (source === 'api') {
+    for (const id of agents.keys())
+      views.set(id, await serverViewFromApi(sessionOf(w, id).get, caseIds));
+    return views;
+  }
+  const details = await readCaseDetails(w.svc.db, caseIds);
+  for (const [id, agent] of agents) views.set(id, viewOf(agent, details, caseIds));
+  return views;
+}
+
+/**
+ * After a run: every app online and synced, each replica held against the API's answers
+ * on a sample of the run's cases (or all of them).
  */
 export async function checkAllReplicas(w: ChaosWorld, sample: number): Promise<string[]> {
   await settle(w.devices);
@@ -204,18 +261,62 @@ export async function checkAllReplicas(w: ChaosWorld, sample: number): Promise<s
     w,
     w.devices,
     w.caseIds.filter((_, i) => i % step === 0),
+    'api',
   );
 }
 
-const sessionOf = (w: ChaosWorld, d: ChaosDevice) =>
-  [...w.sessions.values()].find((s) => s.agent.id === d.agent.id)!;
+/**
+ * Whether the trials' check sees what the API shows: the view read from the database
+ * against `GET /cases/:id`, for every agent and every case of the run. Empty when equal.
+ */
+export async function checkServerViews(w: ChaosWorld): Promise<string[]> {
+  const [fromDb, fromApi] = [
+    await serverViews(w, w.devices, w.caseIds, 'database'),
+    await serverViews(w, w.devices, w.caseIds, 'api'),
+  ];
+  const out: string[] = [];
+  for (const [agent, view] of fromApi) {
+    for (const [id, answer] of view) {
+      const a = JSON.stringify(answer && { ...answer, context: undefined });
+      const b = JSON.stringify(fromDb.get(agent)!.get(id));
+      if (a !== b) out.push(`case ${id} for agent ${agent}:\n  api ${a}\n  db  ${b}`);
+    }
+  }
+  return out;
+}
+
+const sessionOf = (w: ChaosWorld, agentId: string) =>
+  [...w.sessions.values()].find((s) => s.agent.id === agentId)!;
+
+/** Each queued mutation's outbox entry, read once per device. */
+async function outboxEntries(queued: readonly Queued[]) {
+  const byDevice = new Map<ChaosDevice, string[]>();
+  for (const q of queued) byDevice.set(q.device, [...(byDevice.get(q.device) ?? []), q.id]);
+  const entries = new Map<string, { state: string }>();
+  for (const [d, ids] of byDevice)
+    for (const e of await d.db.outbox.where('id').anyOf(ids).toArray()) entries.set(e.id, e);
+  return entries;
+}
+
+/** Which of the rows the mutations meant to create are on the server ("table id"), in one statement. */
+async function createdRows(w: ChaosWorld, queued: readonly Queued[]): Promise<Set<string>> {
+  const ids = queued.filter((q) => CREATED_IN[q.op]).map((q) => String(q.args.id));
+  if (!ids.length) return new Set();
+  const res = await w.svc.db.query<{ t: string; id: string }>(
+    (['notes', 'messages', 'actions'] as const)
+      .map((t) => `SELECT '${t}' AS t, id::text AS id FROM ${t} WHERE id = ANY($1::uuid[])`)
+      .join(' UNION ALL '),
+    [ids],
+  );
+  return new Set(res.rows.map((r) => `${r.t} ${r.id}`));
+}
 
 async function judge(
   w: ChaosWorld,
   players: readonly ChaosDevice[],
   caseIds: string[],
   queued: Queued[],
-): Promise<Omit<TrialFigures, 'trace' | 'seed' | 'faults'>> {
+): Promise<Omit<TrialFigures, 'trace' | 'seed' | 'faults' | 'queries' | 'ms' | 'cpuMs'>> {
   const problems: string[] = [];
   let accepted = 0;
   let rejected = 0;
@@ -223,10 +324,11 @@ async function judge(
   let doubled = 0;
   // Accepted state changes per case and event type, to hold the audit trail against.
   const expected = new Map<string, number>();
+  const [entries, created] = await Promise.all([outboxEntries(queued), createdRows(w, queued)]);
   for (const q of queued) {
     const answers = w.pushLog.get(q.id) ?? [];
     const applied = answers.filter((a) => a.status === 'applied').length;
-    const entry = await q.device.db.outbox.where('id').equals(q.id).first();
+    const entry = entries.get(q.id);
     if (entry?.state === 'pending' || answers.length === 0) {
       lost++;
       problems.push(`${q.op} ${q.id} from ${q.device.name} never reached the server`);
@@ -245,11 +347,11 @@ async function judge(
     }
     const table = CREATED_IN[q.op];
     if (table) {
-      const rows = await w.svc.db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [q.args.id]);
-      if (ok && rows.rows.length !== 1) {
+      const there = created.has(`${table} ${String(q.args.id)}`);
+      if (ok && !there) {
         lost++;
         problems.push(`accepted ${q.op} ${String(q.args.id)} is not on the server`);
-      } else if (!ok && rows.rows.length !== 0) {
+      } else if (!ok && there) {
         problems.push(`refused ${q.op} ${String(q.args.id)} is on the server anyway`);
       }
     }

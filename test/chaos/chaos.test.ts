@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkAllReplicas,
+  checkServerViews,
   closeChaosWorld,
   openChaosWorld,
   runTrial,
@@ -35,8 +36,11 @@ describe('sync under randomized offline, crash and retry trials', () => {
           failed.push(`seed ${t.seed}:\n${t.problems.join('\n')}\n${t.trace.join('\n')}`);
       }
       expect(failed).toEqual([]);
-      // And at the end every app, synced, holds every case exactly as the server shows it.
+      // And at the end every app, synced, holds every case exactly as the API shows it.
       expect(await checkAllReplicas(world, Infinity)).toEqual([]);
+      // The trials' check read the server's side from the database in one go: it is what
+      // GET /cases/:id answers, for every agent and case.
+      expect(await checkServerViews(world)).toEqual([]);
       // The trials do something: most write, and a good share of what they write goes through.
       expect(mutations).toBeGreaterThan(TRIALS);
       expect(accepted).toBeGreaterThan(mutations / 4);

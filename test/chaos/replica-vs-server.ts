@@ -3,8 +3,7 @@ import { Case, ExternalDispute, Message, Note } from '../../shared';
 import { toCase } from '../../renderer/data/local-case';
 import { ActionRead, EventRead } from '../../renderer/data/read-schemas';
 import type { ChaosDevice } from './chaos-device';
-
-type Get = (url: string) => Promise<{ statusCode: number; json(): unknown }>;
+import type { ServerView } from './server-view';
 
 const PARTS = {
   messages: Message,
@@ -30,40 +29,54 @@ const normal = (schema: z.ZodType, rows: unknown[]) =>
 /**
  * Where this device's replica differs from what the service shows its agent for these
  * cases: the case itself, each part, and nothing left over that it may not see or that is
- * still only local (an optimistic row, a case rebased on pending changes).
+ * still only local (an optimistic row, a case rebased on pending changes). The replica is
+ * read once per table for all the cases.
  */
 export async function replicaDifferences(
   device: ChaosDevice,
-  get: Get,
+  server: ServerView,
   caseIds: readonly string[],
 ): Promise<string[]> {
   const out: string[] = [];
-  for (const id of caseIds) {
-    const res = await get(`/api/v1/cases/${id}`);
-    const local = await device.db.cases.get(id);
-    if (res.statusCode === 404) {
-      if (local) out.push(`${device.name}: holds case ${id} it may not see`);
-      continue;
+  const db = device.db;
+  const [cases, ...tables] = await db.transaction(
+    'r',
+    [db.cases, ...Object.values(TABLE).map((t) => db[t])],
+    () =>
+      Promise.all([
+        db.cases.bulkGet([...caseIds]),
+        ...Object.values(TABLE).map(
+          (t) =>
+            db[t].where('caseId').anyOf(caseIds).toArray() as Promise<
+              { caseId: string; pending?: true }[]
+            >,
+        ),
+      ]),
+  );
+  const local = new Map(Object.keys(TABLE).map((key, i) => [key, tables[i]!]));
+  caseIds.forEach((id, i) => {
+    const mine = cases[i];
+    const theirs = server.get(id);
+    if (theirs === undefined) throw new Error(`no server view of case ${id}`);
+    if (theirs === null) {
+      if (mine) out.push(`${device.name}: holds case ${id} it may not see`);
+      return;
     }
-    if (res.statusCode !== 200) throw new Error(`GET case ${id}: ${res.statusCode}`);
-    const server = res.json() as Record<string, unknown[]> & { case: unknown };
-    if (!local) {
+    if (!mine) {
       out.push(`${device.name}: lacks case ${id}`);
-      continue;
+      return;
     }
-    if (local.server) out.push(`${device.name}: case ${id} still rebased on local changes`);
-    const mine = JSON.stringify(Case.parse(toCase(local)));
-    const theirs = JSON.stringify(Case.parse(server.case));
-    if (mine !== theirs) out.push(`${device.name}: case ${id} differs:\n  ${mine}\n  ${theirs}`);
+    if (mine.server) out.push(`${device.name}: case ${id} still rebased on local changes`);
+    const a = JSON.stringify(Case.parse(toCase(mine)));
+    const b = JSON.stringify(Case.parse(theirs.case));
+    if (a !== b) out.push(`${device.name}: case ${id} differs:\n  ${a}\n  ${b}`);
     for (const [key, schema] of Object.entries(PARTS) as [keyof typeof PARTS, z.ZodType][]) {
-      const rows = (await device.db[TABLE[key]].where('caseId').equals(id).toArray()) as {
-        pending?: true;
-      }[];
+      const rows = local.get(key)!.filter((x) => x.caseId === id);
       if (rows.some((x) => x.pending)) out.push(`${device.name}: ${key} of ${id} still pending`);
-      const a = normal(schema, rows);
-      const b = normal(schema, server[key] ?? []);
-      if (a !== b) out.push(`${device.name}: ${key} of ${id} differ:\n  ${a}\n  ${b}`);
+      const x = normal(schema, rows);
+      const y = normal(schema, theirs[key] ?? []);
+      if (x !== y) out.push(`${device.name}: ${key} of ${id} differ:\n  ${x}\n  ${y}`);
     }
-  }
+  });
   return out;
 }

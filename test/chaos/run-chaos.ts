@@ -5,6 +5,7 @@
  * `--seed N` replays one trial, printing what it did. Exits 1 if any trial failed.
  */
 import 'fake-indexeddb/auto';
+import { cpus, loadavg } from 'node:os';
 import {
   checkAllReplicas,
   closeChaosWorld,
@@ -37,6 +38,9 @@ const total = {
   faults: 0,
 };
 const failedSeeds: number[] = [];
+const trialMs: number[] = [];
+const trialCpuMs: number[] = [];
+let queries = 0;
 let world: ChaosWorld | null = null;
 /** Every app of the world synced and held against the server, then the world closed. */
 async function closeWorld(w: ChaosWorld): Promise<void> {
@@ -56,6 +60,9 @@ for (let i = 0; i < trials; i++) {
   }
   const t = await runTrial(world!, firstSeed + i);
   for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += t[k];
+  trialMs.push(t.ms);
+  trialCpuMs.push(t.cpuMs);
+  queries += t.queries;
   if (t.problems.length || replay !== null) {
     if (t.problems.length) failedSeeds.push(t.seed);
     process.stdout.write(
@@ -72,9 +79,17 @@ for (let i = 0; i < trials; i++) {
 if (world) await closeWorld(world);
 
 const seconds = (performance.now() - started) / 1000;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const ms = (xs: number[]) =>
+  `median ${quantile(xs, 0.5).toFixed(0)} ms, p95 ${quantile(xs, 0.95).toFixed(0)} ms`;
+const [load1, load5] = loadavg();
 process.stdout.write(
   [
     `chaos: ${trials} trials (seeds ${firstSeed}–${firstSeed + trials - 1}) in ${seconds.toFixed(1)} s`,
+    `  per trial: ${ms(trialMs)} (processor time ${ms(trialCpuMs)}), ` +
+      `${(queries / trials).toFixed(1)} database statements`,
+    `  load average ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min) on ${cpus().length} cores`,
     `  mutations ${total.mutations}, accepted ${total.accepted}, refused ${total.rejected}`,
     `  faults injected ${total.faults} (lost answers, deaths after a push, lost pulls)`,
     `  lost ${total.lost}, doubled ${total.doubled}, replica mismatches ${total.mismatches}`,
