@@ -9,7 +9,10 @@ import type { IntakeRequest } from './schemas/intake';
  * - dates and tracking are added where missing, never rewritten; a payout only goes from
  *   held to released;
  * - what Casedesk owns (the amount paid, refunds, cancellation, the buyer it belongs to)
- *   is never touched by intake.
+ *   is never touched by intake;
+ * - an order's buyer and seller are who the order is between: an escalation naming another
+ *   one for a known order is refused whole (422 `order_buyer_mismatch`, the contract's code
+ *   for an order that names other parties than Casedesk holds), never half-stored.
  */
 
 export interface KnownBuyer {
@@ -30,6 +33,7 @@ export interface KnownSeller {
 
 export interface KnownOrder {
   buyerExternalId: string;
+  sellerExternalId: string;
   status: 'active' | 'cancelled';
   shippingStatus: 'not_shipped' | 'shipped' | 'delivered';
   shippedAt: string | null;
@@ -88,7 +92,7 @@ export function mergeOrder(
   known: KnownOrder,
   order: NonNullable<IntakeRequest['order']>,
   payoutStatus: 'held' | 'released' | undefined,
-): Merged<Omit<KnownOrder, 'buyerExternalId' | 'status'>> {
+): Merged<Omit<KnownOrder, 'buyerExternalId' | 'sellerExternalId' | 'status'>> {
   const before = {
     shippingStatus: known.shippingStatus,
     shippedAt: known.shippedAt,
@@ -110,4 +114,18 @@ export function mergeOrder(
         : known.payoutStatus,
   };
   return { next, changes: diff(before, next) };
+}
+
+/**
+ * Which party of a known order an escalation names differently (the buyer first), or null
+ * when it names the same buyer and seller. Either refuses the escalation.
+ */
+export function orderPartyMismatch(
+  known: Pick<KnownOrder, 'buyerExternalId' | 'sellerExternalId'>,
+  req: Pick<IntakeRequest, 'buyer' | 'order'>,
+): 'buyer' | 'seller' | null {
+  if (!req.order) return null;
+  if (known.buyerExternalId !== req.buyer.externalId) return 'buyer';
+  if (known.sellerExternalId !== req.order.seller.externalId) return 'seller';
+  return null;
 }

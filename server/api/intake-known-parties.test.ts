@@ -165,6 +165,47 @@ describe.each(testDatabaseKinds())('a later escalation about known parties on %s
     expect((await detail(first)).events.map((x) => x.type)).toEqual(['case.created']);
   });
 
+  it('refuses an escalation naming another seller for a known order with 422 order_buyer_mismatch, storing nothing', async () => {
+    const e = escalation();
+    const first = await svc.intake(e);
+    const count = async () =>
+      (
+        await svc.db.query<{ n: string }>(
+          `SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM buyers)
+                + (SELECT count(*) FROM sellers) + (SELECT count(*) FROM events) AS n`,
+        )
+      ).rows[0]!.n;
+    const rows = await count();
+    const other = {
+      ...e,
+      buyer: { ...e.buyer, name: 'Renamed Buyer' },
+      order: {
+        ...e.order!,
+        trackingNumber: 'X',
+        seller: { externalId: `other-seller-${Date.now()}`, name: 'Someone Else', country: 'FR' },
+      },
+    };
+    const res = await svc.app.inject({
+      method: 'POST',
+      url: '/api/v1/intake/escalations',
+      headers: { 'x-intake-key': TEST_INTAKE_KEY },
+      payload: other,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({
+      code: 'order_buyer_mismatch',
+      details: { fields: [{ path: 'order.seller.externalId' }] },
+    });
+    expect(await count()).toBe(rows);
+    const d = await detail(first);
+    expect(d.case.order?.seller.externalId).toBe(e.order!.seller.externalId);
+    expect(d.case.buyer.name).toBe(e.buyer.name);
+    const seller = await svc.db.query('SELECT 1 FROM sellers WHERE external_id = $1', [
+      other.order.seller.externalId,
+    ]);
+    expect(seller.rows).toEqual([]);
+  });
+
   it('refuses an escalation naming another buyer for a known order with 422 order_buyer_mismatch, storing nothing', async () => {
     const e = escalation();
     const first = await svc.intake(e);

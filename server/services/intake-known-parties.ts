@@ -3,6 +3,7 @@ import {
   mergeBuyer,
   mergeOrder,
   mergeSeller,
+  orderPartyMismatch,
   type FactChanges,
   type IntakeRequest,
   type KnownBuyer,
@@ -40,11 +41,12 @@ async function readKnown(tx: Queryable, req: IntakeRequest, lock: boolean): Prom
        (SELECT json_build_object('id', id, 'name', name, 'country', country, 'rating', rating,
                'email', email, 'language', language)
           FROM sellers WHERE external_id = $2 ${forUpdate}) AS seller,
-       (SELECT json_build_object('id', o.id, 'buyerExternalId', ob.external_id, 'status', o.status,
+       (SELECT json_build_object('id', o.id, 'buyerExternalId', ob.external_id,
+               'sellerExternalId', os.external_id, 'status', o.status,
                'shippingStatus', o.shipping_status, 'shippedAt', o.shipped_at,
                'deliveredAt', o.delivered_at, 'trackingNumber', o.tracking_number,
                'payoutStatus', o.payout_status)
-          FROM orders o JOIN buyers ob ON ob.id = o.buyer_id
+          FROM orders o JOIN buyers ob ON ob.id = o.buyer_id JOIN sellers os ON os.id = o.seller_id
          WHERE o.external_id = $3 ${lock ? 'FOR UPDATE OF o' : ''}) AS "order"`,
     [req.buyer.externalId, req.order?.seller.externalId ?? null, req.order?.externalId ?? null],
   );
@@ -63,8 +65,8 @@ async function readKnown(tx: Queryable, req: IntakeRequest, lock: boolean): Prom
 }
 
 /**
- * Before an escalation is stored: refuses one that names another buyer for an order
- * Casedesk holds (422 `order_buyer_mismatch`), and works out what it would change on the
+ * Before an escalation is stored: refuses one that names another buyer or seller for an
+ * order Casedesk holds (422 `order_buyer_mismatch`), and works out what it would change on the
  * buyer, seller and order already known (see shared/intake-facts.ts for the rules). The
  * cases showing them are locked first — the lock order of every other command — then the
  * parties themselves, so the changes worked out here are the ones the upsert makes.
@@ -88,9 +90,8 @@ export async function prepareKnownParties(
     [seen.buyer?.id ?? null, seen.seller?.id ?? null, seen.order?.id ?? null],
   );
   const known = await readKnown(tx, req, true);
-  if (known.order && req.order && known.order.buyerExternalId !== req.buyer.externalId) {
-    throw orderBuyerMismatch();
-  }
+  const mismatch = known.order ? orderPartyMismatch(known.order, req) : null;
+  if (mismatch) throw orderPartyMismatchError(mismatch);
   return {
     buyer: known.buyer ? mergeBuyer(known.buyer, req).changes : {},
     seller:
@@ -110,10 +111,25 @@ export async function prepareKnownParties(
   };
 }
 
-export const orderBuyerMismatch = () =>
+/**
+ * The contract has one code for an escalation whose order names other parties than
+ * Casedesk holds, `order_buyer_mismatch`; a client needs to know no more than that nothing
+ * was stored. Which party differs is in the message and in `details.fields`.
+ */
+export const orderPartyMismatchError = (party: 'buyer' | 'seller' | null) =>
   new DomainError(
     'order_buyer_mismatch',
-    'This order belongs to another buyer in Casedesk; nothing was stored.',
+    `This order belongs to another ${party ?? 'buyer or seller'} in Casedesk; nothing was stored.`,
+    party
+      ? {
+          fields: [
+            {
+              path: party === 'buyer' ? 'buyer.externalId' : 'order.seller.externalId',
+              message: `not the ${party} of this order`,
+            },
+          ],
+        }
+      : undefined,
   );
 
 /** Every change intake made to a known party is an event on each case that shows it. */

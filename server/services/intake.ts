@@ -11,7 +11,7 @@ import type { Queryable } from '../db/database';
 import { enqueueIntegrationEvent } from '../integration/outbox';
 import { CASE_COLUMNS, toCase, type CaseRow } from '../repositories/case-rows';
 import {
-  orderBuyerMismatch,
+  orderPartyMismatchError,
   prepareKnownParties,
   recordKnownPartyChanges,
 } from './intake-known-parties';
@@ -43,7 +43,7 @@ export async function openCaseFromIntake(
   // What was paid, refunded or cancelled is ours to keep: a later escalation about the
   // same order only adds facts (mergeOrder's rules, repeated here for an order that
   // appears between prepareKnownParties and this statement). An order of another buyer
-  // gets no case, and the caller rolls the whole statement back.
+  // or seller gets no case, and the caller rolls the whole statement back.
   const res = await tx.query<CaseRow>(
     `WITH b AS (
        INSERT INTO buyers (id, external_id, name, email, language, country, buyer_since, created_at, updated_at)
@@ -88,7 +88,7 @@ export async function openCaseFromIntake(
        SELECT $30, ref.reference, 'new', $31, $32, $33, $34, b.id, (SELECT id FROM o), $35, $36, $37, $38,
               $8, $8, $39, $40, lower(ref.reference) || ' ' || $41
          FROM b, ref
-        WHERE NOT EXISTS (SELECT 1 FROM o WHERE o.buyer_id <> b.id)
+        WHERE NOT EXISTS (SELECT 1 FROM o WHERE o.buyer_id <> b.id OR o.seller_id <> (SELECT id FROM s))
        RETURNING *
      ), e AS (
        INSERT INTO events (id, case_id, type, actor_id, at, data)
@@ -150,7 +150,7 @@ export async function openCaseFromIntake(
       o?.seller.language ?? null,
     ],
   );
-  if (res.rows.length === 0) throw orderBuyerMismatch();
+  if (res.rows.length === 0) throw orderPartyMismatchError(null);
   const created = toCase(res.rows[0]!);
   await recordKnownPartyChanges(tx, req, known, now);
   await enqueueIntegrationEvent(tx, {
