@@ -79,6 +79,17 @@ describe('the credential vault', () => {
     expect(createCredentialVault(fakeSafeStorage(false), store, 'linux', quiet).load()).toBeNull();
   });
 
+  it('keeps a stored session whose agent has a role this version does not know, ignoring that role', () => {
+    const store = memoryStore();
+    const safe = fakeSafeStorage();
+    // Saved by a newer app, for an agent the service has since given a new role.
+    const newer = { ...session, agent: { ...session.agent, roles: ['quality_coach', 'agent'] } };
+    store.set('session', safe.encryptString(JSON.stringify(newer)).toString('base64'));
+    const vault = createCredentialVault(safe, store, 'linux', quiet);
+    expect(vault.load()).toEqual(session);
+    expect(store.data.has('session')).toBe(true);
+  });
+
   it('forgets a blob it can no longer decrypt instead of failing to start', () => {
     const store = memoryStore();
     store.set('session', Buffer.from('garbage').toString('base64'));

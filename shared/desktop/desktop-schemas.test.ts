@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepLinkInArgv, parseDeepLink } from './deep-links';
+import { StoredSession } from './ipc-contract';
 import { emptySignals, notificationsFor, type DeskSignals } from './notification-rules';
 import { DEFAULT_SETTINGS, ServerChoice, ServerUrl, Settings, SettingsPatch } from './settings';
 
@@ -118,5 +119,34 @@ describe('notification settings', () => {
     expect(SettingsPatch.parse({ notifications: { assignedToMe: false } })).toEqual({
       notifications: { assignedToMe: false },
     });
+  });
+});
+
+describe('a stored session', () => {
+  const agent = {
+    id: '00000000-0000-4000-8000-000000000001',
+    name: 'Ana Agent',
+    email: 'ana@example.com',
+    roles: ['agent'],
+    languages: ['en'],
+    refundLimit: { amount: 50_000, currency: 'EUR' },
+    active: true,
+    lastSeenAt: null,
+  };
+
+  it('is kept when its agent has a role this version does not know, without that role', () => {
+    const kept = StoredSession.parse({
+      token: 't',
+      agent: { ...agent, roles: ['lead', 'quality_coach'] },
+    });
+    expect(kept.agent.roles).toEqual(['lead']);
+  });
+
+  it('is still refused when none of its roles is known, or a field is wrong', () => {
+    expect(
+      StoredSession.safeParse({ token: 't', agent: { ...agent, roles: ['quality_coach'] } })
+        .success,
+    ).toBe(false);
+    expect(StoredSession.safeParse({ token: '', agent }).success).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Agent } from '../schemas/agent';
+import { AgentSelfRead } from '../schemas/agent';
 import { DesktopNotification } from './notification-rules';
 import { ServerChoice, Settings, SettingsPatch } from './settings';
 
@@ -19,7 +19,9 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-export const StoredSession = z.object({ token: z.string().min(1).max(500), agent: Agent });
+// A kept session outlives versions of the app and of the service: a role it does not
+// know (saved by a newer app, or granted since) is ignored, not a reason to sign out.
+export const StoredSession = z.object({ token: z.string().min(1).max(500), agent: AgentSelfRead });
 export type StoredSession = z.infer<typeof StoredSession>;
 
 export const CredentialProtection = z.enum(['keychain', 'weak', 'memory-only']);

@@ -28,6 +28,21 @@ export const Agent = AgentDirectoryEntry.extend({
 });
 export type Agent = z.infer<typeof Agent>;
 
+const KNOWN_ROLES = new Set<string>(ROLES);
+
+/**
+ * A signed-in agent as a client reads it (a login answer, `/me`, a session it kept): strict
+ * in every field, except that roles a newer service added (the contract lets it add values)
+ * are left out rather than refusing the session — the service decides what the agent may
+ * do; a client only shows what it knows how to. An agent with no role the client knows is
+ * still refused.
+ */
+export const AgentSelfRead = z.preprocess((v) => {
+  if (!v || typeof v !== 'object' || !Array.isArray((v as { roles?: unknown }).roles)) return v;
+  const roles = (v as { roles: unknown[] }).roles;
+  return { ...v, roles: roles.filter((r) => typeof r !== 'string' || KNOWN_ROLES.has(r)) };
+}, Agent);
+
 /**
  * The synced `agent` entity: the directory for most callers, the whole account for admins
  * and leads (and for the caller's own record), so the extra fields are optional here.
