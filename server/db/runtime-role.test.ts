@@ -184,3 +184,119 @@ describe.runIf(BASE)('the two-role set-up (DATABASE_MIGRATION_URL) on postgres',
     await expect(same).rejects.toThrow(/same role/);
   });
 });
+
+/**
+ * The move of an existing one-role install to two roles, step by step as
+ * docs/operations.md gives it: the service ran with one role that owns everything, the
+ * owner role is made, the database and everything in it is handed to it, and the service
+ * starts again with the old role as its runtime role.
+ */
+describe.runIf(BASE)('moving a one-role install to two roles on postgres', () => {
+  const run = randomBytes(5).toString('hex');
+  const legacy = `casedesk_old_${run}`;
+  const owner = `casedesk_owner_${run}`;
+  const database = `casedesk_move_${run}`;
+  const url = (role: string) => {
+    const u = new URL(BASE!);
+    u.username = role;
+    u.password = `pw-${run}`;
+    u.pathname = `/${database}`;
+    return u.toString();
+  };
+  let admin: pg.Client;
+  let service: RunningService | null = null;
+
+  const start = (env: Record<string, string>) =>
+    startService(
+      loadConfig({
+        ...env,
+        PORT: '0',
+        CASEDESK_INTAKE_KEY: INTAKE_KEY,
+        CASEDESK_LOG_LEVEL: 'silent',
+      }),
+      { serveWorkspace: false },
+    );
+  const intake = async () => {
+    const res = await service!.app.inject({
+      method: 'POST',
+      url: '/api/v1/intake/escalations',
+      headers: { 'x-intake-key': INTAKE_KEY },
+      payload: escalation({ language: 'en' }),
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json<{ id: string }>().id;
+  };
+  const as = async (role: string, sql: string): Promise<string> => {
+    const c = new pg.Client({ connectionString: url(role) });
+    await c.connect();
+    try {
+      await c.query(sql);
+      return 'ok';
+    } catch (err) {
+      return (err as { code: string }).code;
+    } finally {
+      await c.end();
+    }
+  };
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: BASE });
+    await admin.connect();
+    await admin.query(`CREATE ROLE ${legacy} LOGIN PASSWORD 'pw-${run}'`);
+    await admin.query(`CREATE DATABASE ${database} OWNER ${legacy}`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await service?.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    for (const role of [legacy, owner]) await admin.query(`DROP ROLE IF EXISTS ${role}`);
+    await admin.end();
+  });
+
+  it('keeps the data, hands the schema to the owner and leaves the old role only rows', async () => {
+    // Before: one role, which migrates and owns every table — and could switch the audit off.
+    service = await start({ DATABASE_URL: url(legacy) });
+    const before = await intake();
+    await service.close();
+    service = null;
+    expect(await as(legacy, 'ALTER TABLE events DISABLE TRIGGER events_immutable')).toBe('ok');
+    expect(await as(legacy, 'ALTER TABLE events ENABLE TRIGGER events_immutable')).toBe('ok');
+
+    // The steps: create the owner, give it the database, reassign what the old role owns
+    // (as a superuser, connected to that database).
+    await admin.query(`CREATE ROLE ${owner} LOGIN PASSWORD 'pw-${run}'`);
+    await admin.query(`ALTER DATABASE ${database} OWNER TO ${owner}`);
+    const su = new URL(BASE!);
+    su.pathname = `/${database}`;
+    const superuser = new pg.Client({ connectionString: su.toString() });
+    await superuser.connect();
+    await superuser.query(`REASSIGN OWNED BY ${legacy} TO ${owner}`);
+    await superuser.end();
+
+    // After: the service starts with the old role as its runtime role.
+    service = await start({ DATABASE_URL: url(legacy), DATABASE_MIGRATION_URL: url(owner) });
+    const owners = new pg.Client({ connectionString: url(owner) });
+    await owners.connect();
+    const owned = await owners.query<{ tableowner: string }>(
+      `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`,
+    );
+    await owners.end();
+    expect(owned.rows.map((r) => r.tableowner)).toEqual([owner]);
+
+    // The old role can no longer change the schema or the audit trail …
+    expect(await as(legacy, 'ALTER TABLE events DISABLE TRIGGER events_immutable')).toBe('42501');
+    expect(await as(legacy, 'ALTER TABLE cases ADD COLUMN sneaky text')).toBe('42501');
+    expect(await as(legacy, 'DROP TABLE notes')).toBe('42501');
+    expect(await as(legacy, 'CREATE TABLE sneaky (id int)')).toBe('42501');
+    expect(await as(legacy, 'DELETE FROM events')).toBe('42501');
+    // … but does its work: the case from before is there, and new ones come in.
+    const after = await intake();
+    const rows = await openPostgres(url(legacy), 1);
+    const count = await rows.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM cases WHERE id = ANY($1::uuid[])',
+      [[before, after]],
+    );
+    await rows.close();
+    expect(count.rows[0]!.n).toBe(2);
+  });
+});
