@@ -20,6 +20,7 @@ import {
 import { Workspace } from '../workspace/Workspace';
 import { caseOpened, type QueueView } from './ui-slice';
 import { refreshPartyFigures } from './party-figure-thunks';
+import { undoHeldMutation, writeHeldMutation } from './session-thunks';
 import { useLive } from './use-live';
 
 const PAGE = 120;
@@ -134,6 +135,8 @@ export function WorkspaceScreen({
     load,
     openCase: (id) => dispatch(caseOpened(id)),
     dismissRefusal: onDismiss,
+    sendHeld: (op, args, holdMs) => dispatch(writeHeldMutation(op, args, holdMs)),
+    undoHeld: (mutationId) => dispatch(undoHeldMutation(mutationId)),
   };
   let casePane = null;
   if (shown) {

@@ -3,7 +3,7 @@ import type { CredentialProtection } from '../../shared/desktop/ipc-contract';
 import { describeChange } from '../data/change-label';
 import { caseIdByReference } from '../data/desk-signals';
 import { openReplica, replicaName, type ReplicaDb } from '../data/replica-db';
-import { dismissRejected, enqueueMutation } from '../data/replica-writes';
+import { dismissRejected, enqueueMutation, withdrawHeld } from '../data/replica-writes';
 import { SyncEngine } from '../data/sync-engine';
 import {
   ApiError,
@@ -200,6 +200,31 @@ export const writeMutation =
     if (!c) return;
     await enqueueMutation(c.db, c.agent, op, args);
     await c.engine.afterLocalWrite();
+  };
+
+/**
+ * A change held back for `holdMs` before it may be sent (a reply's seconds to undo it);
+ * it is in the outbox at once, so it survives a closed window or a crash and then goes.
+ */
+export const writeHeldMutation =
+  (op: MutationOp, args: Record<string, unknown>, holdMs: number): AppThunk<Promise<string>> =>
+  async (_dispatch, _getState, { connection }) => {
+    const c = connection.get();
+    if (!c) throw new Error('Not signed in.');
+    const id = await enqueueMutation(c.db, c.agent, op, args, new Date(), holdMs);
+    await c.engine.afterLocalWrite();
+    return id;
+  };
+
+/** Undo within the hold: true if the change was taken back, false if it was on its way. */
+export const undoHeldMutation =
+  (mutationId: string): AppThunk<Promise<boolean>> =>
+  async (_dispatch, _getState, { connection }) => {
+    const c = connection.get();
+    if (!c) return false;
+    const undone = await withdrawHeld(c.db, mutationId, c.agent);
+    await c.engine.afterLocalWrite();
+    return undone;
   };
 
 /** The agent has read a refusal: it leaves the outbox (its effects are already undone). */

@@ -38,6 +38,8 @@ export function useComposerFiles(caseId: string) {
     remove,
     /** After the message is written: the files now belong to it. */
     clear: () => setFiles([]),
+    /** A sent message taken back: its files are on the composer again. */
+    restore: (again: ChosenFile[]) => setFiles(again),
     dropProps: {
       onDragOver: (e: DragEvent) => {
         if (e.dataTransfer.types.includes('Files')) e.preventDefault();

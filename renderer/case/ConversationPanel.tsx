@@ -3,7 +3,7 @@ import { useAppDispatch, useAppSelector } from '../app/hooks';
 import { LIMITS, type MessageDelivery, type Party } from '../../shared';
 import { localFiles } from '../attachments/attachment-thunks';
 import { AttachmentList, type ShownFile } from './AttachmentList';
-import { ComposerFiles, useComposerFiles } from './ComposerFiles';
+import { ComposerFiles, useComposerFiles, type ChosenFile } from './ComposerFiles';
 import { DeliveryState } from './DeliveryState';
 import { fillTemplate, templatesFor } from '../../shared/templates/reply-templates';
 import { draftChanged } from '../app/ui-slice';
@@ -150,6 +150,18 @@ function Timeline({ items, canRetry }: { items: TimelineItem[]; canRetry: boolea
   );
 }
 
+/** How long a sent reply can be taken back before it leaves for the service. */
+const UNDO_MS = 5_000;
+
+interface SentReply {
+  mutationId: string;
+  body: string;
+  to: Party;
+  files: ChosenFile[];
+  /** When the undo ends (this device's clock). */
+  until: number;
+}
+
 function ReplyComposer({
   detail,
   ctx,
@@ -167,20 +179,43 @@ function ReplyComposer({
   const files = useComposerFiles(c.id);
   const templates = templatesFor(c.topic, c.language, to);
   const setDraft = (text: string) => dispatch(draftChanged({ caseId: c.id, kind: 'reply', text }));
+  const [sent, setSent] = useState<SentReply | null>(null);
+  // A template chosen over typed text waits for the agent to say what to do with it.
+  const [offered, setOffered] = useState<{ title: string; text: string } | null>(null);
+  useEffect(() => {
+    setSent(null);
+    setOffered(null);
+  }, [c.id]);
+  useEffect(() => {
+    if (!sent) return;
+    const t = setTimeout(() => setSent(null), Math.max(0, sent.until - Date.now()));
+    return () => clearTimeout(t);
+  }, [sent]);
+  const undo = async (s: SentReply) => {
+    setSent(null);
+    if (!(await ctx.undoHeld?.(s.mutationId))) {
+      setError('Too late to undo: the reply is on its way.');
+      return;
+    }
+    setDraft(draft.trim() ? `${s.body}\n\n${draft}` : s.body);
+    setTo(s.to);
+    files.restore(s.files);
+  };
 
   const applyTemplate = (id: string) => {
     const t = templates.find((x) => x.id === id);
     if (!t) return;
-    setDraft(
-      fillTemplate(t.body, {
-        buyerName: c.buyer.name,
-        sellerName: c.order?.seller.name ?? '',
-        reference: c.reference,
-        lotTitle: c.order?.lotTitle ?? '',
-        agentName: ctx.me.name,
-        amount: c.order ? money(c.order.refundable) : '',
-      }),
-    );
+    const text = fillTemplate(t.body, {
+      buyerName: c.buyer.name,
+      sellerName: c.order?.seller.name ?? '',
+      reference: c.reference,
+      lotTitle: c.order?.lotTitle ?? '',
+      agentName: ctx.me.name,
+      amount: c.order ? money(c.order.refundable) : '',
+    });
+    // What the agent typed is never overwritten without asking.
+    if (draft.trim() && draft.trim() !== text.trim()) setOffered({ title: t.title, text });
+    else setDraft(text);
   };
 
   const send = async (e: FormEvent) => {
@@ -192,16 +227,24 @@ function ReplyComposer({
     setError(null);
     // Cleared before the write, not after: what the agent types next must not be wiped.
     setDraft('');
-    const attachmentIds = files.files.map((f) => f.id);
+    const chosen = files.files;
+    const attachmentIds = chosen.map((f) => f.id);
     files.clear();
+    const args = {
+      caseId: c.id,
+      id: crypto.randomUUID(),
+      to,
+      body,
+      ...(attachmentIds.length ? { attachmentIds } : {}),
+    };
     try {
-      await ctx.mutate('case.message', {
-        caseId: c.id,
-        id: crypto.randomUUID(),
-        to,
-        body,
-        ...(attachmentIds.length ? { attachmentIds } : {}),
-      });
+      if (ctx.sendHeld) {
+        // In the outbox at once (a closed window cannot lose it), sent once the undo ends.
+        const mutationId = await ctx.sendHeld('case.message', args, UNDO_MS);
+        setSent({ mutationId, body, to, files: chosen, until: Date.now() + UNDO_MS });
+      } else {
+        await ctx.mutate('case.message', args);
+      }
     } catch (err) {
       setDraft(body);
       setError(`The reply was not saved: ${(err as Error).message}`);
@@ -235,6 +278,32 @@ function ReplyComposer({
           )}
         </Field>
       </div>
+      {offered && (
+        <div role="group" aria-label="Use the template?" className="banner template-offer">
+          <span>Your reply already has text. Use “{offered.title}”?</span>
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(offered.text);
+              setOffered(null);
+            }}
+          >
+            Replace my text
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(`${draft.trimEnd()}\n\n${offered.text}`);
+              setOffered(null);
+            }}
+          >
+            Add below my text
+          </button>
+          <button type="button" onClick={() => setOffered(null)}>
+            Keep my text
+          </button>
+        </div>
+      )}
       <Field label="Reply">
         {(id) => (
           <textarea
@@ -248,9 +317,19 @@ function ReplyComposer({
       </Field>
       <ComposerFiles label="Attach files to the reply" composer={files} />
       <FormError message={error} />
-      <button type="submit" className="primary">
-        Send reply
-      </button>
+      <div className="row">
+        <button type="submit" className="primary">
+          Send reply
+        </button>
+        {sent && (
+          <p role="status" className="small sent-undo">
+            Reply sent{' '}
+            <button type="button" onClick={() => void undo(sent)}>
+              Undo
+            </button>
+          </p>
+        )}
+      </div>
     </form>
   );
 }

@@ -49,6 +49,10 @@ export interface CaseViewContext {
   load?: Map<string, number>;
   /** Opens another case in the case view (a reference in the buyer's or seller's history). */
   openCase?: (id: string) => void;
+  /** Queues a change held back for `holdMs` (undo time); answers its mutation id. */
+  sendHeld?: (op: MutationOp, args: Record<string, unknown>, holdMs: number) => Promise<string>;
+  /** Takes back a held change: false if it was already on its way. */
+  undoHeld?: (mutationId: string) => Promise<boolean>;
   /** Takes a refused change off the list (and out of the outbox). */
   dismissRefusal?: (id: string) => void;
 }

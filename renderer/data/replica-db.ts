@@ -44,6 +44,8 @@ export interface OutboxEntry {
   attempts: number;
   createdAt: string;
   error?: { code: string; message: string };
+  /** Not sent before this time (a reply's few seconds to undo it); nothing behind it either. */
+  holdUntil?: string;
 }
 
 /**

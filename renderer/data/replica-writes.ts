@@ -64,6 +64,7 @@ export async function enqueueMutation(
   op: MutationOp,
   args: Record<string, unknown>,
   now = new Date(),
+  holdMs = 0,
 ): Promise<string> {
   const id = crypto.randomUUID();
   await db.transaction(
@@ -79,6 +80,7 @@ export async function enqueueMutation(
         state: 'pending',
         attempts: 0,
         createdAt: now.toISOString(),
+        ...(holdMs > 0 ? { holdUntil: new Date(now.getTime() + holdMs).toISOString() } : {}),
       });
       const part = optimisticPart({ op, args }, me, now);
       if (part) await (db[part.table] as ReplicaDb['notes']).put(part.row as never);
@@ -272,6 +274,34 @@ async function serverVersion(db: ReplicaDb, caseId: string): Promise<Case | unde
 }
 
 /** The agent has read a refusal: drop it from the outbox (its effects are already undone). */
+/**
+ * Takes back a change still held (a reply within its seconds to undo): out of the outbox,
+ * and what it showed at once with it. False when it is no longer held — then it may
+ * already be on its way, and it stays.
+ */
+export async function withdrawHeld(
+  db: ReplicaDb,
+  mutationId: string,
+  me: Agent,
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction(
+    'rw',
+    [db.outbox, db.cases, db.messages, db.notes, db.actions, db.disputes],
+    async () => {
+      const e = await db.outbox.where('id').equals(mutationId).first();
+      if (!e || e.state !== 'pending' || !e.holdUntil || new Date(e.holdUntil) <= now) {
+        return false;
+      }
+      await db.outbox.where('id').equals(mutationId).delete();
+      const part = optimisticPart({ op: e.op, args: e.args }, me, now);
+      if (part) await (db[part.table] as ReplicaDb['notes']).delete(part.row.id as string);
+      if (e.caseId) await rebaseCase(db, e.caseId, me);
+      return true;
+    },
+  );
+}
+
 export async function dismissRejected(db: ReplicaDb, mutationId: string): Promise<void> {
   await db.outbox.where('id').equals(mutationId).delete();
 }

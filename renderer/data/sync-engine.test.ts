@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Mutation, PullResponse } from '../../shared';
 import { openReplica, type ReplicaDb } from './replica-db';
 import { toLocalCase } from './local-case';
-import { enqueueMutation, resetReplica } from './replica-writes';
+import { enqueueMutation, resetReplica, withdrawHeld } from './replica-writes';
 import { PUSH_BYTES, pushBatch } from './push-outbox';
 import { SyncEngine } from './sync-engine';
 import { SyncHttpError, type SyncTransport } from './sync-transport';
@@ -72,6 +72,52 @@ describe('the sync engine', () => {
       .map((m) => Number(String((m.args as { body: string }).body).split(' ')[0]));
     expect(sent).toEqual(Array.from({ length: 120 }, (_, i) => i));
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('holds a reply for its undo time, and what came after it, then sends both in order', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const c = makeCase(1, { assigneeId: ANA.id, status: 'open' });
+    await db.cases.put(toLocalCase(c, false));
+    const { transport, pushes } = fakeTransport(() => ({
+      changes: [],
+      cursor: 'c1',
+      hasMore: false,
+    }));
+    const reply = { caseId: c.id, id: crypto.randomUUID(), to: 'buyer', body: 'Held reply' };
+    await enqueueMutation(db, ANA, 'case.message', reply, new Date(), 300);
+    await enqueueMutation(db, ANA, 'case.note', {
+      caseId: c.id,
+      id: crypto.randomUUID(),
+      body: 'After',
+    });
+    const engine = new SyncEngine(db, transport, ANA, () => undefined);
+    await engine.sync();
+    expect(pushes.flat()).toHaveLength(0);
+    expect(await db.messages.get(reply.id)).toMatchObject({ pending: true });
+    // The engine wakes itself when the hold ends.
+    await expect
+      .poll(() => pushes.flat().map((m) => m.op), { timeout: 3_000 })
+      .toEqual(['case.message', 'case.note']);
+    engine.stop();
+  });
+
+  it('takes a held reply back, with what it showed, but never one already on its way', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const c = makeCase(1, { assigneeId: ANA.id, status: 'open' });
+    await db.cases.put(toLocalCase(c, false));
+    const reply = { caseId: c.id, id: crypto.randomUUID(), to: 'buyer', body: 'Oops' };
+    const now = new Date();
+    const held = await enqueueMutation(db, ANA, 'case.message', reply, now, 5_000);
+    expect(await withdrawHeld(db, held, ANA, new Date(now.getTime() + 6_000))).toBe(false);
+    expect(await withdrawHeld(db, held, ANA, new Date(now.getTime() + 1_000))).toBe(true);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.messages.get(reply.id)).toBeUndefined();
+    const plain = await enqueueMutation(db, ANA, 'case.message', {
+      ...reply,
+      id: crypto.randomUUID(),
+    });
+    expect(await withdrawHeld(db, plain, ANA)).toBe(false);
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it('keeps syncing when the service answers a mutation with a status it does not know, and sends that one again later', async () => {

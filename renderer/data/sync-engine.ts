@@ -58,6 +58,7 @@ export class SyncEngine {
   private stopped = false;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private holdTimer: ReturnType<typeof setTimeout> | null = null;
   private safetyTimer: ReturnType<typeof setInterval> | null = null;
   private lastRoundAt = 0;
   private unsubscribe: (() => void) | null = null;
@@ -164,6 +165,7 @@ export class SyncEngine {
     this.stopped = true;
     this.leading = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.holdTimer) clearTimeout(this.holdTimer);
     if (this.safetyTimer) clearInterval(this.safetyTimer);
     this.unsubscribe?.();
     this.resign?.();
@@ -243,11 +245,22 @@ export class SyncEngine {
     }, delay);
   }
 
-  private pushAll(): Promise<void> {
-    return pushOutbox(this.db, this.transport, this.me, {
+  private async pushAll(): Promise<void> {
+    const heldUntil = await pushOutbox(this.db, this.transport, this.me, {
       sending: () => this.publish({ phase: 'pushing' }),
       stopped: () => this.stopped,
     });
+    // A change held back for its undo time goes out when that ends, without other news.
+    if (heldUntil && !this.stopped) {
+      if (this.holdTimer) clearTimeout(this.holdTimer);
+      this.holdTimer = setTimeout(
+        () => {
+          this.holdTimer = null;
+          void this.sync();
+        },
+        Math.max(0, heldUntil.getTime() - Date.now()) + 20,
+      );
+    }
   }
 
   private async pullAll(): Promise<void> {

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openFirstCase, seriousViolations, shot, signIn, startStack, type Stack } from './harness';
+
+/** The composer makes mistakes hard: a sent reply can be taken back, typed text is kept. */
+describe('the reply composer', () => {
+  let stack: Stack;
+  let context: BrowserContext;
+  let page: Page;
+  let reference: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    context = await stack.browser.newContext({ viewport: { width: 1440, height: 950 } });
+    page = await context.newPage();
+    await signIn(page, stack.url, 'ana');
+    reference = await openFirstCase(page, 'My cases');
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await stack?.close();
+  });
+
+  const stored = async (body: string) =>
+    (
+      await stack.db.query(
+        `SELECT 1 FROM messages m JOIN cases c ON c.id = m.case_id
+          WHERE c.reference = $1 AND m.body = $2`,
+        [reference, body],
+      )
+    ).rows.length;
+
+  it('shows "Reply sent" with Undo for a few seconds, and Undo puts the text back unsent', async () => {
+    const reply = page.getByRole('textbox', { name: 'Reply' });
+    await reply.fill('Sorry, wrong case.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Reply sent' });
+    await status.waitFor();
+    await shot(page, 'composer-undo');
+    await status.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => reply.inputValue()).toBe('Sorry, wrong case.');
+    // Well past the hold: nothing reached the service.
+    await page.waitForTimeout(6_500);
+    expect(await stored('Sorry, wrong case.')).toBe(0);
+  });
+
+  it('sends the reply once the undo time is over', async () => {
+    const reply = page.getByRole('textbox', { name: 'Reply' });
+    await reply.fill('Wir haben den Verkäufer kontaktiert.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Reply sent' });
+    await status.waitFor();
+    expect(await stored('Wir haben den Verkäufer kontaktiert.')).toBe(0);
+    await status.waitFor({ state: 'detached', timeout: 10_000 });
+    await expect
+      .poll(() => stored('Wir haben den Verkäufer kontaktiert.'), { timeout: 30_000 })
+      .toBe(1);
+  });
+
+  it('asks before a template replaces what the agent typed', async () => {
+    const reply = page.getByRole('textbox', { name: 'Reply' });
+    await reply.fill('My own words.');
+    const template = page.getByRole('combobox', { name: 'Template' });
+    const first = await template.locator('option').nth(1).getAttribute('value');
+    await template.selectOption(first!);
+    const offer = page.getByRole('group', { name: 'Use the template?' });
+    await offer.waitFor();
+    expect(await reply.inputValue()).toBe('My own words.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await offer.getByRole('button', { name: 'Keep my text' }).click();
+    expect(await reply.inputValue()).toBe('My own words.');
+    await template.selectOption(first!);
+    await offer.getByRole('button', { name: 'Add below my text' }).click();
+    const both = await reply.inputValue();
+    expect(both.startsWith('My own words.\n\n')).toBe(true);
+    expect(both.length).toBeGreaterThan('My own words.\n\n'.length + 20);
+    await template.selectOption(first!);
+    await offer.getByRole('button', { name: 'Replace my text' }).click();
+    expect(await reply.inputValue()).toBe(both.slice('My own words.\n\n'.length));
+  });
+});
