@@ -115,8 +115,9 @@ export class ChaosDevice {
     }
   }
 
-  private sendOutbox(): Promise<void> {
-    return pushOutbox(this.db, this.transport, this.agent, {
+  private async sendOutbox(): Promise<void> {
+    // The chaos devices hold nothing back (no undo time), so nothing waits after this.
+    await pushOutbox(this.db, this.transport, this.agent, {
       sending: async () => undefined,
       stopped: () => false,
     });
