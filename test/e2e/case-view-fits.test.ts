@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { openFirstCase, shot, signIn, startStack, type Stack } from './harness';
+import { openFirstCase, shot, startSignedIn, type Stack } from './harness';
 
 /** How far the page itself can scroll sideways (0 when everything fits). */
 const sidewaysOverflow = (page: Page) =>
@@ -23,10 +23,7 @@ describe('the case view fits the window', () => {
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startStack();
-    context = await stack.browser.newContext({ viewport: { width: 1920, height: 1000 } });
-    page = await context.newPage();
-    await signIn(page, stack.url, 'tess');
+    ({ stack, context, page } = await startSignedIn('tess', { width: 1920, height: 1000 }));
     await openFirstCase(page, 'Approvals');
   }, 120_000);
 

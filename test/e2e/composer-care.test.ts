@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openFirstCase, seriousViolations, shot, signIn, startStack, type Stack } from './harness';
+import { openFirstCase, seriousViolations, shot, startSignedIn, type Stack } from './harness';
 
 /** The composer makes mistakes hard: a sent reply can be taken back, typed text is kept. */
 describe('the reply composer', () => {
@@ -10,10 +10,7 @@ describe('the reply composer', () => {
   let reference: string;
 
   beforeAll(async () => {
-    stack = await startStack();
-    context = await stack.browser.newContext({ viewport: { width: 1440, height: 950 } });
-    page = await context.newPage();
-    await signIn(page, stack.url, 'ana');
+    ({ stack, context, page } = await startSignedIn('ana', { width: 1440, height: 950 }));
     reference = await openFirstCase(page, 'My cases');
   }, 120_000);
 

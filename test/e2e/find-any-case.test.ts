@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openFirstCase, settledQueue, shot, signIn, startStack, type Stack } from './harness';
+import { openFirstCase, settledQueue, shot, startSignedIn, type Stack } from './harness';
 
 /** Every resolved case can be found again: by filter, by search, and from a party's history. */
 describe('finding resolved cases', () => {
@@ -9,10 +9,7 @@ describe('finding resolved cases', () => {
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startStack();
-    context = await stack.browser.newContext({ viewport: { width: 1440, height: 950 } });
-    page = await context.newPage();
-    await signIn(page, stack.url, 'ana');
+    ({ stack, context, page } = await startSignedIn('ana', { width: 1440, height: 950 }));
   }, 120_000);
 
   afterAll(async () => {

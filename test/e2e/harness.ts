@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { browserExecutable } from '../browser/provide-browser';
 import { buildApp } from '../../server/app';
@@ -105,6 +105,18 @@ export async function signIn(page: Page, url: string, who: string): Promise<void
     .getByRole('status', { name: 'Sync status' })
     .filter({ hasText: 'Synced' })
     .waitFor({ timeout: 30_000 });
+}
+
+/** A stack with one agent signed in in a window of this size: most workspace suites' start. */
+export async function startSignedIn(
+  who: string,
+  viewport = { width: 1440, height: 950 },
+): Promise<{ stack: Stack; context: BrowserContext; page: Page }> {
+  const stack = await startStack();
+  const context = await stack.browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, stack.url, who);
+  return { stack, context, page };
 }
 
 export const shot = (page: Page, name: string) =>

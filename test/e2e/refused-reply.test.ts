@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openFirstCase, shot, signIn, startStack, type Stack } from './harness';
+import { openFirstCase, shot, startSignedIn, type Stack } from './harness';
 
 /** A reply written offline and refused on return is one click from the composer again. */
 describe('a refused reply', () => {
@@ -9,10 +9,7 @@ describe('a refused reply', () => {
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startStack();
-    context = await stack.browser.newContext({ viewport: { width: 1440, height: 950 } });
-    page = await context.newPage();
-    await signIn(page, stack.url, 'ana');
+    ({ stack, context, page } = await startSignedIn('ana', { width: 1440, height: 950 }));
   }, 120_000);
 
   afterAll(async () => {
