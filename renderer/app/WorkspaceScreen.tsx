@@ -14,7 +14,9 @@ import {
   laterCount,
   queuePage,
   quickCount,
+  rowDetails,
   viewCounts,
+  type RowDetail,
   type QueueQuery,
 } from '../data/replica-reads';
 import { Workspace } from '../workspace/Workspace';
@@ -24,6 +26,7 @@ import { undoHeldMutation, writeHeldMutation } from './session-thunks';
 import { useLive } from './use-live';
 
 const PAGE = 120;
+const NO_DETAILS = new Map<string, RowDetail>();
 const MARGIN = 40;
 
 interface Props {
@@ -76,6 +79,13 @@ export function WorkspaceScreen({
     [db, query, me, from, to],
     [],
   );
+  // Approvals and External disputes show what waits in each row: read for the rows only.
+  const rowIds = rows.value.map((c) => c.id).join(',');
+  const details = useLive(
+    () => rowDetails(db, ui.view, rowIds ? rowIds.split(',') : []),
+    [db, ui.view, rowIds],
+    NO_DETAILS,
+  ).value;
   // Most views' counts are kept (a few rows read); the others — a search, two filters —
   // are counted only once the rows show, so that no read of the rows waits behind them.
   const quick = useLive(() => quickCount(db, query, me), [db, query, me], null);
@@ -169,7 +179,7 @@ export function WorkspaceScreen({
       counts={counts}
       total={total}
       totalShown={totalShown}
-      window={{ offset: from, rows: rows.value, busy: !rows.current }}
+      window={{ offset: from, rows: rows.value, busy: !rows.current, details }}
       onRange={onRange}
       sync={{
         online: sync.online,

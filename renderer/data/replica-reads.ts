@@ -560,3 +560,46 @@ export function openCaseLoad(db: ReplicaDb, agentIds: string[]): Promise<Map<str
     .bulkGet(agentIds.map((id) => bucket.assignee(id)))
     .then((rows) => new Map(agentIds.map((id, i) => [id, rows[i]?.n ?? 0])));
 }
+
+/** What the Approvals and External disputes lists show of each row beyond the case. */
+export interface RowDetail {
+  /** The oldest proposal waiting for a decision. */
+  waiting?: ActionRead;
+  /** The latest external dispute. */
+  dispute?: ExternalDispute;
+}
+
+/**
+ * The proposals or disputes of the rows on screen (a page, never the view): one index
+ * read. Other views show nothing beyond the case.
+ */
+export function rowDetails(
+  db: ReplicaDb,
+  view: QueueViewName,
+  caseIds: string[],
+): Promise<Map<string, RowDetail>> {
+  const out = new Map<string, RowDetail>();
+  if (!caseIds.length || (view !== 'approvals' && view !== 'disputes')) {
+    return Dexie.Promise.resolve(out);
+  }
+  if (view === 'approvals') {
+    return db.actions
+      .where('[caseId+status]')
+      .anyOf(caseIds.map((id) => [id, 'pending_approval']))
+      .toArray()
+      .then((actions) => {
+        for (const a of actions.sort(byTime)) {
+          if (!out.has(a.caseId)) out.set(a.caseId, { waiting: a });
+        }
+        return out;
+      });
+  }
+  return db.disputes
+    .where('caseId')
+    .anyOf(caseIds)
+    .toArray()
+    .then((disputes) => {
+      for (const d of disputes.sort(byTime)) out.set(d.caseId, { dispute: d });
+      return out;
+    });
+}

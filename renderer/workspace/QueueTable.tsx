@@ -1,8 +1,18 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Case } from '../../shared';
-import type { AgentRead } from '../data/read-schemas';
-import { formatDateTime, PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS, slaClock } from '../format';
-import type { SortKey } from '../app/ui-slice';
+import {
+  formatDate,
+  formatDateTime,
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  TOPIC_LABELS,
+  slaClock,
+} from '../format';
+import { describeAction } from '../case/action-text';
+import { DISPUTE_STATUS_LABELS as DISPUTE_STATUS_TEXT } from '../case/DisputeForm';
+import { labelOf, type AgentRead } from '../data/read-schemas';
+import type { RowDetail } from '../data/replica-reads';
+import type { QueueView, SortKey } from '../app/ui-slice';
 
 export const ROW_HEIGHT = 36;
 const OVERSCAN = 10;
@@ -13,9 +23,13 @@ export interface QueueWindow {
   rows: Case[];
   /** The rows are still the previous query's (a view, filter or search just changed). */
   busy: boolean;
+  /** What waits in each row, for the Approvals and External disputes lists. */
+  details?: Map<string, RowDetail>;
 }
 
 interface Props {
+  /** Approvals and External disputes show what matters there instead of the general columns. */
+  view?: QueueView;
   total: number;
   window: QueueWindow;
   selectedIndex: number;
@@ -29,7 +43,13 @@ interface Props {
   onSort: (key: SortKey) => void;
 }
 
-const COLUMNS: { key: string; label: string; sort?: SortKey }[] = [
+interface Column {
+  key: string;
+  label: string;
+  sort?: SortKey;
+}
+
+const COLUMNS: Column[] = [
   { key: 'reference', label: 'Reference', sort: 'reference' },
   { key: 'buyer', label: 'Buyer' },
   { key: 'topic', label: 'Topic' },
@@ -41,12 +61,35 @@ const COLUMNS: { key: string; label: string; sort?: SortKey }[] = [
   { key: 'sla', label: 'SLA', sort: 'sla' },
 ];
 
+// Reference and buyer first and the SLA last in every list: with a case open, those three stay.
+const APPROVAL_COLUMNS: Column[] = [
+  COLUMNS[0]!,
+  COLUMNS[1]!,
+  { key: 'waiting', label: 'Waiting for approval' },
+  { key: 'proposedBy', label: 'Proposed by' },
+  { key: 'since', label: 'Since' },
+  COLUMNS[8]!,
+];
+const DISPUTE_COLUMNS: Column[] = [
+  COLUMNS[0]!,
+  COLUMNS[1]!,
+  { key: 'disputeBody', label: 'Dispute body' },
+  { key: 'responseDue', label: 'Response due' },
+  { key: 'disputeStatus', label: 'Dispute status' },
+  { key: 'status', label: 'Case status' },
+  COLUMNS[8]!,
+];
+
+const columnsOf = (view: QueueView | undefined) =>
+  view === 'approvals' ? APPROVAL_COLUMNS : view === 'disputes' ? DISPUTE_COLUMNS : COLUMNS;
+
 /**
  * The case queue as a real table, virtualised: only the rows in view (plus a margin) are
  * in the DOM, padded above and below, so 100,000 cases scroll like 100. aria-rowcount and
  * aria-rowindex keep the full size known to assistive technology.
  */
 export function QueueTable({
+  view,
   total,
   window: win,
   selectedIndex,
@@ -87,6 +130,7 @@ export function QueueTable({
     }
   }, [selectedIndex]);
 
+  const columns = columnsOf(view);
   const rows = win.rows
     .map((c, i) => ({ c, index: win.offset + i }))
     .filter((r) => r.index >= first && r.index < last);
@@ -115,7 +159,7 @@ export function QueueTable({
       <table className="queue" aria-label="Cases" aria-rowcount={total + 1} aria-busy={win.busy}>
         <thead>
           <tr aria-rowindex={1}>
-            {COLUMNS.map((col) => (
+            {columns.map((col) => (
               <th
                 key={col.key}
                 scope="col"
@@ -142,7 +186,7 @@ export function QueueTable({
         <tbody>
           {padTop > 0 && (
             <tr aria-hidden="true" style={{ height: padTop }}>
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={columns.length} />
             </tr>
           )}
           {rows.map(({ c, index }) => {
@@ -164,14 +208,11 @@ export function QueueTable({
               >
                 <td className="mono">{c.reference}</td>
                 <td>{c.buyer.name}</td>
-                <td>{TOPIC_LABELS[c.topic]}</td>
-                <td>{c.language.toUpperCase()}</td>
-                <td>{c.channel}</td>
-                <td>
-                  <span className={`prio ${c.priority}`}>{PRIORITY_LABELS[c.priority]}</span>
-                </td>
-                <td>{STATUS_LABELS[c.status]}</td>
-                <td>{c.assigneeId ? (agents.get(c.assigneeId)?.name ?? '—') : 'Unassigned'}</td>
+                {view === 'approvals' || view === 'disputes' ? (
+                  <DetailCells view={view} c={c} detail={win.details?.get(c.id)} agents={agents} />
+                ) : (
+                  <GeneralCells c={c} agents={agents} />
+                )}
                 <td>
                   {clock ? (
                     <span
@@ -189,12 +230,60 @@ export function QueueTable({
           })}
           {padBottom > 0 && (
             <tr aria-hidden="true" style={{ height: padBottom }}>
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={columns.length} />
             </tr>
           )}
         </tbody>
       </table>
       {total === 0 && !win.busy && <p className="empty">No cases in this view.</p>}
     </div>
+  );
+}
+
+function GeneralCells({ c, agents }: { c: Case; agents: Map<string, AgentRead> }) {
+  return (
+    <>
+      <td>{TOPIC_LABELS[c.topic]}</td>
+      <td>{c.language.toUpperCase()}</td>
+      <td>{c.channel}</td>
+      <td>
+        <span className={`prio ${c.priority}`}>{PRIORITY_LABELS[c.priority]}</span>
+      </td>
+      <td>{STATUS_LABELS[c.status]}</td>
+      <td>{c.assigneeId ? (agents.get(c.assigneeId)?.name ?? '—') : 'Unassigned'}</td>
+    </>
+  );
+}
+
+/** What a reviewer or a lead looks for in these two lists: what waits, and since when. */
+function DetailCells({
+  view,
+  c,
+  detail,
+  agents,
+}: {
+  view: 'approvals' | 'disputes';
+  c: Case;
+  detail: RowDetail | undefined;
+  agents: Map<string, AgentRead>;
+}) {
+  if (view === 'approvals') {
+    const a = detail?.waiting;
+    return (
+      <>
+        <td title={a ? describeAction(a) : undefined}>{a ? describeAction(a) : '…'}</td>
+        <td>{a ? (agents.get(a.proposedBy)?.name ?? 'Unknown agent') : ''}</td>
+        <td>{a ? formatDateTime(a.createdAt) : ''}</td>
+      </>
+    );
+  }
+  const d = detail?.dispute;
+  return (
+    <>
+      <td title={d?.body}>{d ? d.body : '…'}</td>
+      <td>{d?.responseDueAt ? formatDate(d.responseDueAt) : d ? '—' : ''}</td>
+      <td>{d ? labelOf(DISPUTE_STATUS_TEXT, d.status) : ''}</td>
+      <td>{STATUS_LABELS[c.status]}</td>
+    </>
   );
 }

@@ -230,6 +230,7 @@ export function Workspace(p: Props) {
             </span>
           </div>
           <QueueTable
+            view={ui.view}
             total={p.total}
             window={p.window}
             selectedIndex={ui.selectedIndex}

@@ -46,6 +46,44 @@ describe('finding resolved cases', () => {
     await page.getByRole('searchbox', { name: 'Search cases' }).fill('');
   });
 
+  it('lists what waits in Approvals and External disputes, not the general columns', async () => {
+    const headers = async () =>
+      (await settledQueue(page).getByRole('columnheader').allTextContents()).map((t) => t.trim());
+    // The whole list (an open case leaves room for reference, buyer and SLA only).
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByRole('link', { name: 'Approvals', exact: true }).click();
+    await settledQueue(page).getByRole('row').nth(1).waitFor();
+    expect(await headers()).toEqual([
+      'Reference',
+      'Buyer',
+      'Waiting for approval',
+      'Proposed by',
+      'Since',
+      'SLA',
+    ]);
+    const { rows } = await stack.db.query<{ reference: string; name: string }>(
+      `SELECT c.reference, ag.name FROM actions a JOIN cases c ON c.id = a.case_id
+         JOIN agents ag ON ag.id = a.proposed_by
+        WHERE a.status = 'pending_approval' AND c.language IN ('de', 'en', 'nl')
+        ORDER BY c.reference LIMIT 1`,
+    );
+    const row = settledQueue(page).getByRole('row').filter({ hasText: rows[0]!.reference });
+    await row.getByRole('cell', { name: rows[0]!.name, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'External disputes', exact: true }).click();
+    await expect
+      .poll(headers)
+      .toEqual([
+        'Reference',
+        'Buyer',
+        'Dispute body',
+        'Response due',
+        'Dispute status',
+        'Case status',
+        'SLA',
+      ]);
+    await shot(page, 'find-disputes-list');
+  });
+
   it('opens a case from its reference in the buyer’s history', async () => {
     const { rows } = await stack.db.query<{ reference: string; earlier: string }>(
       `SELECT c.reference, e.reference AS earlier FROM cases c
