@@ -14,19 +14,21 @@ export function CancelOrderForm({
   onDone: () => void;
 }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | string[] | null>(null);
   const order = c.order!;
   const notices = useNotices(c, ctx, { type: 'cancel_order' }, {});
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (order.status === 'cancelled') return setError('The order is already cancelled.');
-    if (order.shippingStatus === 'delivered')
-      return setError('A delivered order cannot be cancelled; refund instead.');
-    if (!reason.trim()) return setError('Give a reason for the cancellation.');
+    const problems: string[] = [];
+    if (order.status === 'cancelled') problems.push('The order is already cancelled.');
+    else if (order.shippingStatus === 'delivered')
+      problems.push('A delivered order cannot be cancelled; refund instead.');
+    if (!reason.trim()) problems.push('Give a reason for the cancellation.');
     if (reason.length > LIMITS.reason)
-      return setError(`The reason may have at most ${LIMITS.reason} characters.`);
+      problems.push(`The reason may have at most ${LIMITS.reason} characters.`);
     const notified = notices.collect();
-    if ('error' in notified) return setError(notified.error);
+    if ('error' in notified) problems.push(notified.error);
+    if (problems.length || 'error' in notified) return setError(problems);
     setError(null);
     await ctx.mutate('case.action', {
       caseId: c.id,

@@ -36,14 +36,16 @@ export function DisputeForm({
   const [status, setStatus] = useState<ExternalDispute['status']>(existing?.status ?? 'filed');
   const [notes, setNotes] = useState(existing?.notes ?? '');
   const [outcome, setOutcome] = useState(existing?.outcome ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | string[] | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const bodyName = body === OTHER ? otherBody.trim() : body;
-    if (!bodyName) return setError('Name the dispute-resolution body.');
-    if (!reference.trim()) return setError("Enter the body's reference for this dispute.");
-    if (!filedAt) return setError('Enter the date the dispute was filed.');
+    const problems: string[] = [];
+    if (!bodyName) problems.push('Name the dispute-resolution body.');
+    if (!reference.trim()) problems.push("Enter the body's reference for this dispute.");
+    if (!filedAt) problems.push('Enter the date the dispute was filed.');
+    if (problems.length) return setError(problems);
     setError(null);
     if (existing) {
       await ctx.mutate('dispute.update', {

@@ -30,10 +30,24 @@ export function Field({
   );
 }
 
-export function FormError({ message }: { message: string | null }) {
-  return message ? (
-    <p role="alert" className="error">
-      {message}
-    </p>
-  ) : null;
+/** What stops a form, all of it at once: one problem as a line, several as a list. */
+export function FormError({ message }: { message: string | readonly string[] | null }) {
+  const all = message === null ? [] : typeof message === 'string' ? [message] : message;
+  if (all.length === 0) return null;
+  if (all.length === 1) {
+    return (
+      <p role="alert" className="error">
+        {all[0]}
+      </p>
+    );
+  }
+  return (
+    <div role="alert" className="error">
+      <ul className="form-problems">
+        {all.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }

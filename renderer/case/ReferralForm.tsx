@@ -23,17 +23,19 @@ export function ReferralForm({
   const [authority, setAuthority] = useState('');
   const [summary, setSummary] = useState('');
   const [evidence, setEvidence] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | string[] | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const items = evidence
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    if (!authority.trim()) return setError('Name the authority.');
-    if (!summary.trim()) return setError('Summarise what happened.');
+    const problems: string[] = [];
+    if (!authority.trim()) problems.push('Name the authority.');
+    if (!summary.trim()) problems.push('Summarise what happened.');
     if (items.length > LIMITS.listItems)
-      return setError(`At most ${LIMITS.listItems} pieces of evidence.`);
+      problems.push(`At most ${LIMITS.listItems} pieces of evidence.`);
+    if (problems.length) return setError(problems);
     setError(null);
     await ctx.mutate('case.action', {
       caseId: c.id,

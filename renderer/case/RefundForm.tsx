@@ -20,7 +20,7 @@ export function RefundForm({
   const [kind, setKind] = useState<'full' | 'partial'>('partial');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | string[] | null>(null);
   const major = (minor: number) => (minor / 100).toFixed(2);
   const typed = parseMajorUnits(amount);
   const notices = useNotices(
@@ -38,14 +38,16 @@ export function RefundForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const minor = parseMajorUnits(amount);
-    if (minor === null || minor <= 0) return setError('Enter an amount such as 12.50.');
-    if (minor > refundable.amount)
-      return setError(`At most ${money(refundable)} can still be refunded.`);
-    if (!reason.trim()) return setError('Give a reason for the refund.');
+    const problems: string[] = [];
+    if (minor === null || minor <= 0) problems.push('Enter an amount such as 12.50.');
+    else if (minor > refundable.amount)
+      problems.push(`At most ${money(refundable)} can still be refunded.`);
+    if (!reason.trim()) problems.push('Give a reason for the refund.');
     if (reason.length > LIMITS.reason)
-      return setError(`The reason may have at most ${LIMITS.reason} characters.`);
+      problems.push(`The reason may have at most ${LIMITS.reason} characters.`);
     const notified = notices.collect();
-    if ('error' in notified) return setError(notified.error);
+    if ('error' in notified) problems.push(notified.error);
+    if (problems.length || minor === null || 'error' in notified) return setError(problems);
     setError(null);
     await ctx.mutate('case.action', {
       caseId: c.id,

@@ -43,7 +43,7 @@ export function RestrictForm({
   const [redress, setRedress] = useState(t.redress);
   const [scope, setScope] = useState(t.territorialScope ?? 'EU');
   const [basis, setBasis] = useState(t.basis ?? 'own_investigation');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | string[] | null>(null);
   const untilOf = (text: string) => {
     const n = text.trim() === '' ? null : Number(text);
     return n === null ? null : Number.isInteger(n) && n >= 1 && n <= 3650 ? n : undefined;
@@ -68,8 +68,9 @@ export function RestrictForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const n = days.trim() === '' ? null : Number(days);
+    const problems: string[] = [];
     if (n !== null && (!Number.isInteger(n) || n < 1 || n > 3650)) {
-      return setError('Duration is a whole number of days (1–3650), or empty for indefinite.');
+      problems.push('Duration is a whole number of days (1–3650), or empty for indefinite.');
     }
     const statement = {
       facts,
@@ -82,12 +83,13 @@ export function RestrictForm({
     };
     const parsed = StatementOfReasons.safeParse(statement);
     if (!parsed.success) {
-      return setError(
+      problems.push(
         `The statement of reasons is incomplete: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`,
       );
     }
     const notified = notices.collect();
-    if ('error' in notified) return setError(notified.error);
+    if ('error' in notified) problems.push(notified.error);
+    if (problems.length || !parsed.success || 'error' in notified) return setError(problems);
     setError(null);
     await ctx.mutate('case.action', {
       caseId: c.id,

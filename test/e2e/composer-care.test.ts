@@ -76,4 +76,15 @@ describe('the reply composer', () => {
     await offer.getByRole('button', { name: 'Replace my text' }).click();
     expect(await reply.inputValue()).toBe(both.slice('My own words.\n\n'.length));
   });
+
+  it('shows every problem of a form at once, not one per try', async () => {
+    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Refund' });
+    await form.getByRole('textbox', { name: 'Amount' }).fill('');
+    await form.getByRole('button', { name: 'Confirm refund' }).click();
+    const problems = form.getByRole('alert');
+    await problems.getByText('Enter an amount such as 12.50.').waitFor();
+    await problems.getByText('Give a reason for the refund.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
