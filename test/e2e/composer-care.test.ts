@@ -49,6 +49,8 @@ describe('the reply composer', () => {
     const status = page.getByRole('status').filter({ hasText: 'Reply sent' });
     await status.waitFor();
     expect(await stored('Wir haben den Verkäufer kontaktiert.')).toBe(0);
+    // The waiting reply stays readable (it once was faded below contrast for these seconds).
+    expect(await seriousViolations(page)).toEqual([]);
     await status.waitFor({ state: 'detached', timeout: 10_000 });
     await expect
       .poll(() => stored('Wir haben den Verkäufer kontaktiert.'), { timeout: 30_000 })
