@@ -23,14 +23,20 @@ import { messageRoutes } from './routes/message-routes';
 import { openApiRoutes } from './routes/openapi-routes';
 import { inboundRoutes } from './routes/inbound-routes';
 import { attachmentRoutes } from './routes/attachment-routes';
+import { reportRoutes } from './routes/report-routes';
+import { queueHealthRoutes } from './routes/queue-health-routes';
+import { routingRoutes } from './routes/routing-routes';
 import { databaseAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
 import type { MailSettings } from './mail/mail-settings';
 import { MailSender, type MailSenderOptions } from './mail/mail-sender';
 import { intakeRoutes } from './routes/intake-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { ChangeFeed } from './sync/change-feed';
+import { PresenceFeed } from './sync/presence-feed';
 import { SessionWatch } from './sync/session-watch';
 import { SERVICE_VERSION } from './version';
+import { RestrictionExpiry, type RestrictionExpiryOptions } from './services/restriction-expiry';
+import { WaitingWorker, type WaitingWorkerOptions } from './services/waiting-worker';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -38,6 +44,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Present when mail is configured. */
     mailSender?: MailSender;
+    /** Ends restrictions at their `until` (issue 17). */
+    restrictionExpiry: RestrictionExpiry;
+    /** Reminds and resolves cases waiting on a party (issue 18). */
+    waitingWorker: WaitingWorker;
   }
 }
 
@@ -60,6 +70,10 @@ export interface AppOptions {
   trustProxy?: string[];
   /** Seals TOTP secrets at rest (CASEDESK_SECOND_FACTOR_KEY); null: stored as they are. */
   secondFactorKey?: string | null;
+  /** How often restrictions past their end are ended, and by which clock. */
+  restrictionExpiry?: RestrictionExpiryOptions;
+  /** How often waiting cases are reminded and resolved, and by which clock. */
+  waitingWorker?: WaitingWorkerOptions;
 }
 
 export function buildApp({
@@ -74,6 +88,8 @@ export function buildApp({
   attachmentStore = databaseAttachmentStore,
   trustProxy = [],
   secondFactorKey = null,
+  restrictionExpiry,
+  waitingWorker,
 }: AppOptions): FastifyInstance {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
@@ -115,20 +131,36 @@ export function buildApp({
   caseRoutes(app, db, mail);
   messageRoutes(app, db);
   attachmentRoutes(app, db, attachmentStore, integration.key);
+  reportRoutes(app, db);
+  queueHealthRoutes(app, db);
+  routingRoutes(app, db);
 
   registerIntegration(app, db, integration, mail);
 
   const feed = new ChangeFeed(db);
   const sessions = new SessionWatch(db);
+  const presence = new PresenceFeed(db);
   app.addHook('onReady', async () => {
     await feed.start();
+    await presence.start();
     await sessions.start();
   });
   app.addHook('onClose', async () => {
     await feed.stop();
+    await presence.stop();
     await sessions.stop();
   });
-  syncRoutes(app, db, feed, sessions, mail);
+  syncRoutes(app, db, feed, sessions, mail, presence);
+
+  const expiry = new RestrictionExpiry(db, app.log, restrictionExpiry);
+  app.addHook('onReady', async () => expiry.start());
+  app.addHook('onClose', () => expiry.stop());
+  app.decorate('restrictionExpiry', expiry);
+
+  const waiting = new WaitingWorker(db, mail, app.log, waitingWorker);
+  app.addHook('onReady', async () => waiting.start());
+  app.addHook('onClose', () => waiting.stop());
+  app.decorate('waitingWorker', waiting);
 
   if (mail) {
     // Every instance sends: claims keep them from sending the same mail.

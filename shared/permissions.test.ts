@@ -5,7 +5,9 @@ import {
   seesFullDirectory,
   toldOfDeadDeliveries,
   canSeeCase,
+  canSeeQueueHealth,
   canWorkCase,
+  languagesSeen,
   decisionRight,
   needsApproval,
   type Actor,
@@ -106,5 +108,21 @@ describe('the admin role', () => {
     expect(toldOfDeadDeliveries({ roles: ['agent', 'admin'] })).toBe(true);
     expect(toldOfDeadDeliveries({ roles: ['agent'] })).toBe(false);
     expect(toldOfDeadDeliveries({ roles: ['agent', 'trust_safety'] })).toBe(false);
+  });
+});
+
+describe('the dashboard', () => {
+  it('is for leads and Trust & Safety, not agents or admins alone', () => {
+    expect(canSeeQueueHealth(lena)).toBe(true);
+    expect(canSeeQueueHealth(tess)).toBe(true);
+    expect(canSeeQueueHealth(ana)).toBe(false);
+    expect(canSeeQueueHealth({ roles: ['admin'] })).toBe(false);
+  });
+
+  it('counts every language for whoever sees every case, else the actor’s own', () => {
+    expect(languagesSeen(lena)).toHaveLength(9);
+    expect(languagesSeen(tess)).toHaveLength(9);
+    expect(languagesSeen(ana)).toEqual(['de', 'en', 'nl']);
+    expect(languagesSeen({ ...ana, roles: ['admin'] })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { withinLimit, type Balance, type Money } from './money';
 import type { Role } from './schemas/agent';
 import type { ActionType } from './schemas/actions';
-import type { Language } from './languages';
+import { LANGUAGES, type Language } from './languages';
 
 /** The parts of an agent that decide what they may see and do. */
 export interface Actor {
@@ -85,3 +85,21 @@ export const toldOfDeadDeliveries = (actor: Pick<Actor, 'roles'>): boolean =>
 /** Emails, refund limits and last-seen of colleagues: admins and leads; others the directory. */
 export const seesFullDirectory = (actor: Pick<Actor, 'roles'>): boolean =>
   actor.roles.includes('admin') || actor.roles.includes('lead');
+
+/** The DSA transparency export and evidence case files are Trust & Safety's and the leads'. */
+export const canExportStatements = (actor: Pick<Actor, 'roles'>): boolean =>
+  actor.roles.includes('trust_safety') || actor.roles.includes('lead');
+
+/** The dashboard's queue health is the leads' and Trust & Safety's. */
+export const canSeeQueueHealth = (actor: Pick<Actor, 'roles'>): boolean =>
+  actor.roles.includes('lead') || actor.roles.includes('trust_safety');
+
+/** The languages whose cases an actor sees as a whole: all for T&S and leads, else their own. */
+export function languagesSeen(actor: Actor): readonly Language[] {
+  if (!worksCases(actor)) return [];
+  return seesAllCases(actor) ? LANGUAGES : actor.languages;
+}
+
+/** Capacities, automatic assignment and moving an agent's open cases (issue 18): leads. */
+export const canManageRouting = (actor: Pick<Actor, 'roles'>): boolean =>
+  actor.roles.includes('lead');

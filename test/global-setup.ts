@@ -4,10 +4,23 @@ import {
   provideBrowser,
   systemHost,
 } from './browser/provide-browser';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  PGLITE_DEMO_TEMPLATE_ENV,
+  PGLITE_TEMPLATE_ENV,
+  writeDemoPgliteTemplate,
+  writeMigratedPgliteTemplate,
+} from '../server/testing/migrated-pglite';
 import { findElectronBinary } from './desktop/electron-binary';
+import { createPostgresTemplate, PG_TEMPLATE_ENV } from '../server/testing/test-databases';
 
-/** Says once, up front, what the suites run against and what they skip — never silently. */
-export default function setup(): void {
+/**
+ * Says once, up front, what the suites run against and what they skip — never silently;
+ * and migrates one PGlite database for every suite to open a copy of.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
   // Provided once here, before the workers start (they inherit the environment), so two
   // workers never install a browser at the same time.
   const browser = provideBrowser(systemHost());
@@ -36,4 +49,16 @@ export default function setup(): void {
       '[casedesk] API suites run on PGlite only: set CASEDESK_TEST_DATABASE_URL=postgres://… to run them on PostgreSQL too (CI does).',
     );
   }
+  const dir = mkdtempSync(path.join(tmpdir(), 'casedesk-pglite-'));
+  process.env[PGLITE_TEMPLATE_ENV] = path.join(dir, 'migrated.tar');
+  await writeMigratedPgliteTemplate(process.env[PGLITE_TEMPLATE_ENV]);
+  process.env[PGLITE_DEMO_TEMPLATE_ENV] = path.join(dir, 'demo.tar');
+  await writeDemoPgliteTemplate(process.env[PGLITE_DEMO_TEMPLATE_ENV]);
+  const base = process.env.CASEDESK_TEST_DATABASE_URL;
+  const pgTemplate = base ? await createPostgresTemplate(base) : null;
+  if (pgTemplate) process.env[PG_TEMPLATE_ENV] = pgTemplate.name;
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await pgTemplate?.drop();
+  };
 }

@@ -21,7 +21,11 @@ function shortcutItem(command: MenuCommand, actions: MenuActions): MenuItemConst
     ...(s
       ? {
           // Electron's accelerators name keys by their character: '/' (there is no 'Slash').
-          accelerator: s.key === '?' ? 'Shift+/' : s.key,
+          accelerator: s.withCommandKey
+            ? `CmdOrCtrl+${s.key.toUpperCase()}`
+            : s.key === '?'
+              ? 'Shift+/'
+              : s.key,
           registerAccelerator: false,
         }
       : {}),
@@ -72,9 +76,21 @@ export function appMenuTemplate(
         shortcutItem('queue.next', actions),
         shortcutItem('queue.previous', actions),
         shortcutItem('case.open-selected', actions),
+        shortcutItem('queue.toggle-row', actions),
         shortcutItem('case.close', actions),
         { type: 'separator' },
         shortcutItem('search.focus', actions),
+        shortcutItem('palette.open', actions),
+      ],
+    },
+    {
+      label: 'Case',
+      submenu: [
+        shortcutItem('case.reply', actions),
+        shortcutItem('case.note', actions),
+        shortcutItem('case.claim', actions),
+        shortcutItem('case.resolve', actions),
+        shortcutItem('case.assign', actions),
       ],
     },
     {

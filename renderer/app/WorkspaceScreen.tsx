@@ -1,17 +1,28 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useAppDispatch, useAppSelector } from './hooks';
-import { ROLES, canAssignCases, type Agent, type MutationOp, type Role } from '../../shared';
+import {
+  ROLES,
+  canAssignCases,
+  seesAccounts,
+  type Agent,
+  type MutationOp,
+  type Role,
+} from '../../shared';
 import type { CaseDetail, CaseViewContext, PendingChange } from '../case/case-model';
 import { CaseView } from '../case/CaseView';
 import { toCase } from '../data/local-case';
 import type { AgentRead } from '../data/read-schemas';
 import type { ReplicaDb } from '../data/replica-db';
+import { inboxItemOpened, inboxRead } from './inbox-thunks';
+import { selectInbox } from './inbox-slice';
 import {
   allAgents,
   caseDetail,
+  casesByReference,
   openCaseLoad,
   partyHistory,
   laterCount,
+  localAccount,
   queuePage,
   quickCount,
   rowDetails,
@@ -20,10 +31,18 @@ import {
   type QueueQuery,
 } from '../data/replica-reads';
 import { Workspace } from '../workspace/Workspace';
-import { caseOpened, type QueueView } from './ui-slice';
-import { refreshPartyFigures } from './party-figure-thunks';
+import { accountOpened, caseOpened, type AccountRef, type QueueView } from './ui-slice';
+import { fetchPartyAccount } from './account-view-thunks';
+import { mergeAccount } from '../data/account-record';
+import type { PartyAccountRead } from '../data/read-schemas';
+import { AccountView } from '../workspace/AccountView';
+import { refreshOpenedCase } from './opened-case-thunks';
 import { undoHeldMutation, writeHeldMutation } from './session-thunks';
 import { useLive } from './use-live';
+import { searchBeyondDevice } from './remote-search-thunks';
+import type { RemoteHit } from '../data/remote-cases';
+import { NotOnDevice, RemoteCaseView } from '../workspace/BeyondDevice';
+import { useDashboardPane } from '../dashboard/use-dashboard-pane';
 
 const PAGE = 120;
 const NO_DETAILS = new Map<string, RowDetail>();
@@ -100,7 +119,11 @@ export function WorkspaceScreen({
   // while the inputs change, the previous count stays (no flash of "Counting…").
   const atLeast = from + rows.value.length + (rows.value.length === to - from ? PAGE : 0);
   const counted = quick.value ?? laterValue?.n ?? null;
-  const total = counted === null ? atLeast : Math.max(counted, laterValue?.exact ? 0 : atLeast);
+  // A kept count for these very inputs, or an exact late one, is the size (a view of 133
+  // cases whose first page of 120 was full read 240 before); the previous inputs' count or
+  // an estimate is at least what was read.
+  const settled = (quick.current && quick.value !== null) || !!laterValue?.exact;
+  const total = counted === null ? atLeast : settled ? counted : Math.max(counted, atLeast);
   const totalShown: 'exact' | 'about' | 'counting' =
     counted === null ? 'counting' : quick.value !== null || laterValue?.exact ? 'exact' : 'about';
   const counts = useLive<Partial<Record<QueueView, number>>>(
@@ -123,10 +146,11 @@ export function WorkspaceScreen({
     [db, id, buyerId, sellerId],
     null,
   ).value;
-  // The service's figures for the buyer and seller, each time a case opens online (and when
-  // the connection comes back with one open); the kept ones show meanwhile.
+  // The service's figures for the buyer and seller and the case's whole history, each time a
+  // case opens online (and when the connection comes back with one open); the kept ones
+  // show meanwhile.
   useEffect(() => {
-    if (id && buyerId && sync.online) void dispatch(refreshPartyFigures({ id, buyerId, sellerId }));
+    if (id && buyerId && sync.online) void dispatch(refreshOpenedCase({ id, buyerId, sellerId }));
   }, [dispatch, id, buyerId, sellerId, sync.online]);
 
   // Whom a lead can give the open case to, and how much each already holds.
@@ -137,6 +161,55 @@ export function WorkspaceScreen({
     undefined,
   ).value;
 
+  // What happened to me: from the replica's events, so it works offline (data/inbox.ts),
+  // read once per change with the desktop's signals (desk-signal-thunks, inbox-slice).
+  const inbox = useAppSelector(selectInbox);
+  // The Account view: the device's record of the party, and the service's when online.
+  const account = ui.page === 'account' ? ui.account : null;
+  const localRecord = useLive(
+    () => (account ? localAccount(db, account.kind, account.id) : Promise.resolve(null)),
+    [db, account],
+    null,
+  ).value;
+  const [served, setServed] = useState<{ key: string; data: PartyAccountRead | null } | null>(null);
+  const accountKey = account ? `${account.kind}:${account.externalId}` : null;
+  // Fetched again when the party changes, the connection returns, or the device's record
+  // does (a change on one of its cases), so the two never disagree for long.
+  const recordVersion = localRecord ? localRecord.full.map((c) => c.version).join(',') : '';
+  useEffect(() => {
+    if (!account || !sync.online) return;
+    let current = true;
+    void dispatch(fetchPartyAccount(account.kind, account.externalId)).then((data) => {
+      if (current) setServed({ key: `${account.kind}:${account.externalId}`, data });
+    });
+    return () => {
+      current = false;
+    };
+  }, [dispatch, account, sync.online, recordVersion]);
+  // A search asks the service too, once typing pauses, for what this device does not hold.
+  const [beyond, setBeyond] = useState<{ search: string; hits: RemoteHit[] }>({
+    search: '',
+    hits: [],
+  });
+  useEffect(() => {
+    const typed = ui.search;
+    if (!sync.online || typed.trim().length < 2) return;
+    let current = true;
+    const t = setTimeout(() => {
+      void dispatch(searchBeyondDevice(typed)).then(
+        (hits) => current && setBeyond({ search: typed, hits }),
+      );
+    }, 400);
+    return () => {
+      current = false;
+      clearTimeout(t);
+    };
+  }, [dispatch, ui.search, sync.online]);
+  const beyondHits = beyond.search === ui.search && sync.online ? beyond.hits : [];
+
+  const findCases = useCallback((typed: string) => casesByReference(db, typed), [db]);
+  const dashboardPane = useDashboardPane(db, me, now, sync.online, ui.page === 'dashboard');
+
   const ctx: CaseViewContext = {
     me,
     agents,
@@ -144,6 +217,7 @@ export function WorkspaceScreen({
     mutate,
     load,
     openCase: (id) => dispatch(caseOpened(id)),
+    ...(seesAccounts(me) ? { openAccount: (a: AccountRef) => dispatch(accountOpened(a)) } : {}),
     dismissRefusal: onDismiss,
     sendHeld: (op, args, holdMs) => dispatch(writeHeldMutation(op, args, holdMs)),
     undoHeld: (mutationId) => dispatch(undoHeldMutation(mutationId)),
@@ -168,11 +242,31 @@ export function WorkspaceScreen({
     }));
     casePane = <CaseView detail={d} ctx={ctx} pending={pending} />;
   } else if (ui.openCaseId && opened.current) {
-    casePane = <p className="muted">This case is not on this device (yet).</p>;
+    casePane = <RemoteCaseView id={ui.openCaseId} online={sync.online} />;
   }
+
+  const accountPane =
+    account && seesAccounts(me) ? (
+      <AccountView
+        account={account}
+        ctx={ctx}
+        record={
+          localRecord
+            ? mergeAccount(
+                localRecord,
+                served?.key === accountKey ? served.data : null,
+                account.kind,
+              )
+            : null
+        }
+        localCases={new Map((localRecord?.full ?? []).map((c) => [c.id, toCase(c)]))}
+      />
+    ) : null;
 
   return (
     <Workspace
+      accountPane={accountPane}
+      dashboardPane={dashboardPane}
       me={me}
       agents={agents}
       now={now}
@@ -197,6 +291,20 @@ export function WorkspaceScreen({
       }}
       casePane={casePane}
       onSignOut={onSignOut}
+      notifications={{
+        inbox,
+        onOpen: (item) => void dispatch(inboxItemOpened(item)),
+        onMarkAllRead: (ids) => void dispatch(inboxRead(ids)),
+      }}
+      findCases={findCases}
+      firstSync={sync.firstSync}
+      openReference={shown?.case.reference}
+      belowQueue={
+        <NotOnDevice hits={beyondHits} onOpen={(caseId) => dispatch(caseOpened(caseId))} />
+      }
+      {...(beyondHits.length
+        ? { emptyText: 'None on this device: the service found the cases below.' }
+        : {})}
     />
   );
 }

@@ -9,6 +9,7 @@ import {
   type SignalKeys,
 } from '../data/desk-signals';
 import type { ReplicaDb } from '../data/replica-db';
+import { inboxChanged, inboxEmptied } from './inbox-slice';
 import type { AppThunk } from './store';
 
 /** How long the replica must be still, and not pulling, before what is new is told. */
@@ -22,7 +23,7 @@ export const QUIET_MS = 300;
  */
 export const watchDeskSignals =
   (db: ReplicaDb, me: Agent): AppThunk<() => void> =>
-  (_dispatch, getState, { platform }) => {
+  (dispatch, getState, { platform }) => {
     let before: SignalKeys | null = null;
     let stopped = false;
     // What is new but not yet told: a sync applies page after page, so news is held until
@@ -40,9 +41,11 @@ export const watchDeskSignals =
       for (const n of notificationsFor(emptySignals(), signals, prefs)) void platform.notify(n);
     };
     const read = () => readSignalKeys(db, me, new Date());
-    const take = ({ keys, myOpenCount }: Awaited<ReturnType<typeof read>>) => {
+    const take = ({ keys, myOpenCount, inbox }: Awaited<ReturnType<typeof read>>) => {
       if (stopped) return;
       void platform.setBadgeCount(myOpenCount);
+      // The Notifications list shows this same read (inbox-slice): the events read once.
+      dispatch(inboxChanged(inbox));
       const previous = before;
       before = keys;
       if (!previous) return;
@@ -65,5 +68,6 @@ export const watchDeskSignals =
       sub.unsubscribe();
       clearInterval(tick);
       void platform.setBadgeCount(0);
+      dispatch(inboxEmptied());
     };
   };

@@ -51,7 +51,10 @@ export const followHost =
     const offMenu = platform.onMenuCommand((command) => {
       if (command === 'session.sign-out') return handlers.signOut();
       const shortcut = SHORTCUTS.find((s) => s.command === command);
-      if (shortcut) window.dispatchEvent(new KeyboardEvent('keydown', { key: shortcut.key }));
+      if (shortcut) {
+        const ctrlKey = !!shortcut.withCommandKey;
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: shortcut.key, ctrlKey }));
+      }
     });
     return () => {
       offOpen();

@@ -25,6 +25,7 @@ import {
 } from './session-slice';
 import { holdForEnrolment } from './enrolment-hold';
 import { checkSingleSignOn, takeSsoReturn } from './single-sign-on-thunks';
+import { presenceEventReceived } from './presence-thunks';
 import type { AppThunk, ThunkExtra } from './store';
 import { syncReported } from './sync-slice';
 import { caseOpened } from './ui-slice';
@@ -99,6 +100,8 @@ const connect =
     const engine = new SyncEngine(db, transport(serverUrl, token), agent, (s) =>
       dispatch(syncReported(s)),
     );
+    // Who else has a case open arrives over the same stream (leader) or its channel.
+    engine.onPresence((data) => dispatch(presenceEventReceived(data)));
     // A window that signed in again hands the new session to the others on this replica,
     // whichever of them leads the sync.
     const sessions = new BroadcastChannel(`casedesk-session:${db.name}`);

@@ -5,6 +5,8 @@ import { fileDb } from '../attachments/attachment-thunks';
 import { httpUpload, withPendingUploads } from '../attachments/pending-uploads';
 import { createConnectionHolder, type ConnectionHolder } from './connection';
 import { hostSlice } from './host-slice';
+import { inboxSlice } from './inbox-slice';
+import { presenceSlice } from './presence-slice';
 import { sessionSlice } from './session-slice';
 import { syncSlice } from './sync-slice';
 import { teamSlice } from './team-slice';
@@ -35,6 +37,8 @@ export function makeStore(extra: Pick<ThunkExtra, 'platform' | 'serverUrl'> & Pa
       sync: syncSlice.reducer,
       host: hostSlice.reducer,
       team: teamSlice.reducer,
+      presence: presenceSlice.reducer,
+      inbox: inboxSlice.reducer,
     },
     middleware: (getDefault) => getDefault({ thunk: { extraArgument: thunkExtra } }),
   });

@@ -12,6 +12,7 @@ const initialState: SyncSnapshot = {
   storageWarning: null,
   needsSignIn: false,
   accountDeactivated: false,
+  firstSync: null,
 };
 
 /** What the sync engine last reported: the engine owns the truth, this mirrors it for the UI. */

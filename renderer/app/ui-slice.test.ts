@@ -3,6 +3,10 @@ import {
   caseOpened,
   draftChanged,
   filterSet,
+  filteredQueueOpened,
+  filtersCleared,
+  pageChosen,
+  searchChanged,
   selectionMoved,
   sortChosen,
   uiSlice,
@@ -47,5 +51,43 @@ describe('the ui slice', () => {
     let s = reduce(initial, draftChanged({ caseId: 'a', kind: 'reply', text: 'Hallo' }));
     s = reduce(s, caseOpened('b'));
     expect(s.drafts.a?.reply).toBe('Hallo');
+  });
+
+  it('opens the team queue with exactly the filters of a dashboard bar, search and ticks cleared', () => {
+    let s = reduce(initial, filterSet({ key: 'priority', value: 'urgent' }));
+    s = reduce(s, searchChanged('bronze'));
+    s = reduce(s, pageChosen('dashboard'));
+    s = reduce(s, filteredQueueOpened({ language: 'de', status: 'pending_seller' }));
+    expect(s.page).toBe('queue');
+    expect(s.view).toBe('team');
+    expect(s.filters).toEqual({
+      status: 'pending_seller',
+      language: 'de',
+      channel: '',
+      topic: '',
+      priority: '',
+      assignee: '',
+      periodOf: '',
+      periodFrom: '',
+      periodTo: '',
+    });
+    expect(s.search).toBe('');
+    expect(s.picked).toEqual({});
+  });
+
+  it('drops a bar’s days with what happened on them, and clears its agent and days with the rest', () => {
+    let s = reduce(
+      initial,
+      filteredQueueOpened({
+        assignee: 'agent-1',
+        periodOf: 'resolved',
+        periodFrom: '2026-12-01',
+        periodTo: '2026-12-07',
+      }),
+    );
+    s = reduce(s, filterSet({ key: 'periodOf', value: '' }));
+    expect(s.filters).toMatchObject({ assignee: 'agent-1', periodFrom: '', periodTo: '' });
+    s = reduce(s, filtersCleared());
+    expect(s.filters.assignee).toBe('');
   });
 });

@@ -4,15 +4,11 @@ import { labelOf, type ActionRead } from '../data/read-schemas';
 import { formatDate, formatDateTime, money } from '../format';
 import { ActionDetails, describeAction } from './action-text';
 import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
-import { CancelOrderForm } from './CancelOrderForm';
 import { ConfirmApprovalDialog } from './ConfirmApprovalDialog';
+import { DisputeDue } from './DisputeDue';
 import { DisputeForm, DISPUTE_STATUS_LABELS } from './DisputeForm';
 import { Field, FormError } from './Field';
-import { ReferralForm } from './ReferralForm';
-import { RefundForm } from './RefundForm';
-import { RestrictForm } from './RestrictForm';
-
-type Open = 'refund' | 'cancel' | 'restrict' | 'refer' | 'resolve' | 'dispute' | null;
+import { RestrictionLife } from './RestrictionLife';
 
 const STATUS_TEXT: Record<ActionStatus, string> = {
   executed: 'Done',
@@ -21,6 +17,7 @@ const STATUS_TEXT: Record<ActionStatus, string> = {
   withdrawn: 'Withdrawn',
   requested: 'Sent to payments — waiting for confirmation',
   failed: 'Failed',
+  lifted: 'Lifted',
 };
 
 const CONFIRMED_APPROVALS = new Set<string>(['restrict_account', 'law_enforcement_referral']);
@@ -121,6 +118,9 @@ function ActionList({
               </div>
             )}
           </div>
+          {a.type === 'restrict_account' && !('pending' in a) && (
+            <RestrictionLife a={a} ctx={ctx} pending={pending} />
+          )}
           <ActionDetails a={a} open={a.status === 'pending_approval'} />
           {a.status === 'pending_approval' && !('pending' in a) && (
             <PendingDecision a={a} ctx={ctx} />
@@ -158,46 +158,6 @@ function describeQueued(args: Record<string, unknown>): string {
   return `${String(args.type).replace(/_/g, ' ')} (queued)`;
 }
 
-function ResolveForm({
-  detail,
-  ctx,
-  onDone,
-}: {
-  detail: CaseDetail;
-  ctx: CaseViewContext;
-  onDone: () => void;
-}) {
-  const [summary, setSummary] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const pendingApprovals = detail.actions.filter((a) => a.status === 'pending_approval').length;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (pendingApprovals > 0)
-      return setError(
-        pendingApprovals === 1
-          ? 'An action still awaits approval.'
-          : `${pendingApprovals} actions still await approval.`,
-      );
-    if (!summary.trim()) return setError('Summarise the resolution.');
-    setError(null);
-    await ctx.mutate('case.resolve', { caseId: detail.case.id, summary: summary.trim() });
-    onDone();
-  };
-  return (
-    <form className="action-form" onSubmit={submit} aria-label="Resolve case">
-      <Field label="Summary">
-        {(id) => (
-          <textarea id={id} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
-        )}
-      </Field>
-      <FormError message={error} />
-      <button type="submit" className="primary">
-        Confirm resolve
-      </button>
-    </form>
-  );
-}
-
 function Disputes({
   detail,
   ctx,
@@ -217,7 +177,12 @@ function Disputes({
           {DISPUTE_STATUS_LABELS[d.status]}
           <div className="muted small">
             Filed {formatDate(d.filedAt)}
-            {d.responseDueAt && ` · response due ${formatDate(d.responseDueAt)}`}
+            {d.responseDueAt && (
+              <>
+                {' · response due '}
+                <DisputeDue d={d} now={ctx.now} />
+              </>
+            )}
             {d.outcome && ` · outcome: ${d.outcome}`}
           </div>
           {d.notes && <p className="small">{d.notes}</p>}
@@ -255,50 +220,22 @@ export function ActionsPanel({
   pending: PendingChange[];
   canWork: boolean;
 }) {
-  const [open, setOpen] = useState<Open>(null);
   const c = detail.case;
-  const resolved = c.status === 'resolved';
-  const toggle = (o: Open) => setOpen(open === o ? null : o);
-  const done = () => setOpen(null);
-  const button = (o: Exclude<Open, null>, label: string, enabled = true) => (
-    <button type="button" aria-expanded={open === o} disabled={!enabled} onClick={() => toggle(o)}>
-      {label}
-    </button>
-  );
+  // The buttons that open the action forms are in the bar at the top of the case
+  // (CaseActionsBar); this panel lists what was taken, proposed and disputed.
   return (
     <section aria-label="Actions" className="panel" id="case-actions">
       <h2>Actions</h2>
       {!canWork && <p className="muted">Claim this case to act on it.</p>}
-      {canWork && !resolved && (
-        <div className="toolbar" role="group" aria-label="Resolutions">
-          {button('refund', 'Refund', !!c.order && c.order.refundable.amount > 0)}
-          {button('cancel', 'Cancel order', !!c.order && c.order.status === 'active')}
-          {button('restrict', 'Restrict account')}
-          {button('refer', 'Refer to law enforcement')}
-          {button('resolve', 'Resolve case')}
-        </div>
-      )}
-      {open === 'refund' && c.order && <RefundForm c={c} ctx={ctx} onDone={done} />}
-      {open === 'cancel' && c.order && <CancelOrderForm c={c} ctx={ctx} onDone={done} />}
-      {open === 'restrict' && <RestrictForm c={c} ctx={ctx} onDone={done} />}
-      {open === 'refer' && <ReferralForm c={c} ctx={ctx} onDone={done} />}
-      {open === 'resolve' && <ResolveForm detail={detail} ctx={ctx} onDone={done} />}
-      {canWork && resolved && (
-        <div className="toolbar">
-          <p>
-            Resolved {formatDateTime(c.resolvedAt)}: {c.resolutionSummary}
-          </p>
-          <button type="button" onClick={() => void ctx.mutate('case.reopen', { caseId: c.id })}>
-            Reopen
-          </button>
-        </div>
+      {c.status === 'resolved' && (
+        <p>
+          Resolved {formatDateTime(c.resolvedAt)}: {c.resolutionSummary}
+        </p>
       )}
       <h3>Taken and proposed</h3>
       <ActionList detail={detail} ctx={ctx} pending={pending} />
       <h3>External disputes</h3>
       <Disputes detail={detail} ctx={ctx} canWork={canWork} />
-      {canWork && button('dispute', 'Add external dispute')}
-      {open === 'dispute' && <DisputeForm caseId={c.id} ctx={ctx} onDone={done} />}
     </section>
   );
 }

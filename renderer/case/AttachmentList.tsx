@@ -3,6 +3,7 @@ import { describeBytes, type Attachment } from '../../shared';
 import { useAppDispatch } from '../app/hooks';
 import { attachmentBytes } from '../attachments/attachment-thunks';
 import { useModalDialog } from '../workspace/use-modal-dialog';
+import { saveFile } from '../platform/save-file';
 
 /** What a file list shows: a sent attachment, or a file still waiting on this device. */
 export type ShownFile = Pick<Attachment, 'id' | 'caseId' | 'filename' | 'contentType' | 'size'> & {
@@ -46,15 +47,6 @@ function asDataUrl(blob: Blob): Promise<string> {
     r.onerror = () => reject(r.error ?? new Error('unreadable'));
     r.readAsDataURL(blob);
   });
-}
-
-function saveAs(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function useBytes(file: ShownFile, wanted: boolean) {
@@ -129,7 +121,7 @@ function FileChip({ file }: { file: ShownFile }) {
   const download = async () => {
     setError(null);
     try {
-      saveAs(await dispatch(attachmentBytes(file)), file.filename);
+      saveFile(await dispatch(attachmentBytes(file)), file.filename);
     } catch (err) {
       setError((err as Error).message);
     }

@@ -1,4 +1,5 @@
 import {
+  canExportStatements,
   canAssignCases,
   canWorkCase,
   decisionRight,
@@ -16,12 +17,16 @@ import {
   slaClock,
 } from '../format';
 import { useAppDispatch, useAppSelector } from '../app/hooks';
-import { draftChanged } from '../app/ui-slice';
+import { CaseFileButton } from '../reports/CaseFileButton';
+import { editDraft } from '../app/draft-thunks';
 import { describeChange } from '../data/change-label';
 import { describeAction } from './action-text';
 import { ActionsPanel } from './ActionsPanel';
+import { CaseActionsBar } from './CaseActionsBar';
+import { CasePresenceLine } from './CasePresenceLine';
 import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
 import { BuyerPanel, OrderPanel, SellerPanel } from './ContextPanels';
+import { ComplaintPanel } from './ComplaintPanel';
 import { ConversationPanel } from './ConversationPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { AssignField } from './AssignField';
@@ -39,7 +44,7 @@ export function CaseView({
   const c = detail.case;
   const canWork = canWorkCase(ctx.me, c);
   const clock = slaClock(c, ctx.now);
-  const seller = sellerAnswerClock(c, detail.events, ctx.now);
+  const seller = sellerAnswerClock(c, ctx.now);
   const mine = c.assigneeId === ctx.me.id;
   const resolved = c.status === 'resolved';
   const rejected = pending.filter((p) => p.state === 'rejected');
@@ -55,7 +60,15 @@ export function CaseView({
             {clock && (
               <>
                 {' '}
-                · <span className={`sla ${clock.state}`}>{`${clock.which}: ${clock.label}`}</span>
+                ·{' '}
+                <span
+                  className={`sla ${clock.state}`}
+                  title={
+                    c.clockPausedAt
+                      ? `Paused since ${formatDateTime(c.clockPausedAt)} while the case waits; the due time moves by the pause when it resumes`
+                      : `Due ${formatDateTime(clock.dueAt)}`
+                  }
+                >{`${clock.which}: ${clock.label}`}</span>
               </>
             )}
             {seller && (
@@ -69,6 +82,7 @@ export function CaseView({
               </>
             )}
           </p>
+          <CasePresenceLine key={c.id} caseId={c.id} ctx={ctx} />
         </div>
         <div className="toolbar">
           {!c.assigneeId && !resolved && (
@@ -86,6 +100,7 @@ export function CaseView({
             </button>
           )}
           {canAssignCases(ctx.me) && !resolved && <AssignField c={c} ctx={ctx} />}
+          {canExportStatements(ctx.me) && <CaseFileButton c={c} />}
           {c.assigneeId && !mine && !canWork && (
             <span className="muted">Assigned to {agentName(ctx, c.assigneeId)}</span>
           )}
@@ -137,17 +152,36 @@ export function CaseView({
           )}
         </div>
       </header>
+      <CaseActionsBar key={c.id} detail={detail} ctx={ctx} canWork={canWork} />
       {rejected.length > 0 && <RefusedChanges c={c} rejected={rejected} ctx={ctx} />}
       <ApprovalBanner detail={detail} ctx={ctx} />
+      {/* On a complaint, the decision it contests and deciding it come first. */}
+      {c.topic === 'complaint' && <ComplaintPanel detail={detail} ctx={ctx} pending={pending} />}
+      {/* Two columns that each stack their own panels: in one grid of rows, a short
+          conversation was stretched to the height of the buyer, order and seller beside it. */}
       <div className="case-grid">
-        <ConversationPanel detail={detail} ctx={ctx} pending={pending} canWork={canWork} />
-        <div className="case-side">
-          <BuyerPanel detail={detail} onOpenCase={ctx.openCase} />
-          <OrderPanel detail={detail} />
-          <SellerPanel detail={detail} onOpenCase={ctx.openCase} />
+        <div className="case-column">
+          <ConversationPanel
+            key={c.id}
+            detail={detail}
+            ctx={ctx}
+            pending={pending}
+            canWork={canWork}
+          />
+          <ActionsPanel detail={detail} ctx={ctx} pending={pending} canWork={canWork} />
         </div>
-        <ActionsPanel detail={detail} ctx={ctx} pending={pending} canWork={canWork} />
-        <HistoryPanel events={detail.events} ctx={ctx} />
+        <div className="case-column">
+          <div className="case-side">
+            <BuyerPanel detail={detail} onOpenCase={ctx.openCase} onOpenAccount={ctx.openAccount} />
+            <OrderPanel detail={detail} />
+            <SellerPanel
+              detail={detail}
+              onOpenCase={ctx.openCase}
+              onOpenAccount={ctx.openAccount}
+            />
+          </div>
+          <HistoryPanel events={detail.events} whole={detail.historyWhole} ctx={ctx} />
+        </div>
       </div>
     </article>
   );
@@ -172,7 +206,7 @@ function RefusedChanges({
     const kind = r.op === 'case.note' ? 'note' : 'reply';
     const typed = drafts?.[kind]?.trim();
     const body = String(r.args.body ?? '');
-    dispatch(draftChanged({ caseId: c.id, kind, text: typed ? `${typed}\n\n${body}` : body }));
+    dispatch(editDraft({ caseId: c.id, kind, text: typed ? `${typed}\n\n${body}` : body }));
     ctx.dismissRefusal?.(r.id);
   };
   return (

@@ -1,6 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
 import { LIMITS } from '../../shared';
-import { useModalDialog } from '../workspace/use-modal-dialog';
+import { TextAnswerDialog } from '../components/TextAnswerDialog';
 
 /**
  * The second look before approving what cannot be undone by a click (an account
@@ -16,42 +15,17 @@ export function ConfirmApprovalDialog({
   onConfirm: (comment: string) => void;
   onClose: () => void;
 }) {
-  const ref = useModalDialog(true);
-  const [comment, setComment] = useState('');
-  const titleId = useId();
-  const tooLong = comment.length > LIMITS.reason;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (tooLong) return;
-    onConfirm(comment.trim());
-    onClose();
-  };
   return (
-    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="dialog">
-      <form onSubmit={submit}>
-        <h2 id={titleId}>Approve: {what}?</h2>
-        <p className="small">
-          It takes effect as soon as it reaches the service, and the person concerned is affected at
-          once.
-        </p>
-        <label className="field">
-          Comment (optional)
-          <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
-        </label>
-        {tooLong && (
-          <p role="alert" className="error small">
-            At most {LIMITS.reason} characters.
-          </p>
-        )}
-        <div className="row">
-          <button type="submit" className="primary">
-            Confirm approval
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <TextAnswerDialog
+      title={`Approve: ${what}?`}
+      label="Comment (optional)"
+      maxLength={LIMITS.reason}
+      confirm="Confirm approval"
+      onConfirm={onConfirm}
+      onClose={onClose}
+    >
+      It takes effect as soon as it reaches the service, and the person concerned is affected at
+      once.
+    </TextAnswerDialog>
   );
 }

@@ -1,8 +1,9 @@
-import { LANGUAGE_NAMES, type Case } from '../../shared';
+import { LANGUAGE_NAMES, reportingWindow, restrictionState, type Case } from '../../shared';
 import type { ActionRead } from '../data/read-schemas';
 import { STATUS_LABELS, TOPIC_LABELS, formatDate, formatDateTime, money } from '../format';
 import { formatDistanceStrict } from 'date-fns';
 import { othersThan, type PartyFiguresRow } from '../data/party-figures';
+import type { AccountRef } from '../app/ui-slice';
 import type { CaseDetail } from './case-model';
 
 const SHOWN = 20;
@@ -50,13 +51,11 @@ function History({
   );
 }
 
-/** Restrictions in force on an account, as executed restrict_account actions show them. */
+/** Restrictions in force on an account, as executed restrict_account actions not yet ended show them. */
 function Restrictions({ actions }: { actions: ActionRead[] }) {
+  // In force by the service's word (its end recorded), not by this screen's clock.
   const active = actions.filter(
-    (a) =>
-      a.type === 'restrict_account' &&
-      a.status === 'executed' &&
-      (!a.until || new Date(a.until) > new Date()),
+    (a) => a.type === 'restrict_account' && restrictionState(a) === 'in_effect',
   );
   if (active.length === 0) return <p className="muted">No restrictions.</p>;
   return (
@@ -100,9 +99,11 @@ function FiguresSource({ figures }: { figures: PartyFiguresRow | null }) {
 export function BuyerPanel({
   detail,
   onOpenCase,
+  onOpenAccount,
 }: {
   detail: CaseDetail;
   onOpenCase?: (id: string) => void;
+  onOpenAccount?: (a: AccountRef) => void;
 }) {
   const b = detail.case.buyer;
   const party = detail.party;
@@ -111,6 +112,17 @@ export function BuyerPanel({
   return (
     <section aria-label="Buyer" className="panel">
       <h2>Buyer</h2>
+      {onOpenAccount && (
+        <button
+          type="button"
+          className="open-account"
+          onClick={() =>
+            onOpenAccount({ kind: 'buyer', id: b.id, externalId: b.externalId, name: b.name })
+          }
+        >
+          Open account
+        </button>
+      )}
       <dl className="facts">
         <dt>Name</dt>
         <dd>{b.name}</dd>
@@ -153,6 +165,7 @@ export function BuyerPanel({
 
 export function OrderPanel({ detail }: { detail: CaseDetail }) {
   const o = detail.case.order;
+  const reported = reportingWindow(detail.case);
   return (
     <section aria-label="Order" className="panel">
       <h2>Order</h2>
@@ -196,6 +209,12 @@ export function OrderPanel({ detail }: { detail: CaseDetail }) {
           </dd>
           <dt>Tracking</dt>
           <dd className="mono">{o.trackingNumber ?? '—'}</dd>
+          {reported && (
+            <>
+              <dt>Reported</dt>
+              <dd className={`window ${reported.state}`}>{reported.label}</dd>
+            </>
+          )}
         </dl>
       )}
     </section>
@@ -205,9 +224,11 @@ export function OrderPanel({ detail }: { detail: CaseDetail }) {
 export function SellerPanel({
   detail,
   onOpenCase,
+  onOpenAccount,
 }: {
   detail: CaseDetail;
   onOpenCase?: (id: string) => void;
+  onOpenAccount?: (a: AccountRef) => void;
 }) {
   const s = detail.case.order?.seller;
   const party = detail.party;
@@ -229,6 +250,17 @@ export function SellerPanel({
         <p className="muted">No seller on this case.</p>
       ) : (
         <>
+          {onOpenAccount && (
+            <button
+              type="button"
+              className="open-account"
+              onClick={() =>
+                onOpenAccount({ kind: 'seller', id: s.id, externalId: s.externalId, name: s.name })
+              }
+            >
+              Open account
+            </button>
+          )}
           <dl className="facts">
             <dt>Name</dt>
             <dd>{s.name}</dd>

@@ -1,13 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useAppDispatch, useAppSelector } from '../app/hooks';
-import { LIMITS, type MessageDelivery, type Party } from '../../shared';
+import { LIMITS, repliedAgo, replyCollision, type MessageDelivery, type Party } from '../../shared';
+import { replyTyped } from '../app/presence-slice';
 import { localFiles } from '../attachments/attachment-thunks';
 import { AttachmentList, type ShownFile } from './AttachmentList';
 import { ComposerFiles, useComposerFiles, type ChosenFile } from './ComposerFiles';
 import { DeliveryState } from './DeliveryState';
 import { fillTemplate, templatesFor } from '../../shared/templates/reply-templates';
-import { draftChanged } from '../app/ui-slice';
-import { formatDateTime, money } from '../format';
+import { editDraft, restoreDrafts } from '../app/draft-thunks';
+import { money } from '../format';
+import { Time } from '../components/Time';
 import { agentName, type CaseDetail, type CaseViewContext, type PendingChange } from './case-model';
 import { Field, FormError } from './Field';
 
@@ -124,6 +126,8 @@ function Timeline({ items, canRetry }: { items: TimelineItem[]; canRetry: boolea
       {items.map((i) => (
         <li
           key={i.key}
+          id={`message-${i.key}`}
+          tabIndex={-1}
           className={`bubble ${i.kind}${i.pending ? ' pending' : ''}${i.rejected ? ' rejected' : ''}`}
         >
           <div className="bubble-head">
@@ -133,7 +137,7 @@ function Timeline({ items, canRetry }: { items: TimelineItem[]; canRetry: boolea
             {i.kind === 'note' && <span className="tag">Internal note</span>}
             <span className="muted small">
               {' '}
-              · {i.pending ? 'waiting to be sent' : formatDateTime(i.at)}
+              · {i.pending ? 'waiting to be sent' : <Time at={i.at} />}
             </span>
           </div>
           {/* Buyer and seller text is untrusted: React renders it as text, never as HTML. */}
@@ -178,8 +182,17 @@ function ReplyComposer({
   const [error, setError] = useState<string | null>(null);
   const files = useComposerFiles(c.id);
   const templates = templatesFor(c.topic, c.language, to);
-  const setDraft = (text: string) => dispatch(draftChanged({ caseId: c.id, kind: 'reply', text }));
+  const setDraft = (text: string) => dispatch(editDraft({ caseId: c.id, kind: 'reply', text }));
+  const type = (text: string) => {
+    setDraft(text);
+    dispatch(replyTyped({ caseId: c.id, at: Date.now() }));
+  };
   const [sent, setSent] = useState<SentReply | null>(null);
+  // Replies by others after this moment are news to the agent: read before sending.
+  const [seenSince, setSeenSince] = useState(() => new Date().toISOString());
+  const [collision, setCollision] = useState<
+    (NonNullable<ReturnType<typeof replyCollision>> & { noticedAt: number }) | null
+  >(null);
   // A template chosen over typed text waits for the agent to say what to do with it.
   const [offered, setOffered] = useState<{ title: string; text: string } | null>(null);
   useEffect(() => {
@@ -218,13 +231,16 @@ function ReplyComposer({
     else setDraft(text);
   };
 
-  const send = async (e: FormEvent) => {
-    e.preventDefault();
+  const send = async (e: FormEvent | null, anyway = false) => {
+    e?.preventDefault();
     const body = draft.trim();
     if (!body) return setError('Write a reply first.');
     if (body.length > LIMITS.body)
       return setError(`A reply may have at most ${LIMITS.body} characters.`);
     setError(null);
+    const clash = anyway ? null : replyCollision(detail.messages, ctx.me.id, seenSince);
+    if (clash) return setCollision({ ...clash, noticedAt: Date.now() });
+    setCollision(null);
     // Cleared before the write, not after: what the agent types next must not be wiped.
     setDraft('');
     const chosen = files.files;
@@ -310,12 +326,43 @@ function ReplyComposer({
             id={id}
             rows={5}
             value={draft}
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={(e) => type(e.target.value)}
             onPaste={files.onPaste}
           />
         )}
       </Field>
       <ComposerFiles label="Attach files to the reply" composer={files} />
+      {collision && (
+        <div role="group" aria-label="Someone else replied" className="banner collision">
+          <p role="alert">
+            <strong>{agentName(ctx, collision.authorId)}</strong> replied{' '}
+            {repliedAgo(collision.createdAt, collision.noticedAt)}. Read it before you send yours?
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              setSeenSince(collision.createdAt);
+              setCollision(null);
+              void send(null, true);
+            }}
+          >
+            Send anyway
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setSeenSince(collision.createdAt);
+              setCollision(null);
+              const shown = document.getElementById(`message-${collision.id}`);
+              shown?.scrollIntoView({ block: 'center' });
+              shown?.focus({ preventScroll: true });
+            }}
+          >
+            Review
+          </button>
+        </div>
+      )}
       <FormError message={error} />
       <div className="row">
         <button type="submit" className="primary">
@@ -340,7 +387,7 @@ function NoteComposer({ detail, ctx }: { detail: CaseDetail; ctx: CaseViewContex
   const draft = useAppSelector((s) => s.ui.drafts[c.id]?.note ?? '');
   const [error, setError] = useState<string | null>(null);
   const files = useComposerFiles(c.id);
-  const setDraft = (text: string) => dispatch(draftChanged({ caseId: c.id, kind: 'note', text }));
+  const setDraft = (text: string) => dispatch(editDraft({ caseId: c.id, kind: 'note', text }));
   const add = async (e: FormEvent) => {
     e.preventDefault();
     const body = draft.trim();
@@ -396,6 +443,11 @@ export function ConversationPanel({
   canWork: boolean;
 }) {
   const c = detail.case;
+  const dispatch = useAppDispatch();
+  // What was typed here before a reload or a restart comes back (kept on the device).
+  useEffect(() => {
+    void dispatch(restoreDrafts(c.id));
+  }, [dispatch, c.id]);
   return (
     <section aria-label="Conversation" className="panel wide">
       <h2>Conversation</h2>

@@ -27,7 +27,7 @@ export function DisputeForm({
 }) {
   const known = existing ? (ADR_BODIES as readonly string[]).includes(existing.body) : true;
   const [body, setBody] = useState<string>(
-    existing ? (known ? existing.body : OTHER) : ADR_BODIES[0],
+    existing ? (known ? existing.body : OTHER) : (ADR_BODIES[0] ?? OTHER),
   );
   const [otherBody, setOtherBody] = useState(existing && !known ? existing.body : '');
   const [reference, setReference] = useState(existing?.reference ?? '');
@@ -45,6 +45,9 @@ export function DisputeForm({
     if (!bodyName) problems.push('Name the dispute-resolution body.');
     if (!reference.trim()) problems.push("Enter the body's reference for this dispute.");
     if (!filedAt) problems.push('Enter the date the dispute was filed.');
+    if (filedAt && responseDueAt && responseDueAt < filedAt) {
+      problems.push('The response cannot be due before the filing date.');
+    }
     if (problems.length) return setError(problems);
     setError(null);
     if (existing) {
@@ -53,7 +56,10 @@ export function DisputeForm({
         status,
         notes,
         outcome: outcome.trim() || null,
-        responseDueAt: fromDateInput(responseDueAt),
+        // Sent only when changed: the service's own date keeps its time of day.
+        ...(responseDueAt !== toDateInput(existing.responseDueAt)
+          ? { responseDueAt: fromDateInput(responseDueAt) }
+          : {}),
       });
     } else {
       await ctx.mutate('dispute.create', {
@@ -131,7 +137,10 @@ export function DisputeForm({
             </select>
           )}
         </Field>
-        <Field label="Response due" hint="Traders have 20 working days to answer an ADR body">
+        <Field
+          label="Response due"
+          hint="Leave empty for 20 working days after filing, in the body's country"
+        >
           {(id, hint) => (
             <input
               id={id}

@@ -1,6 +1,6 @@
 import type { EventType } from '../../shared';
 import { labelOf, type EventRead } from '../data/read-schemas';
-import { formatDateTime } from '../format';
+import { Time } from '../components/Time';
 import { agentName, type CaseViewContext } from './case-model';
 
 const EVENT_TEXT: Record<EventType, string> = {
@@ -28,13 +28,23 @@ const EVENT_TEXT: Record<EventType, string> = {
   'dispute.created': 'External dispute recorded',
   'dispute.updated': 'External dispute updated',
   'delivery.dead': 'Never reached the marketplace',
+  'restriction.ended': 'Restriction ended',
+  'complaint.received': 'Complaint received',
+  'complaint.decided': 'Complaint decided',
+  'case_file.exported': 'Case file exported',
+  'case.not_routed': 'Not assigned automatically',
+  'case.reminder_sent': 'Reminder sent',
 };
 
 function detailOf(e: EventRead, ctx: CaseViewContext): string {
   const d = e.data as Record<string, unknown>;
   if (e.type === 'case.status_changed' || e.type === 'case.priority_changed')
     return `${d.from} → ${d.to}`;
-  if (e.type === 'case.assigned') return `to ${agentName(ctx, d.toAssigneeId as string)}`;
+  if (e.type === 'case.assigned') {
+    const why = typeof d.reason === 'string' ? ` (${d.reason})` : '';
+    return `to ${agentName(ctx, d.toAssigneeId as string)}${why}`;
+  }
+  if (e.type === 'case.not_routed' && typeof d.reason === 'string') return d.reason;
   if (e.type === 'action.failed') {
     const what = String(d.actionType).replace(/_/g, ' ');
     return `${what}: ${typeof d.reason === 'string' ? d.reason : 'no reason given'}${d.caseTo ? ' — case back to open' : ''}`;
@@ -55,6 +65,8 @@ function detailOf(e: EventRead, ctx: CaseViewContext): string {
     return `${String(d.actionType).replace(/_/g, ' ')}: “${d.comment}”`;
   if (typeof d.actionType === 'string') return String(d.actionType).replace(/_/g, ' ');
   if (e.type === 'case.resolved' && typeof d.summary === 'string') return d.summary;
+  if (e.type === 'case_file.exported' && typeof d.chainHead === 'string')
+    return `${String(d.format).toUpperCase()}, ${String(d.chainLength)} events, head ${d.chainHead.slice(0, 12)}…`;
   return '';
 }
 
@@ -68,15 +80,34 @@ const actorless = (e: EventRead) =>
       ? 'marketplace'
       : 'help center';
 
-/** The audit trail, oldest first: who did what, when, from which state. */
-export function HistoryPanel({ events, ctx }: { events: EventRead[]; ctx: CaseViewContext }) {
+/**
+ * The audit trail, oldest first: who did what, when, from which state. `whole` false: the
+ * device holds only the last days of it (a first sync leaves older history to be read when
+ * the case opens online), said above the list until the rest is in.
+ */
+export function HistoryPanel({
+  events,
+  whole = true,
+  ctx,
+}: {
+  events: EventRead[];
+  whole?: boolean;
+  ctx: CaseViewContext;
+}) {
   return (
     <section aria-label="History" className="panel">
       <h2>History</h2>
+      {!whole && (
+        <p className="muted small" role="note">
+          Earlier history is on the service: it shows when this case is opened online.
+        </p>
+      )}
       <ol className="history">
         {events.map((e) => (
           <li key={e.id}>
-            <span className="muted small">{formatDateTime(e.at)}</span>{' '}
+            <span className="muted small">
+              <Time at={e.at} />
+            </span>{' '}
             <strong>{labelOf(EVENT_TEXT, e.type)}</strong> {detailOf(e, ctx)}{' '}
             <span className="muted small">
               — {e.actorId ? agentName(ctx, e.actorId) : actorless(e)}

@@ -1,6 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { addDays } from 'date-fns';
-import { RESTRICTIONS, StatementOfReasons, type Case, type Restriction } from '../../shared';
+import {
+  CATEGORY_BY_TOPIC,
+  DSA_CATEGORIES,
+  DSA_CATEGORY_LABELS,
+  EEA_COUNTRIES,
+  RESTRICTIONS,
+  StatementOfReasons,
+  type Case,
+  type DsaCategory,
+  type EeaCountry,
+  type Restriction,
+} from '../../shared';
 import { fillTemplate } from '../../shared/templates/reply-templates';
 import { statementTemplateFor } from '../../shared/templates/statement-of-reasons';
 import type { CaseViewContext } from './case-model';
@@ -19,10 +30,16 @@ export function RestrictForm({
   c,
   ctx,
   onDone,
+  account,
+  related = [],
 }: {
   c: Case;
   ctx: CaseViewContext;
   onDone: () => void;
+  /** Proposed from the Account view: whose account, fixed. */
+  account?: 'buyer' | 'seller';
+  /** The party's other cases, offered to link as what the restriction rests on. */
+  related?: { id: string; reference: string; label: string }[];
 }) {
   const t = statementTemplateFor(c.topic);
   const fill = (s: string) =>
@@ -33,16 +50,27 @@ export function RestrictForm({
       lotTitle: c.order?.lotTitle ?? '',
       agentName: ctx.me.name,
     });
-  const [subject, setSubject] = useState<'buyer' | 'seller'>(c.order ? 'seller' : 'buyer');
+  const [subject, setSubject] = useState<'buyer' | 'seller'>(
+    account ?? (c.order ? 'seller' : 'buyer'),
+  );
+  const [linked, setLinked] = useState<string[]>([]);
   const [restriction, setRestriction] = useState<Restriction>(t.suggestedRestriction);
   const [days, setDays] = useState(t.suggestedDays === null ? '' : String(t.suggestedDays));
-  const [facts, setFacts] = useState(fill(t.facts));
+  // Never pre-filled: the facts are what this agent found on this case.
+  const [facts, setFacts] = useState('');
   const [ground, setGround] = useState(fill(t.ground));
   const [groundType, setGroundType] = useState(t.groundType);
   const [automated, setAutomated] = useState(t.automated);
   const [redress, setRedress] = useState(t.redress);
   const [scope, setScope] = useState(t.territorialScope ?? 'EU');
   const [basis, setBasis] = useState(t.basis ?? 'own_investigation');
+  // For the DSA transparency database: the category the topic suggests, and no countries
+  // chosen (then the territorial scope decides: EU-wide is every EEA country).
+  const [category, setCategory] = useState<DsaCategory>(
+    CATEGORY_BY_TOPIC[c.topic] ?? 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC',
+  );
+  const [automatedDetection, setAutomatedDetection] = useState(false);
+  const [countries, setCountries] = useState<EeaCountry[]>([]);
   const [error, setError] = useState<string | string[] | null>(null);
   const untilOf = (text: string) => {
     const n = text.trim() === '' ? null : Number(text);
@@ -72,6 +100,7 @@ export function RestrictForm({
     if (n !== null && (!Number.isInteger(n) || n < 1 || n > 3650)) {
       problems.push('Duration is a whole number of days (1–3650), or empty for indefinite.');
     }
+    if (!facts.trim()) problems.push('Write the facts and circumstances in your own words.');
     const statement = {
       facts,
       ground,
@@ -80,12 +109,17 @@ export function RestrictForm({
       redress,
       territorialScope: scope,
       basis,
+      category,
+      automatedDetection,
+      ...(countries.length > 0 ? { countries } : {}),
     };
     const parsed = StatementOfReasons.safeParse(statement);
     if (!parsed.success) {
-      problems.push(
-        `The statement of reasons is incomplete: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`,
-      );
+      const missing = parsed.error.issues.filter((i) => i.path[0] !== 'facts' || facts.trim());
+      if (missing.length)
+        problems.push(
+          `The statement of reasons is incomplete: ${missing.map((i) => i.path.join('.')).join(', ')}.`,
+        );
     }
     const notified = notices.collect();
     if ('error' in notified) problems.push(notified.error);
@@ -99,6 +133,7 @@ export function RestrictForm({
       restriction,
       until: n === null ? null : addDays(ctx.now, n).toISOString(),
       statementOfReasons: parsed.data,
+      ...(linked.length ? { relatedCaseIds: linked } : {}),
       ...notified,
     });
     onDone();
@@ -152,9 +187,18 @@ export function RestrictForm({
           {(id) => <input id={id} value={scope} onChange={(e) => setScope(e.target.value)} />}
         </Field>
       </div>
-      <Field label="Facts and circumstances">
-        {(id) => (
-          <textarea id={id} rows={3} value={facts} onChange={(e) => setFacts(e.target.value)} />
+      <Field
+        label="Facts and circumstances"
+        hint="What happened and what your review found, in your own words (DSA Art. 17(3)(b))."
+      >
+        {(id, hint) => (
+          <textarea
+            id={id}
+            aria-describedby={hint}
+            rows={3}
+            value={facts}
+            onChange={(e) => setFacts(e.target.value)}
+          />
         )}
       </Field>
       <div className="row">
@@ -190,6 +234,51 @@ export function RestrictForm({
           />{' '}
           Decided with automated means
         </label>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={automatedDetection}
+            onChange={(e) => setAutomatedDetection(e.target.checked)}
+          />{' '}
+          Detected by automated means
+        </label>
+      </div>
+      <div className="row">
+        <Field label="Category">
+          {(id) => (
+            <select
+              id={id}
+              value={category}
+              onChange={(e) => setCategory(e.target.value as DsaCategory)}
+            >
+              {DSA_CATEGORIES.map((k) => (
+                <option key={k} value={k}>
+                  {DSA_CATEGORY_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Countries" hint="None chosen: as the territorial scope says (EU: all EEA)">
+          {(id, hint) => (
+            <select
+              id={id}
+              multiple
+              size={3}
+              aria-describedby={hint}
+              value={countries}
+              onChange={(e) =>
+                setCountries(Array.from(e.target.selectedOptions, (o) => o.value as EeaCountry))
+              }
+            >
+              {EEA_COUNTRIES.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <Field label="Ground">
         {(id) => (
@@ -201,6 +290,23 @@ export function RestrictForm({
           <textarea id={id} rows={2} value={redress} onChange={(e) => setRedress(e.target.value)} />
         )}
       </Field>
+      {related.length > 0 && (
+        <fieldset className="related-cases">
+          <legend>Other cases it rests on</legend>
+          {related.map((r) => (
+            <label key={r.id} className="inline">
+              <input
+                type="checkbox"
+                checked={linked.includes(r.id)}
+                onChange={(e) =>
+                  setLinked(e.target.checked ? [...linked, r.id] : linked.filter((x) => x !== r.id))
+                }
+              />{' '}
+              {r.reference} · {r.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {notices.fields}
       <FormError message={error} />
       <button type="submit" className="primary">

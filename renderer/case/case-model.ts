@@ -1,6 +1,7 @@
 import type { Agent, Case, ExternalDispute, Message, MutationOp, Note } from '../../shared';
 import type { PartyFiguresRow } from '../data/party-figures';
 import type { ActionRead, AgentRead, EventRead } from '../data/read-schemas';
+import type { AccountRef } from '../app/ui-slice';
 
 /** The buyer's and the seller's standing on this device. */
 export interface PartyHistory {
@@ -25,8 +26,12 @@ export interface CaseDetail {
   actions: ActionRead[];
   externalDisputes: ExternalDispute[];
   events: EventRead[];
+  /** False: `events` holds only the last days (the rest is read when the case opens online). */
+  historyWhole?: boolean;
   /** The buyer's and seller's standing; null while it is still being read. */
   party: PartyHistory | null;
+  /** A complaint case: the action it contests and that action's case reference, if on this device. */
+  contested?: { action: ActionRead; reference: string | null } | null;
 }
 
 /** A queued write that concerns this case, as the outbox shows it. */
@@ -49,6 +54,8 @@ export interface CaseViewContext {
   load?: Map<string, number>;
   /** Opens another case in the case view (a reference in the buyer's or seller's history). */
   openCase?: (id: string) => void;
+  /** Opens a party's Account view (Trust & Safety and leads; absent for others). */
+  openAccount?: (a: AccountRef) => void;
   /** Queues a change held back for `holdMs` (undo time); answers its mutation id. */
   sendHeld?: (op: MutationOp, args: Record<string, unknown>, holdMs: number) => Promise<string>;
   /** Takes back a held change: false if it was already on its way. */

@@ -23,6 +23,8 @@ const OPS: Record<MutationOp, string> = {
   'case.reopen': 'Reopening the case',
   'dispute.create': 'External dispute',
   'dispute.update': 'Change to an external dispute',
+  'action.lift': 'Lifting a restriction',
+  'case.complaint_decision': 'Complaint decision',
 };
 
 /**

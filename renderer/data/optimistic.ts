@@ -1,4 +1,14 @@
-import type { Action, Agent, Case, ExternalDispute, Message, MutationOp, Note } from '../../shared';
+import {
+  clockChange,
+  disputeResponseDueAt,
+  type Action,
+  type Agent,
+  type Case,
+  type ExternalDispute,
+  type Message,
+  type MutationOp,
+  type Note,
+} from '../../shared';
 import type { Local } from './replica-db';
 
 interface Mutation {
@@ -25,8 +35,19 @@ export function applyToCase(c: Case, m: Mutation, me: Agent): Case {
         assigneeId: String(a.agentId),
         status: c.status === 'new' ? 'open' : c.status,
       };
-    case 'case.status':
-      return c.status === a.from ? { ...c, status: a.to as Case['status'] } : c;
+    case 'case.status': {
+      if (c.status !== a.from) return c;
+      const to = a.to as Case['status'];
+      // The service pauses and resumes the clocks (and moves the due times); until it
+      // answers, the clock shows as paused or running again, its due time unmoved.
+      const clock = clockChange(c.status, to);
+      return {
+        ...c,
+        status: to,
+        ...(clock === 'pause' ? { clockPausedAt: new Date().toISOString() } : {}),
+        ...(clock === 'resume' ? { clockPausedAt: null } : {}),
+      };
+    }
     case 'case.priority':
       return { ...c, priority: a.priority as Case['priority'] };
     case 'case.resolve':
@@ -111,7 +132,10 @@ export function optimisticPart(m: Mutation, me: Agent, now: Date): OptimisticPar
           status: a.status as ExternalDispute['status'],
           notes: String(a.notes ?? ''),
           outcome: (a.outcome as string | undefined) ?? null,
-          responseDueAt: (a.responseDueAt as string | null | undefined) ?? null,
+          // The service computes a missing date by the same rule; shown at once offline.
+          responseDueAt:
+            (a.responseDueAt as string | null | undefined) ??
+            disputeResponseDueAt(String(a.body), new Date(String(a.filedAt))).toISOString(),
           createdAt: at,
           updatedAt: at,
           pending: true,

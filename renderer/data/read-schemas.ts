@@ -10,6 +10,7 @@ import {
   Message,
   MutationResult,
   Note,
+  PartyAccount,
   ROLES,
   type SyncEntity,
 } from '../../shared';
@@ -44,6 +45,10 @@ export const ActionRead = z.discriminatedUnion('type', [
   referral.extend(actionStatus),
 ]);
 export type ActionRead = z.infer<typeof ActionRead>;
+
+/** The Account view's answer from the service, its actions read as leniently as synced ones. */
+export const PartyAccountRead = PartyAccount.extend({ actions: z.array(ActionRead) });
+export type PartyAccountRead = z.infer<typeof PartyAccountRead>;
 
 export const EventRead = CaseEvent.extend({ type: openEnum(EVENT_TYPES) });
 export type EventRead = z.infer<typeof EventRead>;

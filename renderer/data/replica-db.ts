@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { toCase, toLocalCase } from './local-case';
+import type { DraftRow } from './drafts';
 import type { PartyFiguresRow } from './party-figures';
 import { searchTokensOf } from './search-words';
 import type { Case, ExternalDispute, Message, MutationOp, Note } from '../../shared';
@@ -20,6 +21,8 @@ export interface LocalCase extends Case {
   tsQueue?: 1;
   approvals?: 1;
   disputed?: 1;
+  /** Open complaint cases (issue 17): the Appeals view. */
+  appeal?: 1;
   /** Resolved cases only: the assignee ('' for none) and the language, for finding them. */
   closedBy?: string;
   closedIn?: string;
@@ -68,8 +71,27 @@ export interface SetAsideRow {
 }
 
 export interface MetaRow {
-  key: 'cursor' | 'lastSyncAt' | 'agent';
+  key: 'cursor' | 'lastSyncAt' | 'agent' | 'firstSync' | 'historySince';
   value: unknown;
+}
+
+/**
+ * A case whose whole history (its audit events) is on this device: read from the service
+ * when the case was opened online. Only replicas whose first sync left older history out
+ * (meta `historySince`, the time from which it brought every event) need these.
+ */
+export interface HistoryRow {
+  caseId: string;
+  at: string;
+}
+
+/**
+ * A first sync under way (meta `firstSync`, written with each page it applies, gone when it
+ * is done): the cases received so far and about how many it brings (null: not said).
+ */
+export interface FirstSyncProgress {
+  received: number;
+  expected: number | null;
 }
 
 export type ReplicaDb = Dexie & {
@@ -85,6 +107,9 @@ export type ReplicaDb = Dexie & {
   setAside: EntityTable<SetAsideRow, 'key'>;
   counts: EntityTable<CountRow, 'key'>;
   figures: EntityTable<PartyFiguresRow, 'key'>;
+  drafts: EntityTable<DraftRow, 'caseId'>;
+  inboxRead: EntityTable<{ id: string; at: string }, 'id'>;
+  histories: EntityTable<HistoryRow, 'caseId'>;
 };
 
 /**
@@ -198,6 +223,26 @@ export function openReplica(name: string): ReplicaDb {
   db.version(11).stores({ figures: 'key' });
   // Dead webhook deliveries are told to leads from the events that record them: found by type.
   db.version(12).stores({ events: 'id, caseId, type' });
+  // Disputes whose answer comes due are told from a range of the unanswered ones by date.
+  db.version(15).stores({ disputes: 'id, caseId, [status+responseDueAt]' });
+  // Unsent reply and note texts by case, kept across reloads and restarts (drafts.ts);
+  // the Notifications list reads each kind of event of the last days by time, and keeps
+  // which of them this agent has read (inbox.ts).
+  db.version(17).stores({
+    drafts: 'caseId',
+    events: 'id, caseId, type, [type+at]',
+    inboxRead: 'id',
+  });
+  // Appeals (issue 17): open complaint cases by their clock. No replica before this one
+  // could hold a complaint case (its topic was unknown, so set aside), so none needs marking.
+  db.version(18).stores({
+    cases:
+      'id, reference, updatedAt, [buyerId+createdAt], [sellerId+createdAt], [assigneeKey+open+slaDueAt], [open+slaDueAt], [open+language+slaDueAt], [open+status+language+slaDueAt], [open+priority+language+slaDueAt], [open+topic+language+slaDueAt], [open+channel+language+slaDueAt], [tsQueue+slaDueAt], [approvals+slaDueAt], [disputed+slaDueAt], [appeal+slaDueAt], [closedBy+updatedAt], [closedIn+updatedAt], *searchTokens',
+  });
+  // A first sync brings only recent history (issue 15: at 100,000 cases the events
+  // outnumbered the cases four to one); a case's whole history is read when it opens
+  // online and kept, so that it opens offline later. Which cases have it is kept here.
+  db.version(19).stores({ histories: 'caseId' });
   db.use(countsMiddleware);
   // A replica from before version 8, or one filled from outside, is counted once on open
   // (every case read, one at a time); later writes keep the counts exact.

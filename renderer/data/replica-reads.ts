@@ -6,17 +6,55 @@ import { countMerged, pageMerged, type MergedRanges } from './merged-ranges';
 import { matchesSearch, searchWords } from './search-words';
 import { bucket, FACETS as COUNTED_FACETS } from './view-counts';
 import { partyKey, type PartyFiguresRow } from './party-figures';
+import { decisionOf, type LocalAccount } from './account-record';
 
 type Cases = Collection<LocalCase, string, InsertType<LocalCase, 'id'>>;
 
 export type QueueViewName =
-  'mine' | 'unassigned' | 'team' | 'trust_safety' | 'approvals' | 'disputes';
+  'mine' | 'unassigned' | 'team' | 'trust_safety' | 'approvals' | 'disputes' | 'appeals';
 
 export interface QueueQuery {
   view: QueueViewName;
-  filters: { status: string; language: string; channel: string; topic: string; priority: string };
+  filters: {
+    status: string;
+    language: string;
+    channel: string;
+    topic: string;
+    priority: string;
+    /** A dashboard bar's: an agent's id, and what happened on which UTC days (inclusive). */
+    assignee?: string;
+    periodOf?: '' | 'created' | 'responded' | 'resolved' | 'refunded' | 'restricted';
+    periodFrom?: string;
+    periodTo?: string;
+  };
   search: string;
   sort: { key: 'sla' | 'updated' | 'priority' | 'reference'; direction: 'asc' | 'desc' };
+}
+
+/**
+ * A read of several steps as one IndexedDB transaction. IndexedDB runs transactions over
+ * the same stores in the order they were made, and a sync writes a page in one: a read
+ * whose steps each made their own transaction waited for a page write before every step
+ * (a view took 13 s to show during a first sync); as one, it waits for one at most.
+ */
+function oneRead<T>(db: ReplicaDb, read: () => Promise<T>): Promise<T> {
+  return db.transaction(
+    'r',
+    [
+      db.cases,
+      db.counts,
+      db.messages,
+      db.notes,
+      db.actions,
+      db.disputes,
+      db.events,
+      db.outbox,
+      db.figures,
+      db.meta,
+      db.histories,
+    ],
+    read,
+  );
 }
 
 const all = (prefix: (string | number)[]) => [
@@ -56,6 +94,8 @@ function inView(q: QueueQuery, me: Agent, withResolved = false): (c: LocalCase) 
       return (c) => c.approvals === 1;
     case 'disputes':
       return (c) => c.disputed === 1;
+    case 'appeals':
+      return (c) => c.appeal === 1;
   }
 }
 
@@ -99,6 +139,8 @@ function slaRange(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
       return between('[approvals+slaDueAt]', [1]);
     case 'disputes':
       return between('[disputed+slaDueAt]', [1]);
+    case 'appeals':
+      return between('[appeal+slaDueAt]', [1]);
   }
 }
 
@@ -109,16 +151,107 @@ function refine(q: QueueQuery, onIndexRange = true): ((c: LocalCase) => boolean)
       ? { ...q.filters, language: '' }
       : q.filters;
   const words = searchWords(q.search);
-  if (!f.status && !f.language && !f.channel && !f.topic && !f.priority && !words.length) {
+  if (
+    !f.status &&
+    !f.language &&
+    !f.channel &&
+    !f.topic &&
+    !f.priority &&
+    !narrowed(q) &&
+    !words.length
+  ) {
     return null;
   }
+  const when = periodTest(q.filters);
   return (c) =>
     (!f.status || c.status === f.status) &&
     (!f.language || c.language === f.language) &&
     (!f.channel || c.channel === f.channel) &&
     (!f.topic || c.topic === f.topic) &&
     (!f.priority || c.priority === f.priority) &&
+    (!f.assignee || c.assigneeKey === f.assignee) &&
+    when(c) &&
     matchesSearch(c.searchTokens ?? [], words);
+}
+
+/** A dashboard bar's filters: an agent's cases, or what happened on some days. */
+const narrowed = (q: QueueQuery) => !!(q.filters.assignee || q.filters.periodOf);
+
+/** A UTC timestamp's day within [from, to], both days included ('' bounds nothing). */
+const onDays = (at: string | null | undefined, from: string, to: string) => {
+  if (!at) return false;
+  const day = at.slice(0, 10);
+  return (!from || day >= from) && (!to || day <= to);
+};
+
+/** The case's own time the period filter means; refunds and restrictions are read apart. */
+function periodTest(f: QueueQuery['filters']): (c: LocalCase) => boolean {
+  const from = f.periodFrom ?? '';
+  const to = f.periodTo ?? '';
+  switch (f.periodOf) {
+    case 'created':
+      return (c) => onDays(c.createdAt, from, to);
+    case 'responded':
+      return (c) => onDays(c.firstRespondedAt, from, to);
+    case 'resolved':
+      return (c) => onDays(c.resolvedAt, from, to);
+    default:
+      return () => true;
+  }
+}
+
+/**
+ * The cases with a refund executed, or a restriction taking effect, on the period's days
+ * (as the dashboard counts them: when it took effect). Null for any other filter.
+ */
+function actedCaseIds(db: ReplicaDb, f: QueueQuery['filters']): Promise<Set<string> | null> {
+  if (f.periodOf !== 'refunded' && f.periodOf !== 'restricted') return Dexie.Promise.resolve(null);
+  const type = f.periodOf === 'refunded' ? 'refund' : 'restrict_account';
+  // A lifted restriction took effect all the same (the service counts its restriction row).
+  const statuses = type === 'refund' ? ['executed'] : ['executed', 'lifted'];
+  return db.actions
+    .where('[type+status]')
+    .anyOf(statuses.map((s) => [type, s]))
+    .toArray()
+    .then(
+      (actions) =>
+        new Set(
+          actions
+            .filter((a) =>
+              onDays(
+                a.effectiveAt ?? a.decidedAt ?? a.createdAt,
+                f.periodFrom ?? '',
+                f.periodTo ?? '',
+              ),
+            )
+            .map((a) => a.caseId),
+        ),
+    );
+}
+
+/**
+ * A view narrowed by a dashboard bar, whole and sorted: an agent's open cases are one index
+ * range; cases by their days, or by their refunds and restrictions, are read from every
+ * case or from the actions (no replica index holds those days). A period holds resolved
+ * cases as well as open ones: a day's first responses are mostly resolved by now.
+ */
+function narrowedResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCase[] | null> {
+  if (!narrowed(q)) return Dexie.Promise.resolve(null);
+  const f = q.filters;
+  const view = inView(q, me, !!f.periodOf);
+  const more = refine(q, false);
+  const keep = (c: LocalCase | undefined): c is LocalCase =>
+    c !== undefined && view(c) && (!more || more(c));
+  return actedCaseIds(db, f)
+    .then((ids): Promise<(LocalCase | undefined)[]> => {
+      if (ids) return db.cases.bulkGet([...ids]);
+      if (f.assignee && !f.periodOf && !resolvedOnly(q)) {
+        const [lo, hi] = all([f.assignee, 1]);
+        return db.cases.where('[assigneeKey+open+slaDueAt]').between(lo, hi, true, true).toArray();
+      }
+      return db.cases.filter(keep).toArray();
+    })
+    .then((rows) => rows.filter(keep).sort(compareBy(q.sort)));
 }
 
 // A search reads the cases of its rarest word only when they are this few; a word in more
@@ -211,7 +344,7 @@ function collection(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
  * another filter or a search must read each case.
  */
 function resolvedRanges(q: QueueQuery, me: Agent): MergedRanges | null {
-  if (!resolvedOnly(q) || searchWords(q.search).length) return null;
+  if (!resolvedOnly(q) || searchWords(q.search).length || narrowed(q)) return null;
   if (q.sort.key !== 'sla' && q.sort.key !== 'updated') return null;
   if (FACETS.some((f) => f !== 'status' && q.filters[f])) return null;
   if (q.view !== 'team') {
@@ -235,7 +368,7 @@ const FACETS = ['status', 'priority', 'topic', 'channel'] as const;
  */
 function teamRanges(q: QueueQuery, me: Agent): MergedRanges | null {
   if (q.view !== 'team' || q.sort.key !== 'sla' || searchWords(q.search).length) return null;
-  if (resolvedOnly(q)) return null;
+  if (resolvedOnly(q) || narrowed(q)) return null;
   const facets = FACETS.filter((f) => q.filters[f]);
   if (facets.length > 1) return null;
   const language = q.filters.language as Agent['languages'][number] | '';
@@ -257,10 +390,8 @@ function teamRanges(q: QueueQuery, me: Agent): MergedRanges | null {
  * null where none hold it (a search, two filters, a filtered T&S/approvals/disputes view).
  */
 export function countBuckets(q: QueueQuery, me: Agent): string[] | null {
-  if (searchWords(q.search).length) return null;
-  const set = (Object.keys(q.filters) as (keyof QueueQuery['filters'])[]).filter(
-    (f) => q.filters[f],
-  );
+  if (searchWords(q.search).length || narrowed(q)) return null;
+  const set = FILTER_KEYS.filter((f) => q.filters[f]);
   if (resolvedOnly(q)) {
     const language = q.filters.language;
     if (set.some((f) => f !== 'status' && (f !== 'language' || q.view !== 'team'))) return null;
@@ -289,16 +420,20 @@ export function countBuckets(q: QueueQuery, me: Agent): string[] | null {
     case 'trust_safety':
     case 'approvals':
     case 'disputes':
+    case 'appeals':
       if (set.length) return null;
       return [
         {
           trust_safety: bucket.trustSafety,
           approvals: bucket.approvals,
           disputes: bucket.disputes,
+          appeals: bucket.appeals,
         }[q.view],
       ];
   }
 }
+
+const FILTER_KEYS = ['status', 'language', 'channel', 'topic', 'priority'] as const;
 
 const sumOf = (db: ReplicaDb, keys: string[]): Promise<number> =>
   db.counts.bulkGet(keys).then((rows) => rows.reduce((n, r) => n + (r?.n ?? 0), 0));
@@ -320,6 +455,7 @@ export function queueCount(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<num
   if (keys) return sumOf(db, keys);
   const ranges = teamRanges(q, me);
   if (ranges) return countMerged(db.cases, ranges);
+  if (narrowed(q)) return narrowedResults(db, q, me).then((found) => found!.length);
   if (!searchWords(q.search).length) return collection(db, q, me).count();
   return searchResults(db, q, me).then((found) => found?.length ?? collection(db, q, me).count());
 }
@@ -346,6 +482,17 @@ export function laterCount(
   q: QueueQuery,
   me: Agent,
 ): Promise<{ n: number; exact: boolean }> {
+  return oneRead(db, () => laterCountIn(db, q, me));
+}
+
+function laterCountIn(
+  db: ReplicaDb,
+  q: QueueQuery,
+  me: Agent,
+): Promise<{ n: number; exact: boolean }> {
+  if (narrowed(q)) {
+    return narrowedResults(db, q, me).then((found) => ({ n: found!.length, exact: true }));
+  }
   return searchResults(db, q, me).then((found) => {
     if (found) return { n: found.length, exact: true };
     const whole: QueueQuery = {
@@ -370,7 +517,18 @@ export function laterCount(
   });
 }
 
+/** The rows [offset, offset + limit) of a view, filtered, searched and sorted. */
 export function queuePage(
+  db: ReplicaDb,
+  q: QueueQuery,
+  me: Agent,
+  offset: number,
+  limit: number,
+): Promise<LocalCase[]> {
+  return oneRead(db, () => queuePageIn(db, q, me, offset, limit));
+}
+
+function queuePageIn(
   db: ReplicaDb,
   q: QueueQuery,
   me: Agent,
@@ -384,6 +542,9 @@ export function queuePage(
   }
   const ranges = teamRanges(q, me);
   if (ranges) return pageMerged(db.cases, ranges, offset, limit, q.sort.direction);
+  if (narrowed(q)) {
+    return narrowedResults(db, q, me).then((found) => found!.slice(offset, offset + limit));
+  }
   const page = () => collection(db, q, me).offset(offset).limit(limit).toArray();
   if (!searchWords(q.search).length) return page();
   return searchResults(db, q, me).then((found) => found?.slice(offset, offset + limit) ?? page());
@@ -396,6 +557,7 @@ const VIEWS: QueueViewName[] = [
   'trust_safety',
   'approvals',
   'disputes',
+  'appeals',
 ];
 
 /** Counts for the navigation: a few rows of the kept counts, no range read. */
@@ -422,31 +584,54 @@ export interface LocalCaseDetail {
   actions: ActionRead[];
   externalDisputes: ExternalDispute[];
   events: EventRead[];
+  /**
+   * Whether `events` is the case's whole history, or only what the first sync brought (its
+   * last days) and what happened since: the rest is read when the case opens online.
+   */
+  historyWhole: boolean;
   pending: OutboxEntry[];
+  /** A complaint case: the decision it contests (on another case), if on this device. */
+  contested: { action: ActionRead; reference: string | null } | null;
 }
 
 const byTime = <T extends { createdAt: string }>(a: T, b: T) =>
   a.createdAt.localeCompare(b.createdAt);
 
 /** The case and everything on it: what the case view needs to open. */
-export async function caseDetail(db: ReplicaDb, id: string): Promise<LocalCaseDetail | null> {
+export function caseDetail(db: ReplicaDb, id: string): Promise<LocalCaseDetail | null> {
+  return oneRead(db, () => caseDetailIn(db, id));
+}
+
+async function caseDetailIn(db: ReplicaDb, id: string): Promise<LocalCaseDetail | null> {
   const c = await db.cases.get(id);
   if (!c) return null;
-  const [messages, notes, actions, disputes, events, pending] = await Promise.all([
+  const [messages, notes, actions, disputes, events, pending, since, kept] = await Promise.all([
     db.messages.where('caseId').equals(id).toArray(),
     db.notes.where('caseId').equals(id).toArray(),
     db.actions.where('caseId').equals(id).toArray(),
     db.disputes.where('caseId').equals(id).toArray(),
     db.events.where('caseId').equals(id).toArray(),
     db.outbox.where('caseId').equals(id).sortBy('seq'),
+    db.meta.get('historySince'),
+    db.histories.get(id),
   ]);
+  // A case created after the first sync's history window opened has had every event sent.
+  const recentOnly = typeof since?.value === 'string' ? since.value : null;
+  const historyWhole = !recentOnly || !!kept || c.createdAt >= recentOnly;
+  // A complaint shows the decision it contests, which lives on another case.
+  const contestedAction = c.complaintOf ? await db.actions.get(c.complaintOf) : undefined;
+  const contestedCase = contestedAction ? await db.cases.get(contestedAction.caseId) : undefined;
   return {
     case: c,
+    contested: contestedAction
+      ? { action: contestedAction, reference: contestedCase?.reference ?? null }
+      : null,
     messages: messages.sort(byTime),
     notes: notes.sort(byTime),
     actions: actions.sort(byTime),
     externalDisputes: disputes.sort(byTime),
     events: events.sort((a, b) => a.at.localeCompare(b.at)),
+    historyWhole,
     pending,
   };
 }
@@ -492,7 +677,14 @@ function sellerStanding(
  * after HISTORY; the buyer's count counts the buyer's range (a buyer has few cases, and a
  * bucket per buyer would be one more row to write for nearly every case a sync brings).
  */
-export async function partyHistory(
+export function partyHistory(
+  db: ReplicaDb,
+  c: Pick<LocalCase, 'id' | 'buyerId' | 'sellerId'>,
+): Promise<LocalPartyHistory> {
+  return oneRead(db, () => partyHistoryIn(db, c));
+}
+
+async function partyHistoryIn(
   db: ReplicaDb,
   c: Pick<LocalCase, 'id' | 'buyerId' | 'sellerId'>,
 ): Promise<LocalPartyHistory> {
@@ -602,4 +794,96 @@ export function rowDetails(
       for (const d of disputes.sort(byTime)) out.set(d.caseId, { dispute: d });
       return out;
     });
+}
+
+const ACCOUNT_CASES = 200;
+
+/**
+ * One account as this device holds it, for the Account view: its latest cases (as buyer,
+ * or as the seller of their order), their actions — a restriction only where it restricts
+ * this party — and the decisions its complaints' events record. Index reads only.
+ */
+export function localAccount(
+  db: ReplicaDb,
+  kind: 'buyer' | 'seller',
+  partyId: string,
+): Promise<LocalAccount & { full: LocalCase[] }> {
+  return oneRead(db, () => localAccountIn(db, kind, partyId));
+}
+
+async function localAccountIn(
+  db: ReplicaDb,
+  kind: 'buyer' | 'seller',
+  partyId: string,
+): Promise<LocalAccount & { full: LocalCase[] }> {
+  const index = kind === 'buyer' ? '[buyerId+createdAt]' : '[sellerId+createdAt]';
+  const cases = await db.cases
+    .where(index)
+    .between([partyId, Dexie.minKey], [partyId, Dexie.maxKey])
+    .reverse()
+    .limit(ACCOUNT_CASES)
+    .toArray();
+  const ids = cases.map((c) => c.id);
+  const complaintIds = cases.filter((c) => c.topic === 'complaint').map((c) => c.id);
+  const [actions, events] = await Promise.all([
+    db.actions.where('caseId').anyOf(ids).toArray(),
+    complaintIds.length
+      ? db.events.where('caseId').anyOf(complaintIds).toArray()
+      : Promise.resolve([] as EventRead[]),
+  ]);
+  return {
+    full: cases,
+    cases: cases.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      status: c.status,
+      topic: c.topic,
+      createdAt: c.createdAt,
+      resolvedAt: c.resolvedAt,
+      resolutionSummary: c.resolutionSummary,
+      complaintOf: c.complaintOf ?? null,
+    })),
+    actions: actions.filter(
+      (a) => !('pending' in a) && (a.type !== 'restrict_account' || a.subject === kind),
+    ),
+    decisions: events.map(decisionOf).filter((d) => d !== null),
+  };
+}
+
+/** A case the command palette offers to open. */
+export interface CaseJump {
+  id: string;
+  reference: string;
+  buyerName: string;
+  resolved: boolean;
+}
+
+/**
+ * Cases whose reference contains what was typed, for the command palette: read through
+ * the search-word index (the whole reference and its digits are words), at most `limit`
+ * of the first matches — never the range behind a short prefix such as "cd".
+ */
+export async function casesByReference(
+  db: ReplicaDb,
+  typed: string,
+  limit = 6,
+): Promise<CaseJump[]> {
+  const text = typed.trim().toLowerCase();
+  if (text.length < 2) return [];
+  const found = await db.cases
+    .where('searchTokens')
+    .startsWith(text)
+    .limit(limit * 3)
+    .toArray();
+  const seen = new Set<string>();
+  return found
+    .filter((c) => c.reference.toLowerCase().includes(text) && !seen.has(c.id) && seen.add(c.id))
+    .sort((a, b) => a.reference.localeCompare(b.reference))
+    .slice(0, limit)
+    .map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      buyerName: c.buyer.name,
+      resolved: c.status === 'resolved',
+    }));
 }

@@ -1,8 +1,8 @@
 import type { Agent, Case, MutationOp } from '../../shared';
 import { hasPendingApproval, toCase, toLocalCase } from './local-case';
 import { applyToCase, caseIdOf, optimisticPart } from './optimistic';
-import type { ActionRead, AgentRead, MutationResultRead } from './read-schemas';
-import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
+import type { ActionRead, AgentRead, EventRead, MutationResultRead } from './read-schemas';
+import type { FirstSyncProgress, LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
 import { recordSetAside } from './set-aside';
 import type { CheckedChanges } from './validate-changes';
 
@@ -96,7 +96,8 @@ type PartTable = (typeof PART_TABLE)[keyof typeof PART_TABLE];
  * Applies one pulled batch and its cursor in one transaction: all of it or none. What the
  * batch held that could not be read is set aside in the same transaction, so the cursor
  * moves past it without losing it. Hot path of a first sync, so rows go in with bulk
- * writes; only cases with local changes waiting are rebased one by one.
+ * writes; only cases with local changes waiting are rebased one by one. A first sync's
+ * progress goes with its page (`firstSync`; null: the first sync is done).
  */
 export async function applyServerChanges(
   db: ReplicaDb,
@@ -104,6 +105,7 @@ export async function applyServerChanges(
   cursor: string,
   me: Agent,
   now = new Date(),
+  firstSync?: FirstSyncProgress | null,
 ): Promise<void> {
   const tables = [
     db.cases,
@@ -116,6 +118,7 @@ export async function applyServerChanges(
     db.meta,
     db.outbox,
     db.setAside,
+    db.histories,
   ];
   await db.transaction('rw', tables, async () => {
     const changes = checked.readable;
@@ -150,6 +153,7 @@ export async function applyServerChanges(
       ] as ReplicaDb['notes'][]) {
         await t.where('caseId').anyOf(gone).delete();
       }
+      await db.histories.bulkDelete(gone);
     }
 
     const flagCases = new Set<string>();
@@ -182,7 +186,9 @@ export async function applyServerChanges(
     await db.meta.bulkPut([
       { key: 'cursor', value: cursor },
       { key: 'lastSyncAt', value: now.toISOString() },
+      ...(firstSync ? [{ key: 'firstSync' as const, value: firstSync }] : []),
     ]);
+    if (firstSync === null) await db.meta.delete('firstSync');
   });
 }
 
@@ -203,6 +209,7 @@ const RESULT_TABLE: Partial<Record<MutationOp, 'messages' | 'notes' | 'actions' 
   'action.approve': 'actions',
   'action.reject': 'actions',
   'action.withdraw': 'actions',
+  'action.lift': 'actions',
   'dispute.create': 'disputes',
   'dispute.update': 'disputes',
 };
@@ -321,8 +328,32 @@ export async function resetReplica(db: ReplicaDb): Promise<void> {
     db.agents,
     db.setAside,
   ];
-  await db.transaction('rw', [...tables, db.meta], async () => {
+  await db.transaction('rw', [...tables, db.meta, db.histories], async () => {
     for (const t of tables) await t.clear();
-    await db.meta.delete('cursor');
+    await db.histories.clear();
+    await db.meta.bulkDelete(['cursor', 'firstSync', 'historySince']);
+  });
+}
+
+/**
+ * Keeps a case's whole history as the service just told it (the case opened online): its
+ * events, and that this device now has them all, so the case opens whole offline too.
+ * Only for a case the replica holds (sync would never update or remove the parts of one it
+ * does not), and only once. The case is looked for in a read of its own: a write
+ * transaction over `cases` would queue the agent's next change (a note, a claim, written
+ * with the case) behind this one.
+ */
+export async function keepCaseHistory(
+  db: ReplicaDb,
+  caseId: string,
+  events: EventRead[],
+  now = new Date(),
+): Promise<void> {
+  // Kept once is kept: every event since has come by sync, so a later open writes nothing.
+  const [held, kept] = await Promise.all([db.cases.get(caseId), db.histories.get(caseId)]);
+  if (!held || kept) return;
+  await db.transaction('rw', [db.events, db.histories], async () => {
+    await db.events.bulkPut(events.filter((e) => e.caseId === caseId));
+    await db.histories.put({ caseId, at: now.toISOString() });
   });
 }

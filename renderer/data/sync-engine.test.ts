@@ -5,7 +5,7 @@ import { openReplica, type ReplicaDb } from './replica-db';
 import { toLocalCase } from './local-case';
 import { enqueueMutation, resetReplica, withdrawHeld } from './replica-writes';
 import { PUSH_BYTES, pushBatch } from './push-outbox';
-import { SyncEngine } from './sync-engine';
+import { SyncEngine, type SyncSnapshot } from './sync-engine';
 import { SyncHttpError, type SyncTransport } from './sync-transport';
 import { parsePulledPage } from './validate-changes';
 import { PushResponseRead } from './read-schemas';
@@ -300,5 +300,57 @@ describe('the sync engine', () => {
     serverHas = [{ entity: 'case', id: later.id, op: 'upsert', data: later }];
     await expect.poll(() => db!.cases.get(later.id), { timeout: 2_000 }).toBeDefined();
     engine.stop();
+  });
+  it('shows a first sync’s progress page by page, and forgets it once the sync is done', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const cases = Array.from({ length: 5 }, (_, i) => makeCase(i));
+    const page = (from: number, to: number) =>
+      cases
+        .slice(from, to)
+        .map((c) => ({ entity: 'case' as const, id: c.id, op: 'upsert' as const, data: c }));
+    const { transport } = fakeTransport((cursor) =>
+      cursor === null
+        ? { changes: page(0, 2), cursor: 'p1', hasMore: true, estimatedCases: 5 }
+        : cursor === 'p1'
+          ? { changes: page(2, 4), cursor: 'p2', hasMore: true }
+          : { changes: page(4, 5), cursor: 'p3', hasMore: false },
+    );
+    const seen: SyncSnapshot['firstSync'][] = [];
+    const engine = new SyncEngine(db, transport, ANA, (s) => seen.push(s.firstSync));
+    await engine.sync();
+    // Before anything arrived it is a first sync already; each page adds its cases.
+    expect(seen[0]).toEqual({ received: 0, expected: null });
+    expect(seen).toContainEqual({ received: 2, expected: 5 });
+    expect(seen).toContainEqual({ received: 4, expected: 5 });
+    expect(seen.at(-1)).toBeNull();
+    expect(await db.meta.get('firstSync')).toBeUndefined();
+    // A later pull (a catch-up) is no first sync.
+    await engine.sync();
+    expect(seen.filter((s) => s !== null).length).toBe(seen.indexOf(null));
+  });
+
+  it('goes on counting a first sync that a closed window left half done', async () => {
+    db = openReplica(`engine-${Math.random()}`);
+    const c = makeCase(7);
+    await db.meta.bulkPut([
+      { key: 'cursor', value: 'p1' },
+      { key: 'firstSync', value: { received: 1000, expected: 3000 } },
+    ]);
+    // One page arrives, then the connection drops: what was received is kept for next time.
+    const { transport } = fakeTransport((cursor) => {
+      if (cursor === 'p1')
+        return {
+          changes: [{ entity: 'case', id: c.id, op: 'upsert', data: c }],
+          cursor: 'p2',
+          hasMore: true,
+        };
+      throw new TypeError('Failed to fetch');
+    });
+    const seen: SyncSnapshot['firstSync'][] = [];
+    const engine = new SyncEngine(db, transport, ANA, (s) => seen.push(s.firstSync));
+    await engine.sync();
+    engine.stop();
+    expect(seen).toContainEqual({ received: 1001, expected: 3000 });
+    expect((await db.meta.get('firstSync'))?.value).toEqual({ received: 1001, expected: 3000 });
   });
 });

@@ -2,7 +2,7 @@ import type { Agent } from '../../shared';
 import { describeChange } from './change-label';
 import { pullChanges } from './pull-changes';
 import { pushOutbox } from './push-outbox';
-import type { ReplicaDb } from './replica-db';
+import type { FirstSyncProgress, ReplicaDb } from './replica-db';
 import { applyServerChanges } from './replica-writes';
 import { setAsideSummary, type SetAsideSummary } from './set-aside';
 import { backoffDelay, isAccountDeactivated, isNetworkError, isSessionEnded } from './sync-retry';
@@ -25,6 +25,8 @@ export interface SyncSnapshot {
   needsSignIn: boolean;
   /** An admin deactivated the account (401 `account_deactivated`): signing in again cannot help. */
   accountDeactivated: boolean;
+  /** A first sync under way: cases received so far, of about how many. */
+  firstSync: FirstSyncProgress | null;
 }
 
 // The stream's pokes are the fast path; a proxy that buffers Server-Sent Events (common in
@@ -43,7 +45,9 @@ type LeaderMessage =
       accountDeactivated: boolean;
     }
   | { type: 'hello' }
-  | { type: 'kick' };
+  | { type: 'kick' }
+  /** A `presence` event from the stream, which only the leader holds. */
+  | { type: 'presence'; data: string };
 
 /**
  * One sync loop per device: push the outbox in order, then pull until caught up. It runs
@@ -66,6 +70,7 @@ export class SyncEngine {
   private started = false;
   private resign: (() => void) | null = null;
   private channel: BroadcastChannel | null = null;
+  private readonly presenceListeners = new Set<(data: string) => void>();
   private state: SyncSnapshot = {
     phase: 'pulling',
     online: true,
@@ -77,6 +82,7 @@ export class SyncEngine {
     storageWarning: null,
     needsSignIn: false,
     accountDeactivated: false,
+    firstSync: null,
   };
 
   constructor(
@@ -131,12 +137,27 @@ export class SyncEngine {
     this.unsubscribe = this.transport.subscribe(
       () => void this.sync(),
       () => void this.sync(),
+      (data) => {
+        this.emitPresence(data);
+        this.channel?.postMessage({ type: 'presence', data } satisfies LeaderMessage);
+      },
     );
+  }
+
+  /** Who has which case open, as the stream tells it (every window, leader or not). */
+  onPresence(listener: (data: string) => void): () => void {
+    this.presenceListeners.add(listener);
+    return () => this.presenceListeners.delete(listener);
+  }
+
+  private emitPresence(data: string): void {
+    for (const l of this.presenceListeners) l(data);
   }
 
   private async onMessage(m: LeaderMessage): Promise<void> {
     if (this.stopped) return;
     if (m.type === 'kick' && this.leading) void this.sync();
+    else if (m.type === 'presence' && !this.leading) this.emitPresence(m.data);
     else if (m.type === 'hello' && this.leading) this.broadcast();
     else if (m.type === 'state' && !this.leading) {
       const { phase, online, error, needsSignIn, accountDeactivated } = m;
@@ -268,8 +289,13 @@ export class SyncEngine {
     await pullChanges(
       this.db,
       this.transport,
-      (changes, cursor) =>
-        this.guardQuota(() => applyServerChanges(this.db, changes, cursor, this.me)),
+      async (changes, cursor, firstSync) => {
+        await this.guardQuota(() =>
+          applyServerChanges(this.db, changes, cursor, this.me, new Date(), firstSync),
+        );
+        // A first sync shows its progress page by page (and so do the other windows).
+        if (firstSync !== undefined) await this.publish({});
+      },
       () => this.stopped,
     );
   }
@@ -311,14 +337,14 @@ export class SyncEngine {
       counts = await Promise.all([
         this.db.outbox.where('state').equals('pending').count(),
         this.db.outbox.where('state').equals('rejected').toArray(),
-        this.db.meta.get('lastSyncAt'),
+        this.db.meta.bulkGet(['lastSyncAt', 'firstSync', 'cursor']),
         setAsideSummary(this.db),
       ]);
     } catch (err) {
       if (this.stopped) return;
       throw err;
     }
-    const [pending, rejected, last, setAside] = counts;
+    const [pending, rejected, [last, firstSync, cursor], setAside] = counts;
     // Refusals are few: their cases' references are one small read.
     const cases = rejected.length
       ? await this.db.cases
@@ -338,6 +364,10 @@ export class SyncEngine {
       })),
       setAside,
       lastSyncAt: (last?.value as string | undefined) ?? null,
+      // Nothing pulled yet is a first sync about to start.
+      firstSync:
+        (firstSync?.value as FirstSyncProgress | undefined) ??
+        (cursor ? null : { received: 0, expected: null }),
     };
     this.onState(this.state);
     if (this.leading) this.broadcast();

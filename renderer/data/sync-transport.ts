@@ -3,10 +3,18 @@ import { PushResponseRead } from './read-schemas';
 import { parsePulledPage, type PulledPage } from './validate-changes';
 
 export interface SyncTransport {
-  pull(cursor: string | null, limit: number): Promise<PulledPage>;
+  /** `historySince`: a first sync that leaves the history before this time out (see PullQuery). */
+  pull(cursor: string | null, limit: number, historySince?: string): Promise<PulledPage>;
   push(mutations: Mutation[]): Promise<PushResponseRead>;
-  /** Calls `onPoke` whenever the server says something changed; returns the unsubscribe. */
-  subscribe(onPoke: () => void, onOpen: () => void): () => void;
+  /**
+   * Calls `onPoke` whenever the server says something changed, and `onPresence` with the
+   * data of each `presence` event (who has a case open); returns the unsubscribe.
+   */
+  subscribe(
+    onPoke: () => void,
+    onOpen: () => void,
+    onPresence?: (data: string) => void,
+  ): () => void;
 }
 
 /** The server answered, but not with success: not a network problem, so not retried blindly. */
@@ -39,8 +47,12 @@ export function httpTransport(serverUrl: string, token: string): SyncTransport {
     return body;
   };
   return {
-    async pull(cursor, limit) {
-      const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    async pull(cursor, limit, historySince) {
+      const q = new URLSearchParams({
+        limit: String(limit),
+        ...(cursor ? { cursor } : {}),
+        ...(historySince ? { historySince } : {}),
+      });
       return parsePulledPage(await call(`/api/v1/sync/pull?${q}`));
     },
     async push(mutations) {
@@ -48,12 +60,13 @@ export function httpTransport(serverUrl: string, token: string): SyncTransport {
         await call('/api/v1/sync/push', { method: 'POST', body: JSON.stringify({ mutations }) }),
       );
     },
-    subscribe(onPoke, onOpen) {
+    subscribe(onPoke, onOpen, onPresence) {
       const url = new URL('/api/v1/sync/stream', serverUrl);
       url.searchParams.set('token', token);
       const es = new EventSource(url);
       es.addEventListener('poke', onPoke);
       es.addEventListener('open', onOpen);
+      if (onPresence) es.addEventListener('presence', (e) => onPresence(String(e.data)));
       // Closed for good (the service refused the stream: a session ended or an account was
       // deactivated, which also drops open streams): a pull learns why at once, instead of
       // the next safety pull a minute later.

@@ -12,6 +12,8 @@ export const PulledPage = z.object({
   changes: z.array(z.unknown()),
   cursor: z.string().min(1),
   hasMore: z.boolean(),
+  /** About how many cases a first sync brings: its first page only, when the service says. */
+  estimatedCases: z.number().int().nonnegative().optional(),
 });
 export type PulledPage = z.infer<typeof PulledPage>;
 

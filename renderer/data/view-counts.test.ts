@@ -34,6 +34,7 @@ const VIEWS: QueueViewName[] = [
   'trust_safety',
   'approvals',
   'disputes',
+  'appeals',
 ];
 const FILTER_VALUES: [keyof QueueQuery['filters'], readonly string[]][] = [
   ['status', ['new', 'open', 'pending_seller', 'ts_review']],
@@ -61,11 +62,14 @@ function bruteCount(cases: LocalCase[], query: QueueQuery, me: Agent): number {
       trust_safety: c.tsQueue === 1,
       approvals: c.approvals === 1,
       disputes: c.disputed === 1,
+      appeals: c.appeal === 1,
     })[query.view];
   return cases.filter(
     (c) =>
       inView(c) &&
-      (Object.keys(f) as (keyof typeof f)[]).every((k) => !f[k] || String(c[k]) === f[k]),
+      (['status', 'language', 'channel', 'topic', 'priority'] as const).every(
+        (k) => !f[k] || String(c[k]) === f[k],
+      ),
   ).length;
 }
 
@@ -145,6 +149,7 @@ describe('queue counts kept as cases change', { timeout: 120_000 }, () => {
       trust_safety: 0,
       approvals: 0,
       disputes: 0,
+      appeals: 0,
     });
     expect(await db.counts.get(COUNTS_READY)).toBeDefined();
   });

@@ -49,6 +49,7 @@ export const bucket = {
   trustSafety: 'ts',
   approvals: 'ap',
   disputes: 'di',
+  appeals: 'pl',
   /** A seller's cases on this device (any status), open ones, and counterfeit-suspected
    * ones: the case view's seller standing, read as three rows however big the seller. */
   seller: (sellerId: string) => `s:${sellerId}`,
@@ -75,6 +76,7 @@ export function bucketsOf(c: LocalCase): string[] {
   if (c.tsQueue === 1) out.push(bucket.trustSafety);
   if (c.approvals === 1) out.push(bucket.approvals);
   if (c.disputed === 1) out.push(bucket.disputes);
+  if (c.appeal === 1) out.push(bucket.appeals);
   return out;
 }
 

@@ -1,15 +1,10 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Case } from '../../shared';
-import {
-  formatDate,
-  formatDateTime,
-  PRIORITY_LABELS,
-  STATUS_LABELS,
-  TOPIC_LABELS,
-  slaClock,
-} from '../format';
+import { formatDateTime, PRIORITY_LABELS, STATUS_LABELS, TOPIC_LABELS, slaClock } from '../format';
 import { describeAction } from '../case/action-text';
 import { DISPUTE_STATUS_LABELS as DISPUTE_STATUS_TEXT } from '../case/DisputeForm';
+import { DisputeDue } from '../case/DisputeDue';
 import { labelOf, type AgentRead } from '../data/read-schemas';
 import type { RowDetail } from '../data/replica-reads';
 import type { QueueView, SortKey } from '../app/ui-slice';
@@ -41,6 +36,11 @@ interface Props {
   onSelect: (index: number) => void;
   onOpen: (c: Case) => void;
   onSort: (key: SortKey) => void;
+  /** Ticked cases for a bulk action, and a tick (shift: a range); no ticks without it. */
+  picked?: Readonly<Record<string, string>>;
+  onPick?: (c: Case, index: number, range: boolean) => void;
+  /** What an empty view says (during a first sync: that cases are still arriving). */
+  emptyText?: string;
 }
 
 interface Column {
@@ -80,13 +80,32 @@ const DISPUTE_COLUMNS: Column[] = [
   COLUMNS[8]!,
 ];
 
+// A complaint's clock: when it came, by when to decide it (the SLA column), and its state.
+const APPEAL_COLUMNS: Column[] = [
+  COLUMNS[0]!,
+  COLUMNS[1]!,
+  { key: 'received', label: 'Complaint received' },
+  { key: 'decideBy', label: 'Decide by' },
+  { key: 'status', label: 'Case status' },
+  COLUMNS[7]!,
+  COLUMNS[8]!,
+];
+
 const columnsOf = (view: QueueView | undefined) =>
-  view === 'approvals' ? APPROVAL_COLUMNS : view === 'disputes' ? DISPUTE_COLUMNS : COLUMNS;
+  view === 'approvals'
+    ? APPROVAL_COLUMNS
+    : view === 'disputes'
+      ? DISPUTE_COLUMNS
+      : view === 'appeals'
+        ? APPEAL_COLUMNS
+        : COLUMNS;
 
 /**
- * The case queue as a real table, virtualised: only the rows in view (plus a margin) are
- * in the DOM, padded above and below, so 100,000 cases scroll like 100. aria-rowcount and
- * aria-rowindex keep the full size known to assistive technology.
+ * The case queue as a real table, virtualised with TanStack Virtual (docs/workspace-ui.md
+ * has the measurement against the windowing it replaced): only the rows in view (plus a
+ * margin) are in the DOM, padded above and below by spacer rows, so 100,000 cases scroll
+ * like 100 and the table stays a table. aria-rowcount and aria-rowindex keep the full size
+ * known to assistive technology.
  */
 export function QueueTable({
   view,
@@ -100,37 +119,40 @@ export function QueueTable({
   onSelect,
   onOpen,
   onSort,
+  picked,
+  onPick,
+  emptyText = 'No cases in this view.',
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [viewport, setViewport] = useState({ top: 0, height: 600 });
-  const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);
+  // Rows have one fixed height (no measuring); the sticky header row sits before the first
+  // row inside the scroller (paddingStart) and covers the top of the view when j/k scroll a
+  // row into it (scrollPaddingStart).
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    paddingStart: ROW_HEIGHT,
+    scrollPaddingStart: ROW_HEIGHT,
+    // Rows on the first paint, before the scroller has been measured.
+    initialRect: { width: 0, height: 600 },
+    // Scroll updates go through React's batching instead of a flushSync per scroll event.
+    useFlushSync: false,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.length ? items[items.length - 1]!.index + 1 : 0;
 
   useEffect(() => onRange(first, last), [first, last, onRange]);
 
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const measure = () => setViewport({ top: el.scrollTop, height: el.clientHeight });
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-
   // Keep the selected row in view when j/k move it.
   useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const top = selectedIndex * ROW_HEIGHT;
-    const headerHeight = ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight - headerHeight) {
-      el.scrollTop = top + ROW_HEIGHT * 2 - el.clientHeight;
-    }
-  }, [selectedIndex]);
+    if (selectedIndex >= 0 && selectedIndex < virtualizer.options.count)
+      virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   const columns = columnsOf(view);
+  const span = columns.length + (onPick ? 1 : 0);
   const rows = win.rows
     .map((c, i) => ({ c, index: win.offset + i }))
     .filter((r) => r.index >= first && r.index < last);
@@ -149,16 +171,20 @@ export function QueueTable({
   };
 
   return (
-    <div
-      className="queue-scroll"
-      ref={scroller}
-      onScroll={(e) =>
-        setViewport({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })
-      }
-    >
-      <table className="queue" aria-label="Cases" aria-rowcount={total + 1} aria-busy={win.busy}>
+    <div className="queue-scroll" ref={scroller}>
+      <table
+        className={onPick ? 'queue selectable' : 'queue'}
+        aria-label="Cases"
+        aria-rowcount={total + 1}
+        aria-busy={win.busy}
+      >
         <thead>
           <tr aria-rowindex={1}>
+            {onPick && (
+              <th scope="col" className="col-pick">
+                <span className="visually-hidden">Selected</span>
+              </th>
+            )}
             {columns.map((col) => (
               <th
                 key={col.key}
@@ -186,7 +212,7 @@ export function QueueTable({
         <tbody>
           {padTop > 0 && (
             <tr aria-hidden="true" style={{ height: padTop }}>
-              <td colSpan={columns.length} />
+              <td colSpan={span} />
             </tr>
           )}
           {rows.map(({ c, index }) => {
@@ -206,10 +232,34 @@ export function QueueTable({
                 onKeyDown={(e) => onKey(e, c, index)}
                 style={{ height: ROW_HEIGHT }}
               >
+                {onPick && (
+                  <td className="pick">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${c.reference}`}
+                      checked={!!picked?.[c.id]}
+                      // The click carries the shift key; Space on the box clicks it too.
+                      onChange={() => undefined}
+                      onKeyDown={(e) => e.stopPropagation()}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onPick(c, index, e.shiftKey);
+                      }}
+                    />
+                  </td>
+                )}
                 <td className="mono">{c.reference}</td>
                 <td>{c.buyer.name}</td>
                 {view === 'approvals' || view === 'disputes' ? (
-                  <DetailCells view={view} c={c} detail={win.details?.get(c.id)} agents={agents} />
+                  <DetailCells
+                    view={view}
+                    c={c}
+                    detail={win.details?.get(c.id)}
+                    agents={agents}
+                    now={now}
+                  />
+                ) : view === 'appeals' ? (
+                  <AppealCells c={c} agents={agents} />
                 ) : (
                   <GeneralCells c={c} agents={agents} />
                 )}
@@ -217,7 +267,11 @@ export function QueueTable({
                   {clock ? (
                     <span
                       className={`sla ${clock.state}`}
-                      title={`${clock.which === 'resolution' ? 'Resolution' : 'First response'} due ${formatDateTime(clock.dueAt)}`}
+                      title={
+                        c.clockPausedAt
+                          ? `Paused since ${formatDateTime(c.clockPausedAt)}: the case waits on the ${c.status === 'pending_seller' ? 'seller' : 'buyer'}`
+                          : `${clock.which === 'resolution' ? 'Resolution' : 'First response'} due ${formatDateTime(clock.dueAt)}`
+                      }
                     >
                       {clock.label}
                     </span>
@@ -230,12 +284,12 @@ export function QueueTable({
           })}
           {padBottom > 0 && (
             <tr aria-hidden="true" style={{ height: padBottom }}>
-              <td colSpan={columns.length} />
+              <td colSpan={span} />
             </tr>
           )}
         </tbody>
       </table>
-      {total === 0 && !win.busy && <p className="empty">No cases in this view.</p>}
+      {total === 0 && !win.busy && <p className="empty">{emptyText}</p>}
     </div>
   );
 }
@@ -255,17 +309,31 @@ function GeneralCells({ c, agents }: { c: Case; agents: Map<string, AgentRead> }
   );
 }
 
+/** A complaint: when it came and by when it is to be decided (its resolution clock). */
+function AppealCells({ c, agents }: { c: Case; agents: Map<string, AgentRead> }) {
+  return (
+    <>
+      <td>{formatDateTime(c.createdAt)}</td>
+      <td>{c.status === 'resolved' ? 'Decided' : formatDateTime(c.resolutionDueAt)}</td>
+      <td>{STATUS_LABELS[c.status]}</td>
+      <td>{c.assigneeId ? (agents.get(c.assigneeId)?.name ?? '—') : 'Unassigned'}</td>
+    </>
+  );
+}
+
 /** What a reviewer or a lead looks for in these two lists: what waits, and since when. */
 function DetailCells({
   view,
   c,
   detail,
   agents,
+  now,
 }: {
   view: 'approvals' | 'disputes';
   c: Case;
   detail: RowDetail | undefined;
   agents: Map<string, AgentRead>;
+  now: Date;
 }) {
   if (view === 'approvals') {
     const a = detail?.waiting;
@@ -281,7 +349,7 @@ function DetailCells({
   return (
     <>
       <td title={d?.body}>{d ? d.body : '…'}</td>
-      <td>{d?.responseDueAt ? formatDate(d.responseDueAt) : d ? '—' : ''}</td>
+      <td>{d ? <DisputeDue d={d} now={now} /> : ''}</td>
       <td>{d ? labelOf(DISPUTE_STATUS_TEXT, d.status) : ''}</td>
       <td>{STATUS_LABELS[c.status]}</td>
     </>

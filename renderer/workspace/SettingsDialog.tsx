@@ -15,6 +15,10 @@ const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   changeRejected: 'The server refused one of my changes',
   actionFailed: 'The marketplace could not carry out an action on my case',
   deliveryDead: 'An event about a case never reached the marketplace (leads and admins)',
+  disputeDue: 'The answer to an external dispute is due soon or overdue (my cases; T&S: all)',
+  decisionOnMine: 'One of my proposals is approved or rejected',
+  partyAnswered: 'The buyer or seller answers on my case',
+  mentioned: 'Someone mentions me in an internal note',
 };
 
 /** Theme and notification preferences, saved as they change (electron-store or the browser). */

@@ -155,6 +155,7 @@ describe.each(testDatabaseKinds())('team and accounts on %s', (kind) => {
   it('shows admins and leads every field of every agent, and others only the directory, in GET /agents and in sync', async () => {
     const full = [
       'active',
+      'capacity',
       'email',
       'id',
       'languages',

@@ -3,9 +3,9 @@ import { DeliveriesPage, Delivery } from '../../shared';
 import { createAccount } from '../testing/accounts';
 import { WebhookReceiver, waitFor } from '../testing/webhook-receiver';
 import { startTestService, type Session, type TestService } from '../testing/test-service';
-import { testDatabaseKinds } from '../testing/test-databases';
+import { ruleSuiteDatabaseKinds } from '../testing/test-databases';
 
-describe.each(testDatabaseKinds())('webhook deliveries for admins on %s', (kind) => {
+describe.each(ruleSuiteDatabaseKinds())('webhook deliveries for admins on %s', (kind) => {
   const receiver = new WebhookReceiver();
   let svc: TestService;
   let admin: Session, lena: Session, ana: Session;

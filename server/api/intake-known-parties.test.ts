@@ -7,7 +7,7 @@ import {
   type Session,
   type TestService,
 } from '../testing/test-service';
-import { testDatabaseKinds } from '../testing/test-databases';
+import { ruleSuiteDatabaseKinds } from '../testing/test-databases';
 
 interface Detail {
   case: Case;
@@ -15,7 +15,7 @@ interface Detail {
 }
 
 /** Issue 10, defect 12: what a later escalation may and may not change. */
-describe.each(testDatabaseKinds())('a later escalation about known parties on %s', (kind) => {
+describe.each(ruleSuiteDatabaseKinds())('a later escalation about known parties on %s', (kind) => {
   let svc: TestService;
   let ana: Session;
   beforeAll(async () => {

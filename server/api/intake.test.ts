@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Case } from '../../shared';
+import { Case, slaDueDates } from '../../shared';
 import {
   escalation,
   startTestService,
@@ -35,17 +35,28 @@ describe.each(testDatabaseKinds())('intake on %s', (kind) => {
     expect(c.version).toBe(1);
     expect(c.priority).toBe('urgent');
     expect(c.assigneeId).toBeNull();
-    expect(Date.parse(c.firstResponseDueAt) - Date.parse(c.createdAt)).toBe(15 * 60_000);
-    expect(Date.parse(c.resolutionDueAt) - Date.parse(c.createdAt)).toBe(5 * 24 * 3_600_000);
+    // 15 business minutes to a first response, five business days to resolve, in the
+    // hours of the case's language (shared/sla.test.ts holds the arithmetic).
+    const due = slaDueDates(new Date(c.createdAt), 'chat', c.language);
+    expect(c.firstResponseDueAt).toBe(due.firstResponseDueAt.toISOString());
+    expect(c.resolutionDueAt).toBe(due.resolutionDueAt.toISOString());
+    expect(Date.parse(c.firstResponseDueAt) - Date.parse(c.createdAt)).toBeGreaterThanOrEqual(
+      15 * 60_000,
+    );
     expect(c.order?.refundable).toEqual({ amount: 10000, currency: 'EUR' });
     expect(c.order?.refundedAmount).toEqual({ amount: 0, currency: 'EUR' });
     expect(c.order?.status).toBe('active');
     expect(c.createdAt.endsWith('Z')).toBe(true);
   });
 
-  it('gives email cases a 24-hour first-response clock', async () => {
+  it('gives email cases a first-response clock of one business day', async () => {
     const c = await svc.intake({ channel: 'email' });
-    expect(Date.parse(c.firstResponseDueAt) - Date.parse(c.createdAt)).toBe(24 * 3_600_000);
+    expect(c.firstResponseDueAt).toBe(
+      slaDueDates(new Date(c.createdAt), 'email', c.language).firstResponseDueAt.toISOString(),
+    );
+    expect(Date.parse(c.firstResponseDueAt) - Date.parse(c.createdAt)).toBeGreaterThanOrEqual(
+      8 * 3_600_000,
+    );
   });
 
   it('refuses without the intake key', async () => {
@@ -168,6 +179,24 @@ describe.each(testDatabaseKinds())('intake on %s', (kind) => {
       expect(await options('de')).toEqual({ email: true, chat: false, phone: false });
       await marco.post('/api/v1/me/presence', { available: false, channels: [] });
       expect(await options('it')).toEqual({ email: true, chat: false, phone: false });
+    });
+
+    it('counts availability not repeated for two minutes as unavailable', async () => {
+      const marco = await svc.login('marco');
+      await marco.post('/api/v1/me/presence', { available: true, channels: ['chat'] });
+      expect((await options('es')).chat).toBe(true);
+      // The app stopped: its last heartbeat is 2 minutes and a second old.
+      await svc.db.query(
+        `UPDATE presence SET updated_at = now() - interval '121 seconds' WHERE agent_id = $1`,
+        [marco.agent.id],
+      );
+      expect((await options('es')).chat).toBe(false);
+      await svc.db.query(
+        `UPDATE presence SET updated_at = now() - interval '100 seconds' WHERE agent_id = $1`,
+        [marco.agent.id],
+      );
+      expect((await options('es')).chat).toBe(true);
+      await marco.post('/api/v1/me/presence', { available: false, channels: [] });
     });
 
     it('withdraws presence when the agent signs out', async () => {

@@ -7,12 +7,12 @@ import {
   type Session,
   type TestService,
 } from '../testing/test-service';
-import { testDatabaseKinds } from '../testing/test-databases';
+import { ruleSuiteDatabaseKinds } from '../testing/test-databases';
 
 const KEY = 'integration-key-0123456789';
 const eur = (amount: number) => ({ amount, currency: 'EUR' as const });
 
-describe.each(testDatabaseKinds())('the marketplace integration on %s', (kind) => {
+describe.each(ruleSuiteDatabaseKinds())('the marketplace integration on %s', (kind) => {
   const receiver = new WebhookReceiver();
   let svc: TestService;
   let ana: Session, lena: Session, tess: Session, tom: Session;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent } from '../services/accounts';
 import { accountRequest, STRONG_PASSWORD } from '../testing/accounts';
-import { testDatabaseKinds } from '../testing/test-databases';
+import { ruleSuiteDatabaseKinds } from '../testing/test-databases';
 import { startTestService, type TestService } from '../testing/test-service';
 
 const codeOf = (res: { json: () => unknown }) =>
   (res.json() as { error?: { code: string } }).error?.code;
 
-describe.each(testDatabaseKinds())('looking up an invitation on %s', (kind) => {
+describe.each(ruleSuiteDatabaseKinds())('looking up an invitation on %s', (kind) => {
   let svc: TestService;
   beforeAll(async () => {
     svc = await startTestService(kind);

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment, Case, Message, MutationResult, Note } from '../../shared';
 import { startSmtpInbox, type SmtpInbox } from '../testing/smtp-inbox';
-import { testDatabaseKinds } from '../testing/test-databases';
+import { ruleSuiteDatabaseKinds } from '../testing/test-databases';
 import {
   TEST_INTAKE_KEY,
   startTestService,
@@ -37,7 +37,7 @@ function multipart(
   return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-describe.each(testDatabaseKinds())('agents’ attachments on %s', (kind) => {
+describe.each(ruleSuiteDatabaseKinds())('agents’ attachments on %s', (kind) => {
   let inbox: SmtpInbox;
   let svc: TestService;
   let ana: Session;

@@ -5,7 +5,8 @@
  *
  * BENCH_DATABASE_URL names a PostgreSQL server to create a scratch database on
  * (default postgres://postgres@127.0.0.1:5432/postgres); BENCH_SCALE multiplies the counts.
- * Then webhook deliveries with two instances on PostgreSQL (bench-deliveries.ts).
+ * Then webhook deliveries with two instances on PostgreSQL (bench-deliveries.ts), and the
+ * dashboard's queue health on a million cases (bench-queue-health.ts).
  * BENCH_CPU_PROF=<dir> writes a CPU profile of each service process there.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import type { IntakeRequest } from '../../shared';
 import { escalation } from '../testing/test-service';
 import { send } from './http-client';
 import { benchDeliveries } from './bench-deliveries';
+import { benchQueueHealth } from './bench-queue-health';
 import { formatResult, runLoad, type LoadResult } from './load';
 import { startService, stop } from './service-process';
 
@@ -28,7 +30,8 @@ const INTAKE_KEY = 'bench-intake-key';
 // Sellers are shared, as on a marketplace: each holds INTAKES / SELLERS cases, so a case
 // read's seller history has a real history to find (one seller per case hid its cost).
 const SELLERS = Number(process.env.BENCH_SELLERS ?? 40);
-// BENCH_ONLY=deliveries runs the webhook delivery part alone (short, for a shared machine).
+// BENCH_ONLY=deliveries runs the webhook delivery part alone (short, for a shared machine);
+// BENCH_ONLY=queue-health the dashboard's figures on a million cases alone (long: the fill).
 const ONLY = process.env.BENCH_ONLY;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -136,8 +139,9 @@ async function onPglite(): Promise<void> {
 console.log(
   `bench:server  ${INTAKES} intakes, ${READS} reads, ${REFUNDS} refunds at concurrency ${CONCURRENCY} over HTTP (node ${process.version})`,
 );
-if (ONLY !== 'deliveries') {
+if (ONLY === undefined) {
   await onPostgres();
   await onPglite();
 }
-await benchDeliveries(ADMIN_URL, SCALE);
+if (ONLY === undefined || ONLY === 'deliveries') await benchDeliveries(ADMIN_URL, SCALE);
+if (ONLY === undefined || ONLY === 'queue-health') await benchQueueHealth(ADMIN_URL);

@@ -7,8 +7,32 @@ import type { Database, Queryable, QueryResult } from './database';
  * It has one connection, and PGlite queues queries and transactions behind a mutex, so
  * transactions here are serial by construction.
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
-  const pg = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+export interface PgliteDatabase extends Database {
+  /** The whole data directory as a tarball, to open again elsewhere with `loadDataDir`. */
+  dumpDataDir(): Promise<Blob>;
+}
+
+export async function openPglite(
+  dataDir?: string,
+  options: {
+    loadDataDir?: Blob;
+    /**
+     * PostgreSQL's buffer pool (default 128MB). PGlite zeroes it at every start, which is
+     * most of what opening a small database costs: the test suites, which open hundreds,
+     * ask for less.
+     */
+    sharedBuffers?: string;
+  } = {},
+): Promise<PgliteDatabase> {
+  const { sharedBuffers, ...rest } = options;
+  const pg = await PGlite.create({
+    dataDir,
+    extensions: { pg_trgm },
+    ...rest,
+    ...(sharedBuffers
+      ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] }
+      : {}),
+  });
   const adapt = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async exec(sql: string) {
       await q.exec(sql);
@@ -26,5 +50,6 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     transaction: (fn) => pg.transaction((tx) => fn(adapt(tx))),
     listen: (channel, onNotify) => pg.listen(channel, onNotify),
     close: () => pg.close(),
+    dumpDataDir: () => pg.dumpDataDir('none'),
   };
 }

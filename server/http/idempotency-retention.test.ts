@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type Session, type TestService } from '../testing/test-service';
-import { testDatabaseKinds } from '../testing/test-databases';
+import { ruleSuiteDatabaseKinds } from '../testing/test-databases';
 import { sweepIdempotencyKeys } from './idempotency';
 
 /** Makes every key of this caller look `days` older, as if the clock had moved on. */
@@ -17,7 +17,7 @@ async function age(svc: TestService, caller: string, days: number) {
 const statuses = (res: { json(): unknown }) =>
   (res.json() as { results: { status: string }[] }).results.map((r) => r.status);
 
-describe.each(testDatabaseKinds())('how long idempotency keys are kept on %s', (kind) => {
+describe.each(ruleSuiteDatabaseKinds())('how long idempotency keys are kept on %s', (kind) => {
   let svc: TestService;
   let ana: Session;
   let caller: string;

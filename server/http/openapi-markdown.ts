@@ -101,8 +101,22 @@ function renderSuccess(status: string, response: JsonSchema): string[] {
   const content = response.content as Record<string, { schema: JsonSchema }> | undefined;
   const type = content ? Object.keys(content)[0] : undefined;
   if (!type) return [`Answers ${status} with no body.`, ''];
-  if (type !== 'application/json') return [`Answers ${status}: \`${type}\`.`, ''];
   const rows = fieldRows(content![type]!.schema);
+  if (type !== 'application/json') {
+    const twin = content!['application/json'];
+    if (rows.length === 0 && twin)
+      return [
+        `Answers ${status}: \`${type}\`, or with \`format=json\` its JSON twin with:`,
+        '',
+        ...fieldTable(fieldRows(twin.schema)),
+      ];
+    if (rows.length === 0) return [`Answers ${status}: \`${type}\`.`, ''];
+    return [
+      `Answers ${status}: \`${type}\`, one JSON object a line, each with:`,
+      '',
+      ...fieldTable(rows),
+    ];
+  }
   if (rows.length === 0) return [`Answers ${status} (JSON).`, ''];
   return [`Answers ${status} with:`, '', ...fieldTable(rows)];
 }

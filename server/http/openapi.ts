@@ -120,10 +120,19 @@ const IDEMPOTENCY_KEY: Parameter = {
 function responsesOf(r: RouteEntry): Record<string, JsonSchema> {
   const description = r.success === 204 ? 'Done; no body.' : 'Done.';
   const success: JsonSchema = { description };
-  if (r.response) {
+  if (r.response && r.responseType) {
+    // A stream of JSON values (JSON lines): the schema is that of each line.
+    success.description = `Done: one JSON value per line, each as described.`;
+    success.content = { [r.responseType]: { schema: jsonSchemaOf(r.response, 'output') } };
+  } else if (r.response) {
     success.content = { 'application/json': { schema: jsonSchemaOf(r.response, 'output') } };
   } else if (r.responseType) {
-    success.content = { [r.responseType]: { schema: {} } };
+    success.content = {
+      [r.responseType]: { schema: {} },
+      ...(r.jsonTwin ? { 'application/json': { schema: jsonSchemaOf(r.jsonTwin, 'output') } } : {}),
+    };
+    if (r.jsonTwin)
+      success.description = `Done: \`${r.responseType}\`, or with format=json its JSON twin as described.`;
   } else if (r.success !== 204) {
     success.content = { 'application/json': { schema: { type: 'object' } } };
   }

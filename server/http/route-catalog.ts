@@ -9,6 +9,12 @@ import {
   CaseListQuery,
   ChangePasswordRequest,
   ChangeStatusRequest,
+  ComplaintDecisionRequest,
+  ComplaintDecisionResponse,
+  ComplaintRequest,
+  LiftRestrictionRequest,
+  PartyAccount,
+  PartyAccountParams,
   InvitationLookup,
   InvitationParams,
   ConfirmSecondFactorRequest,
@@ -33,6 +39,8 @@ import {
   OidcExchangeRequest,
   OidcStartQuery,
   PresenceRequest,
+  CasePresenceRequest,
+  CasePresence,
   PriorityRequest,
   PullQuery,
   PushRequest,
@@ -68,8 +76,16 @@ import {
   PushResponse,
   ReplayResponse,
   ResetPasswordResponse,
+  DsaStatement,
+  DsaStatementsQuery,
+  CaseFile,
+  CaseFileQuery,
+  QueueHealth,
+  QueueHealthQuery,
   type MutationOp,
 } from '../../shared';
+
+import { ROUTING_ROUTES } from './routing-catalog';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -107,6 +123,8 @@ export interface RouteEntry {
   requestType?: string;
   /** The media type of an answer that is not JSON. */
   responseType?: string;
+  /** With `format=json`, the answer is JSON of this schema instead (a PDF's JSON twin). */
+  jsonTwin?: z.ZodType;
 }
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -289,7 +307,7 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
   {
     method: 'PATCH',
     path: '/api/v1/agents/:id',
-    summary: 'Change an agent',
+    summary: 'Change an agent (admin); a lead may send `capacity` alone',
     auth: 'admin',
     params: IdParams,
     body: UpdateAgentRequest,
@@ -341,6 +359,14 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     'intake',
     Case,
   ),
+  command(
+    '/api/v1/intake/complaints',
+    'A restricted party complains about the decision (DSA Art. 20)',
+    ComplaintRequest,
+    201,
+    'intake',
+    Case,
+  ),
   {
     method: 'GET',
     path: '/api/v1/intake/contact-options',
@@ -365,6 +391,23 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     params: IdParams,
     success: 200,
     response: CaseDetail,
+  }),
+  agent({
+    method: 'POST',
+    path: '/api/v1/cases/:id/presence',
+    summary:
+      'Heartbeat: I have this case open (typing a reply or not); answers who has it open now',
+    params: IdParams,
+    body: CasePresenceRequest,
+    success: 200,
+    response: CasePresence,
+  }),
+  agent({
+    method: 'DELETE',
+    path: '/api/v1/cases/:id/presence',
+    summary: 'I closed this case: drop me from its viewers at once',
+    params: IdParams,
+    success: 204,
   }),
   command('/api/v1/cases/:id/claim', 'Claim a case', EmptyBody, 200, 'agent', Case),
   command(
@@ -443,6 +486,30 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     'agent',
     Action,
   ),
+  command(
+    '/api/v1/actions/:id/lift',
+    'End a restriction in effect early (Trust & Safety)',
+    LiftRestrictionRequest,
+    200,
+    'agent',
+    Action,
+  ),
+  command(
+    '/api/v1/cases/:id/complaint-decision',
+    'Decide a complaint (an uninvolved Trust & Safety reviewer)',
+    ComplaintDecisionRequest,
+    200,
+    'agent',
+    ComplaintDecisionResponse,
+  ),
+  agent({
+    method: 'GET',
+    path: '/api/v1/parties/:kind/:externalId/account',
+    summary: 'An account’s cases, restrictions, decisions and complaints (T&S, lead)',
+    params: PartyAccountParams,
+    success: 200,
+    response: PartyAccount,
+  }),
   {
     method: 'PATCH',
     path: '/api/v1/external-disputes/:id',
@@ -566,6 +633,36 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
   },
   agent({
     method: 'GET',
+    path: '/api/v1/cases/:id/case-file',
+    summary:
+      'The evidence case file of a case (T&S and leads): a PDF, or with format=json its JSON twin, every audit event hash-chained',
+    params: IdParams,
+    query: CaseFileQuery,
+    success: 200,
+    responseType: 'application/pdf',
+    jsonTwin: CaseFile,
+  }),
+  agent({
+    method: 'GET',
+    path: '/api/v1/reports/dsa-statements',
+    summary:
+      'Statements of reasons of the restrictions that took effect in [from, to), in the DSA Transparency Database API format, one JSON object a line (T&S and leads)',
+    query: DsaStatementsQuery,
+    success: 200,
+    response: DsaStatement,
+    responseType: 'application/x-ndjson',
+  }),
+  agent({
+    method: 'GET',
+    path: '/api/v1/reports/queue-health',
+    summary:
+      'The dashboard (leads and T&S): open cases and running clocks now, per-day response and resolution times (median, 90th percentile, SLA met), incoming and resolved, workload per agent, refunds and restrictions per ISO week, AI answers rated not helpful per topic; UTC days from..to included, at most 92',
+    query: QueueHealthQuery,
+    success: 200,
+    response: QueueHealth,
+  }),
+  agent({
+    method: 'GET',
     path: '/api/v1/messages/:id/original',
     summary: 'The original inbound email',
     params: IdParams,
@@ -597,6 +694,7 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     streams: true,
     responseType: 'text/event-stream',
   }),
+  ...ROUTING_ROUTES,
 ];
 
 const CaseRef = { caseId: z.string().min(1).max(100) };
@@ -624,6 +722,8 @@ export const SYNC_OP_CATALOG: Record<MutationOp, z.ZodType> = {
   'action.approve': withRef(ActionRef, ApproveActionRequest),
   'action.reject': withRef(ActionRef, RejectActionRequest),
   'action.withdraw': withRef(ActionRef),
+  'action.lift': withRef(ActionRef, LiftRestrictionRequest),
+  'case.complaint_decision': withRef(CaseRef, ComplaintDecisionRequest),
 };
 
 const key = (method: string, path: string) => `${method} ${path}`;

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app';
-import { migrate } from '../db/migrate';
-import { openPglite } from '../db/pglite-database';
+import { openMigratedPglite } from '../testing/migrated-pglite';
 import type { Database } from '../db/database';
 
 describe('serving the built workspace', () => {
@@ -17,8 +16,7 @@ describe('serving the built workspace', () => {
     await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Casedesk</title>');
     await writeFile(path.join(dir, 'app.js'), 'console.log(1)');
     await writeFile(path.join(dir, 'app.js.map'), '{"version":3,"sources":["secret.ts"]}');
-    db = await openPglite();
-    await migrate(db);
+    db = await openMigratedPglite();
     app = buildApp({ db, intakeKey: null, webRoot: dir });
     await app.ready();
   });

@@ -189,18 +189,23 @@ describe.each(testDatabaseKinds())('outgoing mail on %s', (kind) => {
     });
   });
 
-  it('says not_configured for every message when no mail server is configured', async () => {
-    const svc = await startTestService(kind);
-    try {
-      const ana = await svc.login('ana');
-      const c = await claimed(svc, ana);
-      expect((await reply(ana, c, 'Hallo')).delivery).toMatchObject({ status: 'not_configured' });
-      // Without mail a seller without an email is no refusal: nothing is sent either way.
-      expect((await reply(ana, c, 'Hallo', 'seller')).delivery?.status).toBe('not_configured');
-    } finally {
-      await svc.close();
-    }
-  });
+  // Starts a service of its own: on a busy machine that alone can take half a minute.
+  it(
+    'says not_configured for every message when no mail server is configured',
+    { timeout: 90_000 },
+    async () => {
+      const svc = await startTestService(kind);
+      try {
+        const ana = await svc.login('ana');
+        const c = await claimed(svc, ana);
+        expect((await reply(ana, c, 'Hallo')).delivery).toMatchObject({ status: 'not_configured' });
+        // Without mail a seller without an email is no refusal: nothing is sent either way.
+        expect((await reply(ana, c, 'Hallo', 'seller')).delivery?.status).toBe('not_configured');
+      } finally {
+        await svc.close();
+      }
+    },
+  );
 
   describe('when things go wrong', () => {
     // One service for these (each start costs seconds here): its mail server is down until

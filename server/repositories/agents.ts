@@ -22,6 +22,7 @@ export interface AgentRow {
   refund_limit_currency: Currency;
   active: boolean;
   last_seen_at: Date | string | null;
+  capacity: number;
 }
 
 export const toAgent = (r: AgentRow): Agent => ({
@@ -33,6 +34,7 @@ export const toAgent = (r: AgentRow): Agent => ({
   refundLimit: { amount: Number(r.refund_limit_minor), currency: r.refund_limit_currency },
   active: r.active,
   lastSeenAt: r.last_seen_at === null ? null : iso(r.last_seen_at),
+  capacity: r.capacity,
 });
 
 /**

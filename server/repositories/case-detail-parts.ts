@@ -112,8 +112,10 @@ SELECT
     AS seller_cases,
   (SELECT coalesce(json_agg(r ORDER BY r.created_at, r.id), '[]')
      FROM account_restrictions r
-    WHERE (r.subject = 'buyer' AND r.subject_id = $1)
-       OR (r.subject = 'seller' AND r.subject_id = $2)) AS restrictions`;
+    -- In force only: ended ones are on the Account view (issue 17).
+    WHERE r.ended_at IS NULL
+      AND ((r.subject = 'buyer' AND r.subject_id = $1)
+       OR (r.subject = 'seller' AND r.subject_id = $2))) AS restrictions`;
 
 /** A party's other cases counted by topic: [all, open] per topic. */
 export type TopicTotals = Record<string, [number, number]>;

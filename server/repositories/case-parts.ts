@@ -9,6 +9,7 @@ import type {
   ExternalDispute,
   Message,
   Note,
+  RestrictionEndReason,
 } from '../../shared';
 import type { Queryable } from '../db/database';
 import { iso, isoOrNull } from './timestamps';
@@ -82,6 +83,11 @@ export interface ActionRow {
   decided_at: Date | string | null;
   external_ref?: string | null;
   failure_reason?: string | null;
+  effective_at?: Date | string | null;
+  ended_at?: Date | string | null;
+  end_reason?: RestrictionEndReason | null;
+  ended_by?: string | null;
+  end_note?: string | null;
 }
 export const toAction = ({ details: { notify: _notices, ...details }, ...r }: ActionRow): Action =>
   ({
@@ -98,6 +104,11 @@ export const toAction = ({ details: { notify: _notices, ...details }, ...r }: Ac
     decidedAt: isoOrNull(r.decided_at),
     externalRef: r.external_ref ?? null,
     failureReason: r.failure_reason ?? null,
+    effectiveAt: isoOrNull(r.effective_at ?? null),
+    endedAt: isoOrNull(r.ended_at ?? null),
+    endReason: r.end_reason ?? null,
+    endedBy: r.ended_by ?? null,
+    endNote: r.end_note ?? null,
   }) as Action;
 
 interface DisputeRow {
@@ -153,6 +164,8 @@ interface RestrictionRow {
   action_id: string;
   case_id: string;
   created_at: Date | string;
+  ended_at?: Date | string | null;
+  end_reason?: RestrictionEndReason | null;
 }
 export const toRestriction = (r: RestrictionRow): AccountRestriction => ({
   id: r.id,
@@ -163,6 +176,8 @@ export const toRestriction = (r: RestrictionRow): AccountRestriction => ({
   actionId: r.action_id,
   caseId: r.case_id,
   createdAt: iso(r.created_at),
+  endedAt: isoOrNull(r.ended_at ?? null),
+  endReason: r.end_reason ?? null,
 });
 
 export async function findDispute(

@@ -7,7 +7,9 @@ export const CASE_COLUMNS = `
 SELECT c.id, c.reference, c.status, c.topic, c.channel, c.language, c.priority, c.assignee_id,
        c.question, c.ai_answer, c.contacted_seller_first, c.seller_reply, c.external_dispute,
        c.version, c.created_at, c.updated_at, c.first_response_due_at, c.resolution_due_at,
-       c.first_responded_at, c.resolved_at, c.resolution_summary,
+       c.first_responded_at, c.resolved_at, c.resolution_summary, c.clock_paused_at,
+       c.seller_answer_due_at,
+       c.complaint_of,
        b.id AS b_id, b.external_id AS b_external_id, b.name AS b_name, b.email AS b_email,
        b.language AS b_language, b.country AS b_country, b.buyer_since AS b_buyer_since,
        o.id AS o_id, o.external_id AS o_external_id, o.lot_id, o.lot_title, o.category,
@@ -47,6 +49,9 @@ export interface CaseRow {
   first_responded_at: Date | null;
   resolved_at: Date | null;
   resolution_summary: string | null;
+  clock_paused_at: Date | null;
+  seller_answer_due_at: Date | null;
+  complaint_of?: string | null;
   b_id: string;
   b_external_id: string;
   b_name: string;
@@ -148,6 +153,10 @@ export function toCase(r: CaseRow): Case {
     firstRespondedAt: isoOrNull(r.first_responded_at),
     resolvedAt: isoOrNull(r.resolved_at),
     resolutionSummary: r.resolution_summary,
+    clockPausedAt: isoOrNull(r.clock_paused_at),
+    sellerAnswerDueAt: isoOrNull(r.seller_answer_due_at),
+    // Only on complaint cases, so every other case reads exactly as before.
+    ...(r.complaint_of ? { complaintOf: r.complaint_of } : {}),
   };
 }
 

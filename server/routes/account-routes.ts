@@ -9,6 +9,7 @@ import {
   InvitationParams,
   UpdateAgentRequest,
   canManageAccounts,
+  canManageRouting,
   seesFullDirectory,
 } from '../../shared';
 import type { Database } from '../db/database';
@@ -74,9 +75,31 @@ export function accountRoutes(app: FastifyInstance, db: Database): void {
     ),
   );
 
+  // A capacity alone is a lead's to set too (issue 18); every other field stays an admin's.
+  const capacityAlone = (body: unknown) =>
+    typeof body === 'object' &&
+    body !== null &&
+    Object.keys(body).length === 1 &&
+    'capacity' in body;
+  const adminOrCapacityLead = {
+    preHandler: [
+      staff,
+      async (req: FastifyRequest) => {
+        const me = actorOf(req);
+        if (canManageAccounts(me)) return;
+        if (canManageRouting(me) && capacityAlone(req.body)) return;
+        throw new DomainError(
+          'forbidden',
+          canManageRouting(me)
+            ? 'A lead may change only the capacity; the rest is for an admin.'
+            : 'Only an admin may manage accounts.',
+        );
+      },
+    ],
+  };
   app.patch<{ Params: { id: string } }>(
     '/api/v1/agents/:id',
-    admin,
+    adminOrCapacityLead,
     command<WithId>(db, 200, (req, tx, now) =>
       updateAgent(tx, actorOf(req), req.params.id, parse(UpdateAgentRequest, req.body), now),
     ),

@@ -10,6 +10,10 @@ import {
   PriorityRequest,
   RejectActionRequest,
   ApproveActionBody,
+  CasePresenceRequest,
+  ComplaintDecisionRequest,
+  LiftRestrictionRequest,
+  PartyAccountParams,
   ResolveRequest,
   SendMessageRequest,
   UpdateDisputeRequest,
@@ -38,6 +42,10 @@ import {
 } from '../services/case-commands';
 import { getCaseDetail, listCases } from '../services/case-queries';
 import { createDispute, updateDispute } from '../services/dispute-commands';
+import { leaveCase, reportCasePresence } from '../services/case-presence';
+import { decideComplaint } from '../services/complaints';
+import { partyAccount } from '../services/party-account';
+import { liftRestriction } from '../services/restriction-ends';
 
 type WithId = FastifyRequest<{ Params: { id: string } }>;
 
@@ -56,6 +64,25 @@ export function caseRoutes(
 
   app.get<{ Params: { id: string } }>('/api/v1/cases/:id', staff, async (req) =>
     getCaseDetail(db, actorOf(req), req.params.id),
+  );
+
+  // Presence is a heartbeat, not a change: no Idempotency-Key, no event, no sync.
+  app.post<{ Params: { id: string } }>('/api/v1/cases/:id/presence', staff, async (req) =>
+    reportCasePresence(
+      db,
+      actorOf(req),
+      req.params.id,
+      parse(CasePresenceRequest, req.body),
+      new Date(),
+    ),
+  );
+  app.delete<{ Params: { id: string } }>(
+    '/api/v1/cases/:id/presence',
+    staff,
+    async (req, reply) => {
+      await leaveCase(db, actorOf(req), req.params.id, new Date());
+      return reply.code(204).send();
+    },
   );
 
   post('/api/v1/cases/:id/claim', 200, (req, tx, now) => {
@@ -129,6 +156,34 @@ export function caseRoutes(
     parse(EmptyBody, req.body);
     return withdrawAction(tx, actorOf(req), req.params.id, now);
   });
+
+  post('/api/v1/actions/:id/lift', 200, (req, tx, now) =>
+    liftRestriction(
+      tx,
+      actorOf(req),
+      req.params.id,
+      parse(LiftRestrictionRequest, req.body).reason,
+      now,
+    ),
+  );
+  post('/api/v1/cases/:id/complaint-decision', 200, (req, tx, now) =>
+    decideComplaint(
+      tx,
+      actorOf(req),
+      req.params.id,
+      parse(ComplaintDecisionRequest, req.body),
+      now,
+      mail,
+    ),
+  );
+  app.get<{ Params: { kind: string; externalId: string } }>(
+    '/api/v1/parties/:kind/:externalId/account',
+    staff,
+    async (req) => {
+      const { kind, externalId } = parse(PartyAccountParams, req.params, 'params');
+      return partyAccount(db, actorOf(req), kind, externalId);
+    },
+  );
 
   app.patch<{ Params: { id: string } }>(
     '/api/v1/external-disputes/:id',

@@ -8,6 +8,7 @@ import { hashToken } from '../services/auth';
 import type { ChangeFeed } from '../sync/change-feed';
 import { pullChanges } from '../sync/pull-changes';
 import { pushMutations } from '../sync/push-mutations';
+import type { PresenceFeed } from '../sync/presence-feed';
 import type { SessionWatch } from '../sync/session-watch';
 
 const KEEPALIVE_MS = 15_000;
@@ -18,6 +19,7 @@ export function syncRoutes(
   feed: ChangeFeed,
   sessions: SessionWatch,
   mail: MailSettings | null = null,
+  presence: PresenceFeed | null = null,
 ): void {
   const staff = { preHandler: requireAgent(db) };
   const open = new Set<() => void>();
@@ -27,8 +29,8 @@ export function syncRoutes(
   });
 
   app.get('/api/v1/sync/pull', staff, async (req) => {
-    const { cursor, limit } = parse(PullQuery, req.query, 'query');
-    return pullChanges(db, actorOf(req), cursor, limit);
+    const { cursor, limit, historySince } = parse(PullQuery, req.query, 'query');
+    return pullChanges(db, actorOf(req), cursor, limit, historySince ?? null);
   });
 
   app.post(
@@ -69,6 +71,10 @@ export function syncRoutes(
       // A fresh connection may have missed pokes while it was away: start with one.
       send(await feed.head());
       const subscription = feed.subscribe(actor, send);
+      // Who else has a case open, for the cases this caller may see (see case-presence).
+      const viewers = presence?.subscribe(actor, (p) =>
+        res.write(`event: presence\ndata: ${JSON.stringify(p)}\n\n`),
+      );
       const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
       // A logout, a revoked or an expired session ends the stream within seconds, on
       // whichever instance it was ended (see SessionWatch); the client learns why.
@@ -78,11 +84,15 @@ export function syncRoutes(
           res.write('event: session_ended\ndata: {}\n\n');
           close();
         },
-        (agent) => subscription.setActor(agent),
+        (agent) => {
+          subscription.setActor(agent);
+          viewers?.setActor(agent);
+        },
       );
       const end = () => {
         clearInterval(keepalive);
         subscription.unsubscribe();
+        viewers?.unsubscribe();
         unwatch();
         open.delete(close);
       };

@@ -1,4 +1,4 @@
-import type { Language, Topic } from '../../shared';
+import type { EscalationTopic as Topic, Language } from '../../shared';
 
 /** The buyer's words, in the buyer's language: one question per topic. `{lot}` is the object. */
 export const QUESTIONS: Record<Language, Record<Topic, string>> = {

@@ -1,14 +1,14 @@
 import {
   CHANNELS,
   LANGUAGES,
-  TOPICS,
+  ESCALATION_TOPICS as TOPICS,
   channelSupportsLanguage,
   type CaseStatus,
   type Channel,
   type Currency,
   type IntakeRequest,
   type Language,
-  type Topic,
+  type EscalationTopic as Topic,
 } from '../../shared';
 import {
   AI_ANSWERS,

@@ -261,8 +261,9 @@ async function workCase(
           filedAt: filed.toISOString(),
           status: pick(rng, ['filed', 'in_progress', 'decided'] as const),
           notes: 'Buyer did not accept our resolution and filed with the body.',
-          // A deadline, not something that happened: it may lie ahead.
-          responseDueAt: minutes(filed, 60 * 24 * 28).toISOString(),
+          // A deadline, not something that happened: it may lie ahead. One body set its
+          // own date; for the others the service counts 20 working days.
+          ...(i % 18 === 0 ? { responseDueAt: minutes(filed, 60 * 24 * 28).toISOString() } : {}),
         },
         filed,
       );

@@ -114,8 +114,9 @@ export async function updateAgent(
     ...(patch.roles === undefined ? {} : { roles: patch.roles }),
     ...(patch.languages === undefined ? {} : { languages: patch.languages }),
     ...(patch.refundLimit === undefined ? {} : { refundLimit: patch.refundLimit }),
+    ...(patch.capacity === undefined ? {} : { capacity: patch.capacity }),
   };
-  const fields = (['name', 'roles', 'languages', 'refundLimit'] as const).filter(
+  const fields = (['name', 'roles', 'languages', 'refundLimit', 'capacity'] as const).filter(
     (f) => !sameJson(before[f], after[f]),
   );
   if (fields.length === 0) return before;
@@ -124,7 +125,7 @@ export async function updateAgent(
   }
   await tx.query(
     `UPDATE agents SET name = $2, roles = $3, languages = $4, refund_limit_minor = $5,
-            refund_limit_currency = $6 WHERE id = $1`,
+            refund_limit_currency = $6, capacity = $7 WHERE id = $1`,
     [
       id,
       after.name,
@@ -132,6 +133,7 @@ export async function updateAgent(
       after.languages,
       after.refundLimit.amount,
       after.refundLimit.currency,
+      after.capacity,
     ],
   );
   await recordAccountEvent(tx, {

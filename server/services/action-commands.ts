@@ -64,7 +64,10 @@ export async function proposeAction(
   const c = await lockVisibleCase(tx, actor, caseId);
   requireWorker(actor, c);
   requireOpen(c);
-  if (req.type === 'restrict_account') requireFutureUntil(req.until, now);
+  if (req.type === 'restrict_account') {
+    requireFutureUntil(req.until, now);
+    await requireRelatedCases(tx, c.id, req.relatedCaseIds);
+  }
   await checkNotices(tx, mail, c.id, req);
   const pending = needsApproval(actor, req);
   // With a marketplace connected, what would execute is asked of it instead (`requested`),
@@ -136,8 +139,9 @@ export async function proposeAction(
 
   const { type, ...details } = req;
   const res = await tx.query<ActionRow>(
-    `INSERT INTO actions (id, case_id, order_id, type, status, details, amount_minor, currency, proposed_by, created_at, requested_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $5 = 'requested' THEN $10::timestamptz END)
+    `INSERT INTO actions (id, case_id, order_id, type, status, details, amount_minor, currency, proposed_by, created_at, requested_at, effective_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $5 = 'requested' THEN $10::timestamptz END,
+             CASE WHEN $5 = 'executed' THEN $10::timestamptz END)
      ON CONFLICT (id) DO NOTHING RETURNING *`,
     [id, c.id, orderId, type, status, JSON.stringify(details), amount, currency, actor.id, now],
   );
@@ -177,11 +181,41 @@ function requireFutureUntil(until: string | null, now: Date): void {
   });
 }
 
+/**
+ * The other cases a restriction rests on (named from the Account view) must exist and be
+ * other than its own; an id that names no case is refused (400), like any wrong field.
+ */
+async function requireRelatedCases(
+  tx: Queryable,
+  caseId: string,
+  ids: readonly string[] | undefined,
+): Promise<void> {
+  if (!ids?.length) return;
+  const known = ids.filter(isUuid);
+  const res = await tx.query<{ id: string }>('SELECT id FROM cases WHERE id = ANY ($1::uuid[])', [
+    known,
+  ]);
+  const found = new Set(res.rows.map((r) => r.id));
+  const fields = ids.flatMap((id, i) =>
+    id === caseId || !found.has(id)
+      ? [
+          {
+            path: `body.relatedCaseIds.${i}`,
+            message: id === caseId ? 'is the case itself' : 'names no case',
+          },
+        ]
+      : [],
+  );
+  if (fields.length) {
+    throw new DomainError('validation_failed', 'A related case is not another case.', { fields });
+  }
+}
+
 const moneyOf = (amount: number | null, currency: string | null) =>
   amount !== null ? { amount: { amount, currency } } : {};
 
 /** Loads a pending-or-not action with its case locked first (the same order as every command). */
-async function lockAction(
+export async function lockAction(
   tx: Queryable,
   actor: Actor,
   actionId: string,
@@ -250,7 +284,8 @@ async function settle(
   }
   const res = await tx.query<ActionRow>(
     `UPDATE actions SET status = $2, approved_by = $3, rejected_by = $4, rejection_reason = $5, decided_at = $6,
-            requested_at = CASE WHEN $2 = 'requested' THEN $6::timestamptz END
+            requested_at = CASE WHEN $2 = 'requested' THEN $6::timestamptz END,
+            effective_at = CASE WHEN $2 = 'executed' THEN $6::timestamptz END
       WHERE id = $1 RETURNING *`,
     [a.id, status, by.approvedBy ?? null, by.rejectedBy ?? null, by.reason ?? null, now],
   );

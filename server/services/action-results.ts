@@ -74,7 +74,8 @@ export async function recordActionResult(
     );
   }
   const res = await tx.query<ActionRow>(
-    `UPDATE actions SET status = $2, external_ref = $3, failure_reason = $4, result_at = $5
+    `UPDATE actions SET status = $2, external_ref = $3, failure_reason = $4, result_at = $5,
+            effective_at = CASE WHEN $2 = 'executed' THEN $5::timestamptz END
       WHERE id = $1 RETURNING *`,
     [a.id, result.status, result.externalRef ?? null, result.reason ?? null, now],
   );

@@ -9,6 +9,7 @@ import {
 import type { Queryable } from '../db/database';
 import { recordEvent, type NewEvent } from '../repositories/case-parts';
 import { isUuid } from '../repositories/timestamps';
+import { clockEffect } from './case-clocks';
 
 export interface LockedCase {
   id: string;
@@ -92,18 +93,31 @@ type CaseColumn =
   | 'first_responded_at'
   | 'resolved_at'
   | 'resolution_summary'
-  | 'external_dispute';
+  | 'external_dispute'
+  | 'clock_paused_at'
+  | 'seller_answer_due_at'
+  | 'first_response_due_at'
+  | 'resolution_due_at';
 
 /**
  * Applies column changes, bumps the version and appends the audit event, together.
- * Every change to a case goes through here, so none escapes the audit trail.
+ * Every change to a case goes through here, so none escapes the audit trail — nor the
+ * clocks: a status change pauses, resumes or sets them here (case-clocks.ts), whichever
+ * command made it, and its event records what the clocks did (`data.clock`).
  */
 export async function changeCase(
   tx: Queryable,
   caseId: string,
-  changes: Partial<Record<CaseColumn, unknown>>,
-  event: NewEvent,
+  requested: Partial<Record<CaseColumn, unknown>>,
+  requestedEvent: NewEvent,
 ): Promise<void> {
+  let changes = requested;
+  let event = requestedEvent;
+  if (typeof requested.status === 'string') {
+    const clocks = await clockEffect(tx, caseId, requested.status as CaseStatus, event.at);
+    changes = { ...requested, ...clocks.columns };
+    if (clocks.event) event = { ...event, data: { ...event.data, clock: clocks.event } };
+  }
   const cols = Object.keys(changes) as CaseColumn[];
   const sets = cols.map((c, i) => `${c} = $${i + 3}`);
   await tx.query(

@@ -15,13 +15,13 @@ import {
   type SendMessageRequest,
 } from '../../shared';
 import type { Queryable } from '../db/database';
-import { enqueueIntegrationEvent } from '../integration/outbox';
 import { findCase } from '../repositories/case-rows';
 import { toMessage, toNote } from '../repositories/case-parts';
 import { findAgent } from '../repositories/agents';
 import type { MailSettings } from '../mail/mail-settings';
 import { attachUploads } from '../attachments/agent-uploads';
 import { planDelivery } from './outgoing-message';
+import { markResolved } from './case-resolution';
 import {
   changeCase,
   idTaken,
@@ -298,6 +298,7 @@ export async function resolveCase(
   const c = await lockVisibleCase(tx, actor, caseId);
   requireWorker(actor, c);
   requireOpen(c);
+  await requireComplaintDecided(tx, c.id);
   const pending = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM actions WHERE case_id = $1 AND status = 'pending_approval'`,
     [c.id],
@@ -312,25 +313,30 @@ export async function resolveCase(
       },
     );
   }
-  await changeCase(
-    tx,
-    c.id,
-    { status: 'resolved', resolved_at: now, resolution_summary: summary },
-    {
-      caseId: c.id,
-      type: 'case.resolved',
-      actorId: actor.id,
-      at: now,
-      data: { from: c.status, to: 'resolved', summary },
-    },
-  );
-  await enqueueIntegrationEvent(tx, {
-    type: 'case.resolved',
-    caseId: c.id,
-    at: now,
-    data: { resolvedAt: now.toISOString() },
-  });
+  await markResolved(tx, c, { actorId: actor.id, summary, now });
   return reload(tx, c.id);
+}
+
+/**
+ * A complaint (DSA Art. 20) ends with its decision — upheld or reversed, by someone
+ * uninvolved, told to the person — which resolves the case itself; a plain resolve would
+ * close it with none. Once decided (and reopened), it may be resolved again. Migration
+ * 0057's trigger holds the same rule.
+ */
+async function requireComplaintDecided(tx: Queryable, caseId: string): Promise<void> {
+  const res = await tx.query<{ complaint_of: string | null; decided: boolean }>(
+    `SELECT c.complaint_of, EXISTS (SELECT 1 FROM complaint_decisions d WHERE d.case_id = c.id) AS decided
+       FROM cases c WHERE c.id = $1`,
+    [caseId],
+  );
+  const row = res.rows[0];
+  if (row?.complaint_of && !row.decided) {
+    throw new DomainError(
+      'complaint_undecided',
+      'A complaint is closed by its decision: decide it (upheld or reversed) instead of resolving it.',
+      { complaintOf: row.complaint_of },
+    );
+  }
 }
 
 export async function reopenCase(

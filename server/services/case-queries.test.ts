@@ -7,9 +7,9 @@ import {
   type Session,
   type TestService,
 } from '../testing/test-service';
-import { testDatabaseKinds } from '../testing/test-databases';
+import { ruleSuiteDatabaseKinds } from '../testing/test-databases';
 
-describe.each(testDatabaseKinds())('reading a case on %s', (kind) => {
+describe.each(ruleSuiteDatabaseKinds())('reading a case on %s', (kind) => {
   let svc: TestService;
   let lena: Session;
   beforeAll(async () => {

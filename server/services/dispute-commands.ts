@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   DomainError,
+  disputeResponseDueAt,
   type Actor,
   type CreateDisputeRequest,
   type ExternalDispute,
@@ -19,6 +20,15 @@ function requireDueAfterFiling(filedAt: string, responseDueAt: string | null | u
   });
 }
 
+/**
+ * The answer's due date: the one the body set, else 20 working days after filing in the
+ * body's country (shared/dispute-deadline.ts). The service owns it, so every client shows
+ * the same date.
+ */
+function dueDate(body: string, filedAt: string, given: string | null | undefined): string {
+  return given ?? disputeResponseDueAt(body, new Date(filedAt)).toISOString();
+}
+
 /** External disputes are recorded on resolved cases too: buyers go to an ADR body afterwards. */
 export async function createDispute(
   tx: Queryable,
@@ -31,6 +41,7 @@ export async function createDispute(
   const c = await lockVisibleCase(tx, actor, caseId);
   requireWorker(actor, c);
   requireDueAfterFiling(req.filedAt, req.responseDueAt);
+  const responseDueAt = dueDate(req.body, req.filedAt, req.responseDueAt);
   const res = await tx.query<Parameters<typeof toDispute>[0]>(
     `INSERT INTO external_disputes (id, case_id, body, reference, filed_at, status, notes, outcome, response_due_at, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) ON CONFLICT (id) DO NOTHING RETURNING *`,
@@ -43,7 +54,7 @@ export async function createDispute(
       req.status,
       req.notes,
       req.outcome ?? null,
-      req.responseDueAt ?? null,
+      responseDueAt,
       now,
     ],
   );
@@ -57,7 +68,15 @@ export async function createDispute(
       type: 'dispute.created',
       actorId: actor.id,
       at: now,
-      data: { disputeId: id, body: req.body, reference: req.reference, status: req.status },
+      data: {
+        disputeId: id,
+        body: req.body,
+        reference: req.reference,
+        status: req.status,
+        responseDueAt,
+        // Whether the date is the body's or the 20-working-day rule's, for the audit trail.
+        responseDueBy: req.responseDueAt ? 'body' : 'rule',
+      },
     },
   );
   return toDispute(res.rows[0]!);
@@ -82,7 +101,11 @@ export async function updateDispute(
     status: req.status ?? current.status,
     notes: req.notes ?? current.notes,
     outcome: req.outcome === undefined ? current.outcome : req.outcome,
-    responseDueAt: req.responseDueAt === undefined ? current.responseDueAt : req.responseDueAt,
+    // Clearing the body's date brings back the rule's.
+    responseDueAt:
+      req.responseDueAt === undefined
+        ? current.responseDueAt
+        : dueDate(current.body, current.filedAt, req.responseDueAt),
   };
   requireDueAfterFiling(current.filedAt, next.responseDueAt);
   const res = await tx.query<Parameters<typeof toDispute>[0]>(

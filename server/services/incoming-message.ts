@@ -8,6 +8,7 @@ import {
   type Channel,
   type Message,
   type Party,
+  type Language,
   type Topic,
 } from '../../shared';
 import type { Queryable } from '../db/database';
@@ -19,6 +20,7 @@ import {
 } from '../attachments/attachment-limits';
 import { cleanFilename, storeAttachment } from '../attachments/attachments-repo';
 import { recordEvent, toMessage } from '../repositories/case-parts';
+import { routeNewCase } from './auto-assign';
 import { changeCase } from './case-access';
 
 export interface IncomingFile {
@@ -47,7 +49,7 @@ interface CaseState {
   reference: string;
   topic: Topic;
   channel: Channel;
-  language: string;
+  language: Language;
   buyer_id: string;
   order_id: string | null;
   search_text: string;
@@ -97,7 +99,7 @@ async function screenFiles(files: IncomingFile[]) {
 /** A new case for a reply that came long after its case was resolved, linked to that case. */
 async function openFollowUp(tx: Queryable, old: CaseState, body: string, now: Date) {
   const id = randomUUID();
-  const due = slaDueDates(now, old.channel);
+  const due = slaDueDates(now, old.channel, old.language);
   const priority = initialPriority(old.topic, old.channel);
   await tx.query(
     `WITH ref AS (SELECT 'CD-' || nextval('case_reference_seq') AS reference)
@@ -140,6 +142,11 @@ async function openFollowUp(tx: Queryable, old: CaseState, body: string, now: Da
       followsReference: old.reference,
     },
   });
+  await routeNewCase(
+    tx,
+    { id, language: old.language, channel: old.channel, buyerId: old.buyer_id },
+    now,
+  );
   return id;
 }
 

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import {
   DomainError,
   channelSupportsLanguage,
-  initialPriority,
+  rankedPriority,
   slaDueDates,
   type Case,
   type IntakeRequest,
 } from '../../shared';
 import type { Queryable } from '../db/database';
 import { enqueueIntegrationEvent } from '../integration/outbox';
-import { CASE_COLUMNS, toCase, type CaseRow } from '../repositories/case-rows';
+import { CASE_COLUMNS, findCase, toCase, type CaseRow } from '../repositories/case-rows';
+import { routeNewCase } from './auto-assign';
 import {
   orderPartyMismatchError,
   prepareKnownParties,
@@ -36,8 +37,17 @@ export async function openCaseFromIntake(
   const known = await prepareKnownParties(tx, req);
   const o = req.order;
   const id = randomUUID();
-  const due = slaDueDates(now, req.channel);
-  const priority = initialPriority(req.topic, req.channel);
+  const due = slaDueDates(now, req.channel, req.language);
+  // The reporting window ranks the queue: a claim late for its window, or "not arrived"
+  // before the check is due, starts one step lower (shared/reporting-window.ts).
+  const priority = rankedPriority(
+    {
+      topic: req.topic,
+      createdAt: now.toISOString(),
+      order: o ? { shippedAt: o.shippedAt ?? null, deliveredAt: o.deliveredAt ?? null } : null,
+    },
+    req.channel,
+  );
   const searchText = [req.buyer.name, req.buyer.email, o?.lotTitle ?? ''].join(' ').toLowerCase();
   // One statement, so one round trip: on this kind of machine round trips, not SQL, cost most.
   // What was paid, refunded or cancelled is ours to keep: a later escalation about the
@@ -151,8 +161,12 @@ export async function openCaseFromIntake(
     ],
   );
   if (res.rows.length === 0) throw orderPartyMismatchError(null);
-  const created = toCase(res.rows[0]!);
+  let created = toCase(res.rows[0]!);
   await recordKnownPartyChanges(tx, req, known, now);
+  // Last, so the routing lock is held only from choosing to commit (auto-assign.ts).
+  if (await routeNewCase(tx, { ...created, buyerId: created.buyer.id }, now)) {
+    created = (await findCase(tx, created.id))!;
+  }
   await enqueueIntegrationEvent(tx, {
     type: 'case.created',
     caseId: created.id,

@@ -51,7 +51,7 @@ async function recipientOf(tx: Queryable, caseId: string, to: Party): Promise<Re
 export interface StoredMessage {
   id: string;
   body: string;
-  authorId: string;
+  authorId: string | null;
   attachments: Attachment[];
 }
 

@@ -1,4 +1,5 @@
 import {
+  AVAILABILITY_TTL_MS,
   CHANNELS,
   channelSupportsLanguage,
   type Actor,
@@ -8,9 +9,11 @@ import {
 } from '../../shared';
 import type { Queryable } from '../db/database';
 
-/** Presence older than a shift is stale: an app that died without signing off offers nothing. */
-export const PRESENCE_TTL_HOURS = 10;
-
+/**
+ * The workspace repeats the agent's availability every AVAILABILITY_HEARTBEAT_MS while it
+ * runs; a report older than AVAILABILITY_TTL_MS (two minutes) counts as unavailable, so an
+ * app that was closed, crashed or lost its network stops offering chat and phone by itself.
+ */
 export async function setPresence(db: Queryable, actor: Actor, req: PresenceRequest, now: Date) {
   const channels = [...new Set(req.channels)];
   await db.query(
@@ -27,7 +30,7 @@ export async function contactOptions(
   language: Language,
   now: Date,
 ): Promise<ContactOptions> {
-  const since = new Date(now.getTime() - PRESENCE_TTL_HOURS * 3_600_000);
+  const since = new Date(now.getTime() - AVAILABILITY_TTL_MS);
   const res = await db.query<{ channel: string }>(
     `SELECT DISTINCT ch AS channel
        FROM presence p JOIN agents a ON a.id = p.agent_id, unnest(p.channels) AS ch

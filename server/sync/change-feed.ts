@@ -1,12 +1,13 @@
 import { canSeeCase, type Actor, type Language } from '../../shared';
 import type { Database } from '../db/database';
 import { encodeCursor } from './sync-cursor';
+import { SYNC_HORIZON } from './sync-horizon';
 
 export const CHANGES_CHANNEL = 'casedesk_changes';
 /** Pokes are gathered this long, so a burst of commits makes one poke per client. */
 const COALESCE_MS = 100;
 /**
- * While a change is held back (an older transaction anywhere on the cluster is still
+ * While a change is held back (an older transaction of this database is still
  * running, so pulls may not hand it out yet), the feed looks this often whether it has
  * become visible, and pokes again when it has.
  */
@@ -38,7 +39,7 @@ interface HeldBack {
 
 interface Position {
   cursor: string;
-  /** The newest transaction in the change log, and the oldest still running on the cluster. */
+  /** The newest transaction in the change log, and the horizon pulls may hand out up to (sync-horizon). */
   head: bigint | null;
   xmin: bigint;
 }
@@ -97,7 +98,7 @@ export class ChangeFeed {
 
   private async position(): Promise<Position> {
     const res = await this.db.query<{ txid: string | null; seq: number | null; xmin: string }>(
-      `SELECT h.txid::text AS txid, h.seq, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
+      `SELECT h.txid::text AS txid, h.seq, ${SYNC_HORIZON}::text AS xmin
          FROM (SELECT 1) one
          LEFT JOIN LATERAL (SELECT txid, seq FROM changes ORDER BY txid DESC, seq DESC LIMIT 1) h
            ON true`,

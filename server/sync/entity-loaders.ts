@@ -21,46 +21,78 @@ export const PART_TABLES: Record<Exclude<SyncEntity, 'case' | 'agent'>, EntityTa
 };
 export const PART_ENTITIES = Object.keys(PART_TABLES) as (keyof typeof PART_TABLES)[];
 
-/** The latest state of entities by id, as the REST endpoints show them to `viewer`. */
-export async function loadEntities(
+// A part's row as JSON: a message's original text is read on demand, never synced.
+const rowJson = (entity: keyof typeof PART_TABLES) =>
+  entity === 'message' ? `to_jsonb(p) - 'original_body'` : 'to_jsonb(p)';
+
+export interface PullLoad {
+  /** The latest state of each named entity, by entity and id, as the REST endpoints show it. */
+  states: Map<SyncEntity, Map<string, unknown>>;
+  /** Every part of the gained cases, oldest first, with its case. */
+  parts: { entity: SyncEntity; id: string; data: unknown; caseId: string }[];
+}
+
+/**
+ * What one pull hands out, in one statement: the latest state of the entities it names, and
+ * every part of the cases whose sight it gains. Each kind is one JSON array (the row mappers
+ * take JSON rows), so a pull costs two round trips — its change read and this — however
+ * many kinds of entity changed, where a query per kind made a pull six.
+ */
+export async function loadForPull(
   db: Queryable,
-  entity: SyncEntity,
-  ids: string[],
+  wanted: ReadonlyMap<SyncEntity, readonly string[]>,
+  gainedCaseIds: readonly string[],
   viewer: Actor,
-): Promise<Map<string, { data: unknown; caseId: string | null }>> {
-  const out = new Map<string, { data: unknown; caseId: string | null }>();
-  if (ids.length === 0) return out;
-  if (entity === 'case') {
-    const res = await db.query<CaseRow>(`${CASE_SELECT} WHERE c.id = ANY ($1::uuid[])`, [ids]);
-    for (const r of res.rows) out.set(r.id, { data: toCase(r), caseId: r.id });
-  } else if (entity === 'agent') {
-    const res = await db.query<AgentRow>('SELECT * FROM agents WHERE id = ANY ($1::uuid[])', [ids]);
-    for (const r of res.rows) out.set(r.id, { data: agentFor(viewer, r), caseId: null });
-  } else {
-    const t = PART_TABLES[entity];
-    const res = await db.query<Row>(`SELECT * FROM ${t.table} WHERE id = ANY ($1::uuid[])`, [ids]);
-    for (const r of res.rows) {
-      out.set(r.id as string, { data: t.toJson(r as never), caseId: r.case_id as string });
+): Promise<PullLoad> {
+  const params: unknown[] = [];
+  const columns: string[] = [];
+  const ids = (list: readonly string[]) => `$${params.push(list)}::uuid[]`;
+  const arrayOf = (name: string, rowSql: string, from: string) =>
+    columns.push(`(SELECT coalesce(json_agg(${rowSql}), '[]') FROM ${from}) AS "${name}"`);
+  for (const [entity, list] of wanted) {
+    if (!list.length) continue;
+    if (entity === 'case')
+      arrayOf(entity, 'x', `(${CASE_SELECT} WHERE c.id = ANY (${ids(list)})) x`);
+    else if (entity === 'agent')
+      arrayOf(entity, `to_jsonb(a) - 'password_hash'`, `agents a WHERE a.id = ANY (${ids(list)})`);
+    else
+      arrayOf(
+        entity,
+        rowJson(entity),
+        `${PART_TABLES[entity].table} p WHERE p.id = ANY (${ids(list)})`,
+      );
+  }
+  if (gainedCaseIds.length) {
+    const cases = ids(gainedCaseIds);
+    for (const entity of PART_ENTITIES) {
+      const order = entity === 'event' ? 'p.seq' : 'p.created_at, p.id';
+      arrayOf(
+        `gained ${entity}`,
+        `${rowJson(entity)} ORDER BY ${order}`,
+        `${PART_TABLES[entity].table} p WHERE p.case_id = ANY (${cases})`,
+      );
+    }
+  }
+  const out: PullLoad = { states: new Map(), parts: [] };
+  if (!columns.length) return out;
+  const res = await db.query<Record<string, Row[]>>(`SELECT ${columns.join(',\n')}`, params);
+  const row = res.rows[0]!;
+  for (const entity of wanted.keys()) {
+    const states = new Map<string, unknown>();
+    for (const r of row[entity] ?? []) states.set(r.id as string, toJson(entity, r, viewer));
+    out.states.set(entity, states);
+  }
+  for (const entity of gainedCaseIds.length ? PART_ENTITIES : []) {
+    for (const r of row[`gained ${entity}`]!) {
+      const data = PART_TABLES[entity].toJson(r as never);
+      out.parts.push({ entity, id: r.id as string, data, caseId: r.case_id as string });
     }
   }
   return out;
 }
 
-/** Every part of the given cases, oldest first: what a client gains with sight of a case. */
-export async function loadPartsOfCases(
-  db: Queryable,
-  caseIds: string[],
-): Promise<{ entity: SyncEntity; id: string; data: unknown }[]> {
-  if (caseIds.length === 0) return [];
-  const out: { entity: SyncEntity; id: string; data: unknown }[] = [];
-  for (const entity of PART_ENTITIES) {
-    const t = PART_TABLES[entity];
-    const order = entity === 'event' ? 'seq' : 'created_at, id';
-    const res = await db.query<Row>(
-      `SELECT * FROM ${t.table} WHERE case_id = ANY ($1::uuid[]) ORDER BY ${order}`,
-      [caseIds],
-    );
-    for (const r of res.rows) out.push({ entity, id: r.id as string, data: t.toJson(r as never) });
-  }
-  return out;
+function toJson(entity: SyncEntity, r: Row, viewer: Actor): unknown {
+  if (entity === 'case') return toCase(r as unknown as CaseRow);
+  if (entity === 'agent') return agentFor(viewer, r as unknown as AgentRow);
+  return PART_TABLES[entity].toJson(r as never);
 }

@@ -7,7 +7,7 @@ import { startTestService, type Session, type TestService } from '../testing/tes
 
 // Only PostgreSQL has other connections: PGlite runs one transaction at a time.
 describe.each(testDatabaseKinds().filter((k) => k === 'postgres'))(
-  'sync while another transaction is open on the cluster (%s)',
+  'sync while another transaction is open (%s)',
   (kind) => {
     let svc: TestService;
     let base: string;
@@ -34,16 +34,16 @@ describe.each(testDatabaseKinds().filter((k) => k === 'postgres'))(
       }
     };
 
-    it('pokes again within a second of the other transaction ending, and the pull delivers', async () => {
+    it('pokes again within a second of an older transaction of its database ending, and the pull delivers', async () => {
       const cursor = await drain(null);
       const stream = openStream(base, ana.token);
       const first = stream.nextPoke(5_000);
       await stream.ready;
       await first;
 
-      // A transaction in another database of the same cluster (a backup, a seed, a report):
-      // it holds back what pulls may hand out, cluster-wide.
-      const other = new pg.Client({ connectionString: process.env.CASEDESK_TEST_DATABASE_URL });
+      // A transaction of the service's own database that has written (so it has an id)
+      // and not ended: what commits after it may not be handed out before it ends.
+      const other = new pg.Client({ connectionString: svc.url });
       await other.connect();
       try {
         await other.query('BEGIN');
@@ -64,6 +64,24 @@ describe.each(testDatabaseKinds().filter((k) => k === 'postgres'))(
       } finally {
         await other.end();
         stream.close();
+      }
+    });
+
+    it('hands out a change at once while a transaction of another database on the cluster runs', async () => {
+      const cursor = await drain(null);
+      // A seed, a backup or a report writing in another database: transaction ids are
+      // cluster-wide, but it cannot write this database's change log, so it holds nothing back.
+      const other = new pg.Client({ connectionString: process.env.CASEDESK_TEST_DATABASE_URL });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT pg_current_xact_id()');
+        const c = await svc.intake({ language: 'de' });
+        const page = await pull(cursor);
+        expect(page.changes.some((x) => x.entity === 'case' && x.id === c.id)).toBe(true);
+      } finally {
+        await other.query('ROLLBACK');
+        await other.end();
       }
     });
   },

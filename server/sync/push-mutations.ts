@@ -10,6 +10,8 @@ import {
   PriorityRequest,
   RejectActionRequest,
   ApproveActionRequest,
+  ComplaintDecisionRequest,
+  LiftRestrictionRequest,
   ResolveRequest,
   SendMessageRequest,
   UpdateDisputeRequest,
@@ -41,6 +43,8 @@ import {
   setPriority,
 } from '../services/case-commands';
 import { createDispute, updateDispute } from '../services/dispute-commands';
+import { decideComplaint } from '../services/complaints';
+import { liftRestriction } from '../services/restriction-ends';
 
 const CRASHED_MESSAGE = 'Something went wrong on our side with this change; it was not applied.';
 
@@ -125,6 +129,14 @@ const HANDLERS: Record<MutationOp, Handler> = {
     withdrawAction(tx, a, parse(ActionRef, args, 'args').actionId, now),
   'action.reject': withBody(RejectActionRequest, 'actionId', (tx, a, id, b, now) =>
     rejectAction(tx, a, id, b.reason, now),
+  ),
+  'action.lift': withBody(LiftRestrictionRequest, 'actionId', (tx, a, id, b, now) =>
+    liftRestriction(tx, a, id, b.reason, now),
+  ),
+  'case.complaint_decision': withBody(
+    ComplaintDecisionRequest,
+    'caseId',
+    (tx, a, id, b, now, _cid, mail) => decideComplaint(tx, a, id, b, now, mail),
   ),
 };
 

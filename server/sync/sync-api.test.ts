@@ -5,12 +5,16 @@ import { findAgent } from '../repositories/agents';
 import { startTestService, type Session, type TestService } from '../testing/test-service';
 import { testDatabaseKinds } from '../testing/test-databases';
 import { changesSettled } from '../testing/settled-changes';
+import { encodeCursor } from './sync-cursor';
+import { SYNC_HORIZON } from './sync-horizon';
 
-async function pullAllNow(s: Session, cursor: string | null = null, limit = 1000) {
+async function pullAllNow(s: Session, cursor: string | null = null, limit = 1000, extra = '') {
   const changes: SyncChange[] = [];
   let pages = 0;
   for (;;) {
-    const res = await s.get(`/api/v1/sync/pull?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    const res = await s.get(
+      `/api/v1/sync/pull?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}${extra}`,
+    );
     expect(res.statusCode).toBe(200);
     const page = res.json<PullResponse>();
     expect(page.changes.length).toBeLessThanOrEqual(limit);
@@ -29,9 +33,9 @@ describe.each(testDatabaseKinds())('sync pull and push on %s', (kind) => {
   let ana: Session, marco: Session, lena: Session;
   let german: Case, italian: Case;
   // On a shared cluster another transaction may hold the newest changes back for a moment.
-  const pullAll = async (s: Session, cursor: string | null = null, limit = 1000) => {
+  const pullAll = async (s: Session, cursor: string | null = null, limit = 1000, extra = '') => {
     await changesSettled(svc.db);
-    return pullAllNow(s, cursor, limit);
+    return pullAllNow(s, cursor, limit, extra);
   };
   beforeAll(async () => {
     svc = await startTestService(kind);
@@ -68,6 +72,19 @@ describe.each(testDatabaseKinds())('sync pull and push on %s', (kind) => {
     expect(Object.keys(agent).sort()).toEqual(['active', 'id', 'languages', 'name', 'roles']);
   });
 
+  it('says on the first page of a first sync about how many cases it brings, and on no later page', async () => {
+    await changesSettled(svc.db);
+    const first = (await ana.get('/api/v1/sync/pull?limit=2')).json<PullResponse>();
+    const { changes } = await pullAll(ana);
+    // Ana sees the German case (and any other of her languages), not the Italian one.
+    expect(first.estimatedCases).toBe(ids(changes, 'case').length);
+    expect((await lena.get('/api/v1/sync/pull?limit=2')).json<PullResponse>().estimatedCases).toBe(
+      ids((await pullAll(lena)).changes, 'case').length,
+    );
+    const next = await ana.get(`/api/v1/sync/pull?limit=2&cursor=${first.cursor}`);
+    expect(next.json<PullResponse>()).not.toHaveProperty('estimatedCases');
+  });
+
   it('pages with small limits without gaps or repeats', async () => {
     const big = await pullAll(lena, null, 5000);
     const small = await pullAll(lena, null, 3);
@@ -75,6 +92,62 @@ describe.each(testDatabaseKinds())('sync pull and push on %s', (kind) => {
     expect(small.pages).toBeGreaterThan(3);
     expect(new Set(small.changes.map(key))).toEqual(new Set(big.changes.map(key)));
     expect(small.changes.map(key).length).toBe(new Set(small.changes.map(key)).size);
+  });
+
+  it('sends the open cases first, then the resolved ones, then the parts', async () => {
+    const done = await svc.intake({ language: 'it' });
+    expect(
+      (await lena.post(`/api/v1/cases/${done.id}/resolve`, { summary: 'Done' })).statusCode,
+    ).toBe(200);
+    const { changes } = await pullAll(lena, null, 2);
+    const order = changes
+      .filter((c) => c.entity !== 'agent')
+      .map((c) =>
+        c.entity === 'case'
+          ? (c.data as Case).status === 'resolved'
+            ? 'resolved'
+            : 'open'
+          : 'part',
+      );
+    // One run of each, in that order (the log after the snapshot may repeat a case).
+    const runs = order.filter((k, i) => k !== order[i - 1]);
+    expect(runs.slice(0, 3)).toEqual(['open', 'resolved', 'part']);
+    expect(ids(changes, 'case')).toContain(done.id);
+  });
+
+  it('leaves older history out of a first sync that reads it when a case opens, but not the events read across cases', async () => {
+    const dead = await svc.db.query<{ id: string }>(
+      `INSERT INTO events (id, case_id, type, at, data)
+       VALUES (gen_random_uuid(), $1, 'delivery.dead', now() - interval '30 days', '{}')
+       RETURNING id`,
+      [german.id],
+    );
+    const whole = await pullAll(ana);
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const recent = await pullAll(ana, null, 2, `&historySince=${later}`);
+    const everything = await pullAll(ana, null, 1000, `&historySince=2000-01-01T00:00:00.000Z`);
+    expect(ids(whole.changes, 'event').length).toBeGreaterThan(1);
+    expect(ids(recent.changes, 'event')).toEqual([dead.rows[0]!.id]);
+    expect(new Set(ids(everything.changes, 'event'))).toEqual(new Set(ids(whole.changes, 'event')));
+    // Everything else comes whole.
+    const rest = (p: { changes: SyncChange[] }) =>
+      new Set(p.changes.filter((c) => c.entity !== 'event').map((c) => `${c.entity}:${c.id}`));
+    expect(rest(recent)).toEqual(rest(whole));
+    expect((await ana.get('/api/v1/sync/pull?historySince=yesterday')).statusCode).toBe(400);
+  });
+
+  it('goes on from a cursor handed out before open cases came first, missing nothing', async () => {
+    await changesSettled(svc.db);
+    const since = (await svc.db.query<{ x: string }>(`SELECT ${SYNC_HORIZON}::text AS x`)).rows[0]!
+      .x;
+    // Half way through every case, as the snapshot walked them before (phase 1, by id).
+    const all = await svc.db.query<{ id: string }>('SELECT id FROM cases ORDER BY id');
+    const middle = all.rows[Math.floor(all.rows.length / 2)]!.id;
+    const old = encodeCursor({ kind: 'snapshot', since, phase: 1, after: middle });
+    const { changes } = await pullAll(lena, old);
+    const cases = ids(changes, 'case');
+    expect(cases).toEqual(all.rows.map((r) => r.id).filter((id) => id > middle));
+    expect(changes.some((c) => c.entity === 'event')).toBe(true);
   });
 
   it('delivers only what changed since the cursor, with the latest state', async () => {

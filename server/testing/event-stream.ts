@@ -3,6 +3,8 @@ export interface TestStream {
   pokes: { at: number; data: string }[];
   /** Every event by name, in order (`poke`, `session_ended`, …). */
   events: string[];
+  /** Every event with its data line, in order. */
+  received: { event: string; data: string }[];
   /** Resolves once the response has started (rejects unless it is a 200 event stream). */
   ready: Promise<void>;
   /** Resolves with the time it happened once the service ends the stream. */
@@ -15,6 +17,7 @@ export function openStream(base: string, token: string): TestStream {
   const controller = new AbortController();
   const pokes: { at: number; data: string }[] = [];
   const events: string[] = [];
+  const received: { event: string; data: string }[] = [];
   const waiters: (() => void)[] = [];
   let markEnded: (at: number) => void = () => undefined;
   const ended = new Promise<number>((resolve) => {
@@ -43,6 +46,7 @@ export function openStream(base: string, token: string): TestStream {
           buf = buf.slice(i + 2);
           const name = /^event: (.*)$/m.exec(block)?.[1];
           if (name) events.push(name);
+          if (name) received.push({ event: name, data: /data: (.*)/.exec(block)?.[1] ?? '' });
           if (name === 'poke') {
             pokes.push({ at: Date.now(), data: /data: (.*)/.exec(block)?.[1] ?? '' });
             waiters.splice(0).forEach((w) => w());
@@ -54,6 +58,7 @@ export function openStream(base: string, token: string): TestStream {
   return {
     pokes,
     events,
+    received,
     ready,
     ended,
     nextPoke: (timeoutMs: number) =>

@@ -329,7 +329,10 @@ export function requestsFor(
       const clean = mode === true;
       // Tainted requests are otherwise clean: real ids, real credentials, their own key.
       const authorised = mode !== false;
-      let url = route.path.replace(/:\w+/, () => idFor(route, ids, n, authorised));
+      // The Account view's party kind is an enum; its external id gets an id from the pools.
+      let url = route.path
+        .replace(':kind', n % 2 ? 'buyer' : 'seller')
+        .replace(/:\w+/, () => idFor(route, ids, n, authorised));
       if (q !== undefined) {
         const params = new URLSearchParams();
         if (q && typeof q === 'object' && !Array.isArray(q)) {

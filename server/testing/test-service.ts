@@ -7,6 +7,7 @@ import type { MailSettings } from '../mail/mail-settings';
 import type { Database, DatabaseKind } from '../db/database';
 import { createDemoAccounts, DEMO_PASSWORD } from '../seed/accounts';
 import type { IntegrationOptions } from '../integration/register-integration';
+import type { RestrictionExpiryOptions } from '../services/restriction-expiry';
 import { openTestDatabase } from './test-databases';
 
 export const TEST_INTAKE_KEY = 'test-intake-key-0123456789';
@@ -96,6 +97,8 @@ export interface TestServiceOptions {
   oidc?: OidcSettings;
   /** Seals TOTP secrets (CASEDESK_SECOND_FACTOR_KEY). */
   secondFactorKey?: string;
+  /** When the expiry worker looks for restrictions past their end, and by which clock. */
+  restrictionExpiry?: RestrictionExpiryOptions;
 }
 
 export async function startTestService(

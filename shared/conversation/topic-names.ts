@@ -13,6 +13,7 @@ export const TOPIC_NAMES: Readonly<Record<Language, Readonly<Record<Topic, strin
     cancellation_request: 'Cancellation request',
     account_access: 'Account access',
     general_question: 'Your question',
+    complaint: 'Your complaint about our decision',
   },
   es: {
     item_not_received: 'Artículo no recibido',
@@ -24,6 +25,7 @@ export const TOPIC_NAMES: Readonly<Record<Language, Readonly<Record<Topic, strin
     cancellation_request: 'Solicitud de cancelación',
     account_access: 'Acceso a la cuenta',
     general_question: 'Tu consulta',
+    complaint: 'Tu reclamación sobre nuestra decisión',
   },
   it: {
     item_not_received: 'Oggetto non ricevuto',
@@ -35,6 +37,7 @@ export const TOPIC_NAMES: Readonly<Record<Language, Readonly<Record<Topic, strin
     cancellation_request: 'Richiesta di annullamento',
     account_access: "Accesso all'account",
     general_question: 'La tua domanda',
+    complaint: 'Il tuo reclamo sulla nostra decisione',
   },
   fr: {
     item_not_received: 'Objet non reçu',
@@ -46,6 +49,7 @@ export const TOPIC_NAMES: Readonly<Record<Language, Readonly<Record<Topic, strin
     cancellation_request: "Demande d'annulation",
     account_access: 'Accès au compte',
     general_question: 'Votre question',
+    complaint: 'Votre réclamation contre notre décision',
   },
   nl: {
     item_not_received: 'Object niet ontvangen',
@@ -57,6 +61,7 @@ export const TOPIC_NAMES: Readonly<Record<Language, Readonly<Record<Topic, strin
     cancellation_request: 'Verzoek tot annulering',
     account_access: 'Toegang tot je account',
     general_question: 'Je vraag',
+    complaint: 'Je bezwaar tegen ons besluit',
   },
   de: {
     item_not_received: 'Objekt nicht erhalten',
@@ -68,6 +73,7 @@ export const TOPIC_NAMES: Readonly<Record<Language, Readonly<Record<Topic, strin
     cancellation_request: 'Stornierungsanfrage',
     account_access: 'Zugang zum Konto',
     general_question: 'Ihre Frage',
+    complaint: 'Ihre Beschwerde gegen unsere Entscheidung',
   },
   zh: {
     item_not_received: '未收到物品',
@@ -79,6 +85,7 @@ export const TOPIC_NAMES: Readonly<Record<Language, Readonly<Record<Topic, strin
     cancellation_request: '取消请求',
     account_access: '账户访问',
     general_question: '您的问题',
+    complaint: '您对我们决定的申诉',
   },
   pt: {
     item_not_received: 'Artigo não recebido',
@@ -90,6 +97,7 @@ export const TOPIC_NAMES: Readonly<Record<Language, Readonly<Record<Topic, strin
     cancellation_request: 'Pedido de cancelamento',
     account_access: 'Acesso à conta',
     general_question: 'A sua pergunta',
+    complaint: 'A sua reclamação da nossa decisão',
   },
   pl: {
     item_not_received: 'Przedmiot nie dotarł',
@@ -101,6 +109,7 @@ export const TOPIC_NAMES: Readonly<Record<Language, Readonly<Record<Topic, strin
     cancellation_request: 'Prośba o anulowanie',
     account_access: 'Dostęp do konta',
     general_question: 'Twoje pytanie',
+    complaint: 'Twoja skarga na naszą decyzję',
   },
 };
 

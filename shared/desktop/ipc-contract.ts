@@ -38,9 +38,16 @@ export const MenuCommand = z.enum([
   'queue.next',
   'queue.previous',
   'case.open-selected',
+  'queue.toggle-row',
   'case.close',
   'search.focus',
   'shortcuts.show',
+  'palette.open',
+  'case.reply',
+  'case.note',
+  'case.claim',
+  'case.resolve',
+  'case.assign',
   'session.sign-out',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;

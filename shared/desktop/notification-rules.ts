@@ -8,6 +8,11 @@ export const NotificationKind = z.enum([
   'changeRejected',
   'actionFailed',
   'deliveryDead',
+  'disputeDue',
+  // What the Notifications list tells, mirrored on the desktop (issue 16).
+  'decisionOnMine',
+  'partyAnswered',
+  'mentioned',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -37,6 +42,10 @@ const TITLES: Record<NotificationKind, string> = {
   changeRejected: 'The server refused a change',
   actionFailed: 'The marketplace could not carry out an action',
   deliveryDead: 'An event never reached the marketplace',
+  disputeDue: 'An ADR body waits for our answer',
+  decisionOnMine: 'A decision on your proposal',
+  partyAnswered: 'An answer on your case',
+  mentioned: 'You were mentioned',
 };
 
 /**
@@ -75,5 +84,9 @@ export function emptySignals(): DeskSignals {
     changeRejected: [],
     actionFailed: [],
     deliveryDead: [],
+    disputeDue: [],
+    decisionOnMine: [],
+    partyAnswered: [],
+    mentioned: [],
   };
 }

@@ -33,12 +33,20 @@ const NotificationChoices = z.object({
   changeRejected: z.boolean(),
   actionFailed: z.boolean(),
   deliveryDead: z.boolean(),
+  disputeDue: z.boolean(),
+  decisionOnMine: z.boolean(),
+  partyAnswered: z.boolean(),
+  mentioned: z.boolean(),
 });
 export const NotificationPreferences = NotificationChoices.extend({
   // Added after the first release: settings stored before it lack the key. (Not in the
   // patch: a default there would switch it back on with every other change.)
   actionFailed: z.boolean().default(true),
   deliveryDead: z.boolean().default(true),
+  disputeDue: z.boolean().default(true),
+  decisionOnMine: z.boolean().default(true),
+  partyAnswered: z.boolean().default(true),
+  mentioned: z.boolean().default(true),
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 
@@ -73,6 +81,10 @@ export const DEFAULT_SETTINGS: Settings = {
     changeRejected: true,
     actionFailed: true,
     deliveryDead: true,
+    disputeDue: true,
+    decisionOnMine: true,
+    partyAnswered: true,
+    mentioned: true,
   },
   windowBounds: null,
 };

@@ -12,6 +12,8 @@ export const TOPIC_PRIORITY: Readonly<Record<Topic, Priority>> = {
   damaged_in_transit: 'normal',
   cancellation_request: 'normal',
   general_question: 'low',
+  // A restricted person waits on it, and the Art. 20 decision must be timely.
+  complaint: 'high',
 };
 
 const ORDER: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Language } from '../languages';
 import { Balance } from '../money';
-import { Agent, Role } from './agent';
+import { Agent, Capacity, Role } from './agent';
 import { Email, Id, LIMITS, UtcTimestamp } from './common';
 
 const Roles = z
@@ -32,8 +32,10 @@ export const UpdateAgentRequest = z
     roles: Roles.optional(),
     languages: Languages.optional(),
     refundLimit: Balance.optional(),
+    /** The one field a lead may change too (issue 18), when sent alone. */
+    capacity: Capacity.optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'name, roles, languages or refundLimit');
+  .refine((b) => Object.keys(b).length > 0, 'name, roles, languages, refundLimit or capacity');
 export type UpdateAgentRequest = z.infer<typeof UpdateAgentRequest>;
 
 export const Invitation = z.object({ token: z.string(), expiresAt: UtcTimestamp });

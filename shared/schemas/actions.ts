@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Money } from '../money';
 import { Id, LIMITS, Timestamp, UtcTimestamp, text } from './common';
+import { DSA_CATEGORIES, EEA_COUNTRIES } from '../dsa/dsa-values';
 
 export const ACTION_TYPES = [
   'refund',
@@ -24,6 +25,14 @@ export const StatementOfReasons = z.strictObject({
   redress: text(LIMITS.longText),
   territorialScope: text(LIMITS.shortText).optional(),
   basis: z.enum(['notice', 'own_investigation']).optional(),
+  // For the DSA transparency database (Art. 24(5)); optional so that older restrictions and
+  // clients stay valid — shared/dsa/statement-from-restriction.ts says what they default to.
+  /** The Commission's statement category. */
+  category: z.enum(DSA_CATEGORIES).optional(),
+  /** Whether the conduct was detected by automated means (`automated`: the decision). */
+  automatedDetection: z.boolean().optional(),
+  /** The EEA countries the measure applies in, beside the free-text `territorialScope`. */
+  countries: z.array(z.enum(EEA_COUNTRIES)).min(1).max(EEA_COUNTRIES.length).optional(),
 });
 export type StatementOfReasons = z.infer<typeof StatementOfReasons>;
 
@@ -57,6 +66,11 @@ export const RestrictAccountBody = z.strictObject({
   until: Timestamp.nullable(),
   statementOfReasons: StatementOfReasons,
   notify: ActionNotify.optional(),
+  /**
+   * Other cases this restriction rests on (proposed from the Account view, where the
+   * party's earlier cases are in sight). Additive: absent means none named.
+   */
+  relatedCaseIds: z.array(Id).max(LIMITS.listItems).optional(),
 });
 // No `notify`: a referral must not tip off the person referred.
 export const LawEnforcementReferralBody = z.strictObject({
@@ -79,6 +93,9 @@ export type ActionRequest = z.infer<typeof ActionRequest>;
 /**
  * `requested` and `failed` come with a connected marketplace (contract part 2): a decided
  * action is `requested` until the marketplace reports it `executed` or `failed`.
+ * `lifted` (issue 17): a restriction ended before its time — lifted by Trust & Safety or
+ * reversed on complaint. One that simply reaches its `until` stays `executed` and gains
+ * `endedAt` and `endReason: "expired"`.
  */
 export const ACTION_STATUSES = [
   'executed',
@@ -87,8 +104,13 @@ export const ACTION_STATUSES = [
   'withdrawn',
   'requested',
   'failed',
+  'lifted',
 ] as const;
 export const ActionStatus = z.enum(ACTION_STATUSES);
+
+/** Why a restriction ended: its time came, it was lifted early, or a complaint reversed it. */
+export const RESTRICTION_END_REASONS = ['expired', 'lifted', 'complaint_reversed'] as const;
+export type RestrictionEndReason = (typeof RESTRICTION_END_REASONS)[number];
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
 const ActionCommon = {
@@ -105,6 +127,15 @@ const ActionCommon = {
   externalRef: z.string().nullable().optional(),
   /** Why the marketplace could not carry it out (part 2, `failed`). */
   failureReason: z.string().nullable().optional(),
+  /** When it took effect (executed); a complaint's six months run from here. */
+  effectiveAt: UtcTimestamp.nullable().optional(),
+  /** Restrictions: when it ended, by the service's clock; null while in effect. */
+  endedAt: UtcTimestamp.nullable().optional(),
+  endReason: z.enum(RESTRICTION_END_REASONS).nullable().optional(),
+  /** Who lifted or reversed it; null for an expiry (the service's own doing). */
+  endedBy: Id.nullable().optional(),
+  /** The lift's reason, or the complaint decision's reasons. */
+  endNote: z.string().nullable().optional(),
 };
 
 // An action does not show its notices: they become messages when it takes effect, and
@@ -130,6 +161,9 @@ export const ApproveActionRequest = z.strictObject({
 /** The approve endpoint's body: none at all, or the object above. */
 export const ApproveActionBody = ApproveActionRequest.optional();
 
+/** Ends a restriction in effect early: `POST /actions/:id/lift`. */
+export const LiftRestrictionRequest = z.strictObject({ reason: text(LIMITS.reason) });
+
 /** An account restriction in force (the outcome of an approved restrict_account). */
 export const AccountRestriction = z.object({
   id: Id,
@@ -140,5 +174,8 @@ export const AccountRestriction = z.object({
   actionId: Id,
   caseId: Id,
   createdAt: UtcTimestamp,
+  /** Issue 17: set once it has ended (its time came, lifted, or reversed on complaint). */
+  endedAt: UtcTimestamp.nullable().optional(),
+  endReason: z.enum(RESTRICTION_END_REASONS).nullable().optional(),
 });
 export type AccountRestriction = z.infer<typeof AccountRestriction>;

@@ -8,6 +8,9 @@ export const ROLES = ['agent', 'trust_safety', 'lead', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
+/** Open cases routing may give one agent at most; 0 takes them out of routing. */
+export const Capacity = z.number().int().min(0).max(1000);
+
 /** What every staff member may know about a colleague. */
 export const AgentDirectoryEntry = z.object({
   id: Id,
@@ -25,6 +28,8 @@ export const Agent = AgentDirectoryEntry.extend({
   refundLimit: Balance,
   /** Updated at most every five minutes; never a sync change of its own. */
   lastSeenAt: UtcTimestamp.nullable().default(null),
+  /** How many open cases automatic routing gives them at most (issue 18; leads set it). */
+  capacity: Capacity.optional(),
 });
 export type Agent = z.infer<typeof Agent>;
 
@@ -51,6 +56,7 @@ export const AgentEntity = AgentDirectoryEntry.extend({
   email: Email.optional(),
   refundLimit: Balance.optional(),
   lastSeenAt: UtcTimestamp.nullable().optional(),
+  capacity: Capacity.optional(),
 });
 export type AgentEntity = z.infer<typeof AgentEntity>;
 

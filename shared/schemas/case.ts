@@ -3,7 +3,8 @@ import { Channel, Language } from '../languages';
 import { Balance } from '../money';
 import { Country, Email, ExternalId, Id, LIMITS, UtcTimestamp } from './common';
 
-export const TOPICS = [
+/** What a help-center escalation may be about. */
+export const ESCALATION_TOPICS = [
   'item_not_received',
   'not_as_described',
   'damaged_in_transit',
@@ -14,6 +15,15 @@ export const TOPICS = [
   'account_access',
   'general_question',
 ] as const;
+export const EscalationTopic = z.enum(ESCALATION_TOPICS);
+export type EscalationTopic = z.infer<typeof EscalationTopic>;
+
+/**
+ * Every topic a case may have: the escalations', and `complaint` (issue 17) — a restricted
+ * party's complaint about the decision (DSA Art. 20), opened only by
+ * `POST /intake/complaints`.
+ */
+export const TOPICS = [...ESCALATION_TOPICS, 'complaint'] as const;
 export const Topic = z.enum(TOPICS);
 export type Topic = z.infer<typeof Topic>;
 
@@ -119,5 +129,15 @@ export const Case = z.object({
   firstRespondedAt: UtcTimestamp.nullable(),
   resolvedAt: UtcTimestamp.nullable(),
   resolutionSummary: z.string().nullable(),
+  /**
+   * Set while the case waits on the buyer or the seller: its SLA clocks stand still, and
+   * when it resumes both due times move by the business time the pause took. Optional:
+   * added after the first release (replicas and older services may lack it).
+   */
+  clockPausedAt: UtcTimestamp.nullable().optional(),
+  /** While it waits on the seller: when their answer is due (a few business days, policy). */
+  sellerAnswerDueAt: UtcTimestamp.nullable().optional(),
+  /** A complaint case (topic `complaint`): the restriction it contests. */
+  complaintOf: Id.nullable().optional(),
 });
 export type Case = z.infer<typeof Case>;

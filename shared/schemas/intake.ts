@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Channel, Language } from '../languages';
 import { Balance, Money } from '../money';
 import { Country, Email, ExternalId, LIMITS, Timestamp, optionalText, text } from './common';
-import { AiRating, PayoutStatus, ShippingStatus, Topic } from './case';
+import { AiRating, EscalationTopic, PayoutStatus, ShippingStatus } from './case';
 
 // The help center is a separate system that may grow fields before we read them, so
 // intake ignores unknown keys; everything it does read is checked strictly.
@@ -41,7 +41,8 @@ export type IntakeOrder = z.infer<typeof IntakeOrder>;
 export const IntakeRequest = z.object({
   buyer: IntakeBuyer,
   order: IntakeOrder.nullable(),
-  topic: Topic,
+  // A complaint is not an escalation: it comes through /intake/complaints.
+  topic: EscalationTopic,
   question: text(LIMITS.longText),
   aiAnswer: z.object({
     text: optionalText(LIMITS.body),

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { Channel, Language } from '../languages';
 import { Money } from '../money';
-import { RestrictAccountBody, LawEnforcementReferralBody } from './actions';
+import {
+  RESTRICTION_END_REASONS,
+  RestrictAccountBody,
+  LawEnforcementReferralBody,
+} from './actions';
 import { Topic } from './case';
 import { Attachment, Party } from './conversation';
 import { ExternalId, Id, UtcTimestamp } from './common';
@@ -65,6 +69,8 @@ export const RestrictionLiftedData = IntegrationCaseRefs.extend({
     subjectExternalId: ExternalId,
     restriction: RestrictAccountBody.shape.restriction,
     liftedAt: UtcTimestamp,
+    /** Issue 17: why it ended — its time came, lifted early, or reversed on complaint. */
+    reason: z.enum(RESTRICTION_END_REASONS).optional(),
   }),
 });
 export const ReferralRequestedData = IntegrationCaseRefs.extend({

@@ -24,12 +24,26 @@ export type SyncChange = z.infer<typeof SyncChange>;
 export const PullQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  /**
+   * A first sync whose client reads each case's history when the case opens: the snapshot
+   * carries only the events at or after this time (and every `complaint.decided` and
+   * `delivery.dead`, which the client reads without opening the case). Additive: without
+   * it the snapshot carries every event, as before; the change log after the snapshot
+   * always carries every new event.
+   */
+  historySince: z.iso.datetime().optional(),
 });
 
 export const PullResponse = z.object({
   changes: z.array(SyncChange),
   cursor: z.string(),
   hasMore: z.boolean(),
+  /**
+   * About how many cases a first sync brings (those the caller may see when it starts):
+   * on the first page of a first sync only (no cursor), so a client can show its progress.
+   * Additive to the contract; clients must not rely on it.
+   */
+  estimatedCases: z.number().int().nonnegative().optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
@@ -53,6 +67,9 @@ export const MUTATION_OPS = [
   'case.reopen',
   'dispute.create',
   'dispute.update',
+  // Issue 17: lifting a restriction and deciding a complaint work offline too.
+  'action.lift',
+  'case.complaint_decision',
 ] as const;
 export const MutationOp = z.enum(MUTATION_OPS);
 export type MutationOp = z.infer<typeof MutationOp>;

@@ -73,7 +73,34 @@ export const UI_PROBE = String.raw`(() => {
     close: () => $('button.close-case').click(),
   };
 
+  /**
+   * Scrolls the queue by px on each of n animation frames, as a wheel or trackpad does, and
+   * reports the frame intervals and the frames whose top of view had no row in the DOM
+   * (blank): what a person sees while scrolling, not one jump.
+   */
+  const glide = (n, px) => new Promise((resolve) => {
+    const el = $('.queue-scroll');
+    const gaps = [];
+    let blank = 0;
+    let prev = performance.now();
+    const t0 = prev;
+    let i = 0;
+    const frame = (t) => {
+      if (i > 0) {
+        gaps.push(t - prev);
+        const top = Math.floor(el.scrollTop / 36);
+        if (!table().querySelector('tbody tr[aria-rowindex="' + (top + 2) + '"]')) blank++;
+      }
+      prev = t;
+      if (i++ === n) return resolve({ ms: t - t0, gaps, blank });
+      el.scrollTop += px;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+
   window.__bench = {
+    glide,
     /** The reference in the i-th row on screen (what opening that row must show). */
     rowRef: (i) => rows()[i]?.cells[0]?.textContent ?? null,
     rowCount: () => rows().length,

@@ -155,6 +155,8 @@ describe('notices of actions in Chromium with a real SMTP server', { timeout: 15
     expect(
       await cancel.getByRole('textbox', { name: 'Message to the seller' }).inputValue(),
     ).toMatch(/Bitte versenden Sie den Artikel nicht/);
+    // Cancelling never refunds by itself: the form asks, and the agent declines here.
+    await cancel.getByRole('radio', { name: 'No refund now' }).check();
     await cancel.getByRole('textbox', { name: 'Reason' }).fill('Buyer asked');
     await cancel.getByRole('button', { name: 'Confirm cancellation' }).click();
     await synced(page);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openFirstCase, settledQueue, shot, startStack, type Stack } from './harness';
+import {
+  openFirstCase,
+  referenceCell,
+  settledQueue,
+  shot,
+  startStack,
+  type Stack,
+} from './harness';
 
 /**
  * The workspace as the desktop app runs it, in Chromium: a stand-in for the preload
@@ -165,9 +172,7 @@ describe('the workspace as the desktop app hosts it', { timeout: 120_000 }, () =
     await page.getByRole('link', { name: 'Team queue', exact: true }).click();
     const rows = settledQueue(page).getByRole('row');
     await rows.nth(3).waitFor();
-    const reference = (await rows.nth(3).getByRole('cell').first().textContent())!.match(
-      /CD-\d+/,
-    )![0];
+    const reference = (await referenceCell(rows.nth(3)).textContent())!.match(/CD-\d+/)![0];
     await emit(page, 'case', reference.toLowerCase());
     await page.getByRole('heading', { level: 1, name: reference }).waitFor();
     await emit(page, 'case', 'CD-999999999');

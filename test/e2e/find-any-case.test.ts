@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openFirstCase, settledQueue, shot, startSignedIn, type Stack } from './harness';
+import {
+  openFirstCase,
+  referenceCell,
+  settledQueue,
+  shot,
+  startSignedIn,
+  type Stack,
+} from './harness';
 
 /** Every resolved case can be found again: by filter, by search, and from a party's history. */
 describe('finding resolved cases', () => {
@@ -29,7 +36,7 @@ describe('finding resolved cases', () => {
     await page.getByLabel('Status', { exact: true }).selectOption('resolved');
     await page.getByText(`${rows.length} cases`, { exact: true }).waitFor();
     expect(await settledQueue(page).getAttribute('aria-rowcount')).toBe(String(rows.length + 1));
-    const first = settledQueue(page).getByRole('row').nth(1).getByRole('cell').first();
+    const first = referenceCell(settledQueue(page).getByRole('row').nth(1));
     expect(await first.textContent()).toBe(rows[0]!.reference);
     await shot(page, 'find-resolved-filter');
   });

@@ -3,14 +3,19 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import { vi } from 'vitest';
 import { browserExecutable } from '../browser/provide-browser';
 import { buildApp } from '../../server/app';
-import { migrate } from '../../server/db/migrate';
-import { openPglite } from '../../server/db/pglite-database';
+import { openDemoPglite } from '../../server/testing/migrated-pglite';
 import type { Database } from '../../server/db/database';
-import { seedDemoIfEmpty } from '../../server/seed/demo';
 import type { OidcSettings } from '../../server/services/single-sign-on';
 import type { MailSettings } from '../../server/mail/mail-settings';
 import type { IntegrationOptions } from '../../server/integration/register-integration';
@@ -18,6 +23,20 @@ import type { IntegrationOptions } from '../../server/integration/register-integ
 const WEB_ROOT = path.resolve('out/renderer');
 export const SHOTS = path.resolve('test-results/screenshots');
 export const E2E_INTAKE_KEY = 'e2e-intake-key';
+
+/**
+ * CI runs these suites on two loaded cores, where a step that takes two seconds alone can
+ * take thirty. Every suite that uses this harness gives its tests and hooks generous time,
+ * its `expect.poll`s twenty seconds, and its pages a minute per action: all of them wait
+ * for an observable state, so the extra time only counts when a run is slow, and a suite's
+ * own timeouts (which say what it expects) still apply.
+ */
+export const E2E_STEP_TIMEOUT = 60_000;
+vi.setConfig({
+  testTimeout: 180_000,
+  hookTimeout: 180_000,
+  expect: { poll: { timeout: 20_000, interval: 100 } },
+});
 
 export interface Stack {
   url: string;
@@ -46,9 +65,7 @@ export async function startStack(
   }
   // The browser the test run's global setup provided (or its one-line reason why none).
   const executablePath = browserExecutable();
-  const db = await openPglite();
-  await migrate(db);
-  await seedDemoIfEmpty(db, { seedNumber: 1 });
+  const db = await openDemoPglite();
   const start = () =>
     buildApp({
       db,
@@ -72,6 +89,14 @@ export async function startStack(
       '--no-first-run',
     ],
   });
+  // Every page of the suite waits up to a minute for what it looks for (Playwright's default
+  // is 30 s), whether the suite makes its context here or with `stack.browser.newContext`.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(E2E_STEP_TIMEOUT);
+    return context;
+  };
   await mkdir(SHOTS, { recursive: true });
   const stack: Stack = {
     url,
@@ -104,7 +129,7 @@ export async function signIn(page: Page, url: string, who: string): Promise<void
   await page
     .getByRole('status', { name: 'Sync status' })
     .filter({ hasText: 'Synced' })
-    .waitFor({ timeout: 30_000 });
+    .waitFor({ timeout: 90_000 });
 }
 
 /** A stack with one agent signed in in a window of this size: most workspace suites' start. */
@@ -157,13 +182,19 @@ export const settledQueue = (page: Page) =>
  * until then it still holds the previous view's rows (aria-busy), and a click there opens
  * a case of the wrong view.
  */
+/**
+ * A queue row's reference cell. Leads and T&S have a tick box before it (bulk actions), so
+ * it is not always the row's first cell.
+ */
+export const referenceCell = (row: Locator): Locator => row.locator('td.mono').first();
+
 export async function openFirstCase(page: Page, view: string, search?: string): Promise<string> {
   await page.getByRole('link', { name: view, exact: true }).click();
   if (search !== undefined) {
     await page.getByRole('searchbox', { name: 'Search cases' }).fill(search);
   }
   const row = settledQueue(page).getByRole('row').nth(1);
-  const reference = (await row.getByRole('cell').first().textContent())!;
+  const reference = (await referenceCell(row).textContent())!;
   await row.click();
   await page.getByRole('heading', { level: 1, name: reference, exact: true }).waitFor();
   return reference;

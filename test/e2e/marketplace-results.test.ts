@@ -76,7 +76,7 @@ describe('a connected marketplace in Chromium', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Claim' }).click();
     await page.getByRole('button', { name: 'Release' }).waitFor();
 
-    const actions = page.getByRole('region', { name: 'Actions' });
+    const actions = page.getByRole('region', { name: 'Case actions' });
     await actions.getByRole('button', { name: 'Refund', exact: true }).click();
     const form = page.getByRole('form', { name: 'Refund' });
     await form.getByRole('radio', { name: 'Full refund' }).check();

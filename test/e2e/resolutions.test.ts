@@ -78,7 +78,8 @@ describe(
     });
 
     it('opens each resolution form with nothing that axe calls serious or critical', async () => {
-      const actions = page.getByRole('region', { name: 'Actions' });
+      // The forms open from the bar at the top of the case (issue 16 defect 7).
+      const actions = page.getByRole('region', { name: 'Case actions' });
       for (const name of [
         'Restrict account',
         'Refer to law enforcement',

@@ -5,12 +5,18 @@ import {
   applyServerChanges,
   dismissRejected,
   enqueueMutation,
+  keepCaseHistory,
+  resetReplica,
 } from '../../renderer/data/replica-writes';
+import { caseDetail } from '../../renderer/data/replica-reads';
+import { EventRead } from '../../renderer/data/read-schemas';
+import { openCaseFromIntake } from '../../server/services/intake';
 import { SyncEngine, type SyncSnapshot } from '../../renderer/data/sync-engine';
 import { backoffDelay } from '../../renderer/data/sync-retry';
 import { pushOutbox } from '../../renderer/data/push-outbox';
 import { checkServerChanges } from '../../renderer/data/validate-changes';
 import {
+  escalation,
   startTestService,
   type Session,
   type TestService,
@@ -40,6 +46,48 @@ describe('the offline client against a real case service', () => {
     return { open, control, states, last: () => states[states.length - 1]! };
   }
   const serverCase = async (id: string) => (await lena.get(`/api/v1/cases/${id}`)).json();
+
+  it('brings only the last days of history in a first sync, and a case’s whole history once it opens online', async () => {
+    const old = await svc.db.transaction((tx) =>
+      openCaseFromIntake(
+        tx,
+        escalation({ language: 'de' }),
+        new Date(Date.now() - 30 * 86_400_000),
+      ),
+    );
+    const recent = await svc.intake({ language: 'de' });
+    const d = device(ana);
+    const { db, engine } = d.open();
+    await engine.sync();
+    expect(await db.cases.get(old.id)).toBeDefined();
+    expect(typeof (await db.meta.get('historySince'))?.value).toBe('string');
+
+    const before = (await caseDetail(db, old.id))!;
+    expect(before.events).toEqual([]);
+    expect(before.historyWhole).toBe(false);
+    const fresh = (await caseDetail(db, recent.id))!;
+    expect(fresh.events.length).toBeGreaterThan(0);
+    expect(fresh.historyWhole).toBe(true);
+
+    // The case opens online: the service's case detail carries its whole history.
+    const served = (await ana.get(`/api/v1/cases/${old.id}`)).json<{ events: unknown[] }>();
+    const events = served.events.map((e) => EventRead.parse(e));
+    expect(events.length).toBeGreaterThan(0);
+    await keepCaseHistory(db, old.id, events);
+    // Offline from here on: the replica alone answers.
+    d.control.offline = true;
+    const after = (await caseDetail(db, old.id))!;
+    expect(after.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(after.historyWhole).toBe(true);
+
+    // A case this device does not hold is not kept; a reset forgets what was kept.
+    await keepCaseHistory(db, crypto.randomUUID(), events);
+    expect(await db.histories.count()).toBe(1);
+    await resetReplica(db);
+    expect(await db.histories.count()).toBe(0);
+    expect(await db.meta.get('historySince')).toBeUndefined();
+    db.close();
+  });
 
   it('queues a note, a reply, a claim and a refund offline and applies each exactly once on return', async () => {
     const c = await svc.intake({ language: 'de' });

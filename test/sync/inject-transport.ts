@@ -21,8 +21,12 @@ export function injectTransport(app: FastifyInstance, token: string) {
     return res.json();
   };
   const transport: SyncTransport = {
-    async pull(cursor, limit) {
-      const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    async pull(cursor, limit, historySince) {
+      const q = new URLSearchParams({
+        limit: String(limit),
+        ...(cursor ? { cursor } : {}),
+        ...(historySince ? { historySince } : {}),
+      });
       return parsePulledPage(await call('GET', `/api/v1/sync/pull?${q}`));
     },
     async push(mutations) {

@@ -3,6 +3,7 @@ import {
   LANGUAGES,
   LANGUAGE_NAMES,
   canManageAccounts,
+  canManageRouting,
   type Language,
   type Agent,
   type Invitation,
@@ -20,6 +21,9 @@ import { formatDateTime, money } from '../../format';
 import { AgentFormDialog, ROLE_LABELS } from './AgentFormDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { InvitationDialog } from './InvitationDialog';
+import { CapacityField } from './CapacityField';
+import { MoveCasesDialog } from './MoveCasesDialog';
+import { RoutingSwitches } from './RoutingSwitches';
 
 /** Nine language names make a tall row: a lead who speaks them all is "All languages". */
 const languageList = (languages: Language[]) =>
@@ -42,6 +46,9 @@ export function TeamView({ me }: { me: Agent }) {
   const team = useAppSelector((s) => s.team);
   const platform = useAppSelector((s) => s.host.info?.platform);
   const manages = canManageAccounts(me);
+  const leads = canManageRouting(me);
+  const [moving, setMoving] = useState<TeamMember | null>(null);
+  const [moved, setMoved] = useState<string | null>(null);
   const [form, setForm] = useState<Form>(null);
   const [shown, setShown] = useState<{
     name: string;
@@ -77,6 +84,12 @@ export function TeamView({ me }: { me: Agent }) {
         )}
       </div>
       {!manages && <p className="muted small">Only an admin can change accounts.</p>}
+      {leads && <RoutingSwitches />}
+      {moved && (
+        <p role="status" className="small">
+          {moved}
+        </p>
+      )}
       {team.error && (
         <p role="alert" className="error small">
           {team.error}
@@ -98,7 +111,8 @@ export function TeamView({ me }: { me: Agent }) {
             <th scope="col">Active</th>
             <th scope="col">Last seen</th>
             <th scope="col">Open cases</th>
-            {manages && <th scope="col">Actions</th>}
+            <th scope="col">Capacity</th>
+            {(manages || leads) && <th scope="col">Actions</th>}
           </tr>
         </thead>
         <tbody>
@@ -114,39 +128,59 @@ export function TeamView({ me }: { me: Agent }) {
               <td>{m.active ? 'Active' : 'Deactivated'}</td>
               <td>{m.lastSeenAt ? formatDateTime(m.lastSeenAt) : 'Never'}</td>
               <td>{m.openCases}</td>
-              {manages && (
+              <td>
+                {leads && m.active ? (
+                  <CapacityField key={m.capacity} member={m} onError={setRowError} />
+                ) : (
+                  (m.capacity ?? '—')
+                )}
+              </td>
+              {(manages || leads) && (
                 <td className="row-actions">
-                  <button
-                    type="button"
-                    aria-describedby={`agent-${m.id}`}
-                    onClick={() => setForm({ kind: 'edit', member: m })}
-                  >
-                    Edit
-                  </button>
-                  {m.active ? (
+                  {leads && m.openCases > 0 && (
                     <button
                       type="button"
                       aria-describedby={`agent-${m.id}`}
-                      onClick={() => setConfirming(m)}
+                      onClick={() => setMoving(m)}
                     >
-                      Deactivate
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      aria-describedby={`agent-${m.id}`}
-                      onClick={() => void activate(m, true)}
-                    >
-                      Activate
+                      Move open cases
                     </button>
                   )}
-                  <button
-                    type="button"
-                    aria-describedby={`agent-${m.id}`}
-                    onClick={() => void resetPassword(m)}
-                  >
-                    Reset password
-                  </button>
+                  {manages && (
+                    <>
+                      <button
+                        type="button"
+                        aria-describedby={`agent-${m.id}`}
+                        onClick={() => setForm({ kind: 'edit', member: m })}
+                      >
+                        Edit
+                      </button>
+                      {m.active ? (
+                        <button
+                          type="button"
+                          aria-describedby={`agent-${m.id}`}
+                          onClick={() => setConfirming(m)}
+                        >
+                          Deactivate
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          aria-describedby={`agent-${m.id}`}
+                          onClick={() => void activate(m, true)}
+                        >
+                          Activate
+                        </button>
+                      )}
+                      <button
+                        type="button"
+                        aria-describedby={`agent-${m.id}`}
+                        onClick={() => void resetPassword(m)}
+                      >
+                        Reset password
+                      </button>
+                    </>
+                  )}
                 </td>
               )}
             </tr>
@@ -177,6 +211,16 @@ export function TeamView({ me }: { me: Agent }) {
         />
       )}
       <InvitationDialog shown={shown} onClose={() => setShown(null)} />
+      <MoveCasesDialog
+        key={moving?.id ?? 'none'}
+        from={moving}
+        team={team.members ?? []}
+        onClose={() => setMoving(null)}
+        onMoved={(summary) => {
+          setMoved(summary);
+          setMoving(null);
+        }}
+      />
       <ConfirmDialog
         open={confirming !== null}
         title={`Deactivate ${confirming?.name ?? ''}?`}

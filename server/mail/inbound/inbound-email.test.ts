@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, CaseEvent, Message } from '../../../shared';
 import { startSmtpInbox, type SmtpInbox } from '../../testing/smtp-inbox';
-import { testDatabaseKinds } from '../../testing/test-databases';
+import { ruleSuiteDatabaseKinds } from '../../testing/test-databases';
 import {
   TEST_INTAKE_KEY,
   escalation,
@@ -33,7 +33,7 @@ interface Detail {
   events: CaseEvent[];
 }
 
-describe.each(testDatabaseKinds())('incoming mail on %s', (kind) => {
+describe.each(ruleSuiteDatabaseKinds())('incoming mail on %s', (kind) => {
   let inbox: SmtpInbox;
   let svc: TestService;
   let ana: Session;
@@ -303,7 +303,7 @@ describe.each(testDatabaseKinds())('incoming mail on %s', (kind) => {
   });
 });
 
-describe.each(testDatabaseKinds())('help-center messages on %s', (kind) => {
+describe.each(ruleSuiteDatabaseKinds())('help-center messages on %s', (kind) => {
   let svc: TestService;
   let ana: Session;
   beforeAll(async () => {

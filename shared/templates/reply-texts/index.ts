@@ -1,6 +1,7 @@
 import type { Topic } from '../../schemas/case';
 import { ACCOUNT_ACCESS } from './account-access';
 import { CANCELLATION_REQUEST } from './cancellation-request';
+import { COMPLAINT } from './complaint';
 import { COUNTERFEIT_SUSPECTED } from './counterfeit-suspected';
 import { DAMAGED_IN_TRANSIT } from './damaged-in-transit';
 import { FRAUD_SUSPECTED } from './fraud-suspected';
@@ -24,4 +25,6 @@ export const REPLY_TEXTS: Readonly<Record<Topic, TopicTexts>> = {
   cancellation_request: CANCELLATION_REQUEST,
   account_access: ACCOUNT_ACCESS,
   general_question: GENERAL_QUESTION,
+  // The decision's outcome is told by the service (statement-notice.ts); these are the replies meanwhile.
+  complaint: COMPLAINT,
 };

@@ -1,0 +1,146 @@
+/**
+ * The enumerations of the European Commission's DSA Transparency Database API (submission
+ * schema "v2", in force since 1 July 2025), as its statement store request validates them.
+ * Kept as policy data: when the Commission changes its lists, this file changes and the
+ * schema and the export follow.
+ */
+
+/** EU member states plus Iceland, Liechtenstein and Norway, as the Commission spells them (GR, not EL). */
+export const EEA_COUNTRIES = [
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IS',
+  'IT',
+  'LI',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'NO',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+] as const;
+export type EeaCountry = (typeof EEA_COUNTRIES)[number];
+
+export const DSA_CATEGORIES = [
+  'STATEMENT_CATEGORY_ANIMAL_WELFARE',
+  'STATEMENT_CATEGORY_CONSUMER_INFORMATION',
+  'STATEMENT_CATEGORY_CYBER_VIOLENCE',
+  'STATEMENT_CATEGORY_CYBER_VIOLENCE_AGAINST_WOMEN',
+  'STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS',
+  'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH',
+  'STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS',
+  'STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS',
+  'STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE',
+  'STATEMENT_CATEGORY_OTHER_VIOLATION_TC',
+  'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+  'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
+  'STATEMENT_CATEGORY_SCAMS_AND_FRAUD',
+  'STATEMENT_CATEGORY_SELF_HARM',
+  'STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS',
+  'STATEMENT_CATEGORY_VIOLENCE',
+] as const;
+export type DsaCategory = (typeof DSA_CATEGORIES)[number];
+
+/** What the workspace shows for each category (the Commission's webform labels). */
+export const DSA_CATEGORY_LABELS: Record<DsaCategory, string> = {
+  STATEMENT_CATEGORY_ANIMAL_WELFARE: 'Animal welfare',
+  STATEMENT_CATEGORY_CONSUMER_INFORMATION: 'Consumer information infringements',
+  STATEMENT_CATEGORY_CYBER_VIOLENCE: 'Cyber violence',
+  STATEMENT_CATEGORY_CYBER_VIOLENCE_AGAINST_WOMEN: 'Cyber violence against women',
+  STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS:
+    'Data protection and privacy violations',
+  STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH: 'Illegal or harmful speech',
+  STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS: 'Intellectual property infringements',
+  STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS:
+    'Negative effects on civic discourse or elections',
+  STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE:
+    'Type of alleged illegal content not specified by the notifier',
+  STATEMENT_CATEGORY_OTHER_VIOLATION_TC: 'Other violation of the terms and conditions',
+  STATEMENT_CATEGORY_PROTECTION_OF_MINORS: 'Protection of minors',
+  STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY: 'Risk for public security',
+  STATEMENT_CATEGORY_SCAMS_AND_FRAUD: 'Scams and/or fraud',
+  STATEMENT_CATEGORY_SELF_HARM: 'Self-harm',
+  STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS: 'Unsafe, non-compliant or prohibited products',
+  STATEMENT_CATEGORY_VIOLENCE: 'Violence',
+};
+
+export const DECISION_VISIBILITIES = [
+  'DECISION_VISIBILITY_CONTENT_REMOVED',
+  'DECISION_VISIBILITY_CONTENT_DISABLED',
+  'DECISION_VISIBILITY_CONTENT_DEMOTED',
+  'DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED',
+  'DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED',
+  'DECISION_VISIBILITY_CONTENT_LABELLED',
+  'DECISION_VISIBILITY_OTHER',
+] as const;
+export const DECISION_MONETARIES = [
+  'DECISION_MONETARY_SUSPENSION',
+  'DECISION_MONETARY_TERMINATION',
+  'DECISION_MONETARY_OTHER',
+] as const;
+export const DECISION_PROVISIONS = [
+  'DECISION_PROVISION_PARTIAL_SUSPENSION',
+  'DECISION_PROVISION_TOTAL_SUSPENSION',
+  'DECISION_PROVISION_PARTIAL_TERMINATION',
+  'DECISION_PROVISION_TOTAL_TERMINATION',
+] as const;
+export const DECISION_ACCOUNTS = [
+  'DECISION_ACCOUNT_SUSPENDED',
+  'DECISION_ACCOUNT_TERMINATED',
+] as const;
+export const ACCOUNT_TYPES = ['ACCOUNT_TYPE_BUSINESS', 'ACCOUNT_TYPE_PRIVATE'] as const;
+export const DECISION_GROUNDS = [
+  'DECISION_GROUND_ILLEGAL_CONTENT',
+  'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+] as const;
+export const CONTENT_TYPES = [
+  'CONTENT_TYPE_APP',
+  'CONTENT_TYPE_AUDIO',
+  'CONTENT_TYPE_IMAGE',
+  'CONTENT_TYPE_PRODUCT',
+  'CONTENT_TYPE_SYNTHETIC_MEDIA',
+  'CONTENT_TYPE_TEXT',
+  'CONTENT_TYPE_VIDEO',
+  'CONTENT_TYPE_OTHER',
+] as const;
+export const SOURCE_TYPES = [
+  'SOURCE_ARTICLE_16',
+  'SOURCE_TRUSTED_FLAGGER',
+  'SOURCE_TYPE_OTHER_NOTIFICATION',
+  'SOURCE_VOLUNTARY',
+] as const;
+export const AUTOMATED_DECISIONS = [
+  'AUTOMATED_DECISION_FULLY',
+  'AUTOMATED_DECISION_PARTIALLY',
+  'AUTOMATED_DECISION_NOT_AUTOMATED',
+] as const;
+export const YES_NO = ['Yes', 'No'] as const;
+
+/** The Commission's text limits (characters). */
+export const DSA_LIMITS = {
+  other: 500,
+  ground: 500,
+  explanation: 2_000,
+  facts: 5_000,
+  puid: 500,
+  sourceIdentity: 500,
+} as const;
