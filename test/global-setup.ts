@@ -16,11 +16,17 @@ import {
 import { findElectronBinary } from './desktop/electron-binary';
 import { createPostgresTemplate, PG_TEMPLATE_ENV } from '../server/testing/test-databases';
 
+const SETUP_DONE_ENV = 'CASEDESK_TEST_GLOBAL_SETUP_DONE';
+
 /**
  * Says once, up front, what the suites run against and what they skip — never silently;
  * and migrates one PGlite database for every suite to open a copy of.
  */
 export default async function setup(): Promise<() => Promise<void>> {
+  // The app and e2e projects both name this file; the second call finds the work done
+  // (same process) and leaves the teardown to the first.
+  if (process.env[SETUP_DONE_ENV]) return async () => {};
+  process.env[SETUP_DONE_ENV] = '1';
   // Provided once here, before the workers start (they inherit the environment), so two
   // workers never install a browser at the same time.
   const browser = provideBrowser(systemHost());
