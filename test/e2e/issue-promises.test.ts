@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { signIn, startSignedIn, type Stack } from './harness';
+import { referenceCell, settledQueue, signIn, startSignedIn, type Stack } from './harness';
 
 /**
  * The accessible names issues 16 and 18 quote, found by role and exact name as a client
  * that knows only the issue texts would look for them: the Dashboard is for leads and
- * Trust & Safety, not agents (issue 18); the header's switches, Notifications and the
- * command palette are everyone's (issue 16).
+ * Trust & Safety, not agents (issue 18); bulk actions are for leads and T&S, assigning for
+ * leads alone; the header's switches, Notifications and the command palette are everyone's
+ * (issue 16).
  */
 describe('what issues 16 and 18 name in the workspace, in Chromium', { timeout: 240_000 }, () => {
   let stack: Stack;
@@ -41,6 +42,21 @@ describe('what issues 16 and 18 name in the workspace, in Chromium', { timeout: 
     expect(await link(ana, 'My cases').getAttribute('aria-current')).toBe('page');
     expect(await link(ana, 'Dashboard').count()).toBe(0);
     expect(await ana.getByRole('main', { name: 'Dashboard' }).count()).toBe(0);
+  });
+
+  it('gives Trust & Safety bulk actions without assigning, and agents no tick boxes', async () => {
+    await link(tess, 'Team queue').click();
+    const row = settledQueue(tess).getByRole('row').nth(1);
+    const reference = (await referenceCell(row).textContent())!;
+    await tess.getByRole('checkbox', { name: `Select ${reference}`, exact: true }).check();
+    const bar = tess.getByRole('toolbar', { name: 'Bulk actions', exact: true });
+    await bar.waitFor();
+    expect(await bar.getByRole('button', { name: 'Assign selected', exact: true }).count()).toBe(0);
+    await tess.getByRole('checkbox', { name: `Select ${reference}`, exact: true }).uncheck();
+    await bar.waitFor({ state: 'detached' });
+    await link(ana, 'Team queue').click();
+    await settledQueue(ana).getByRole('row').nth(1).waitFor();
+    expect(await ana.getByRole('checkbox', { name: /^Select / }).count()).toBe(0);
   });
 
   it('puts the availability switches, Notifications and the command palette in everyone’s header', async () => {
