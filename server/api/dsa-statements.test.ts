@@ -6,7 +6,7 @@ import {
   type Session,
   type TestService,
 } from '../testing/test-service';
-import { ruleSuiteDatabaseKinds } from '../testing/test-databases';
+import { testDatabaseKinds } from '../testing/test-databases';
 
 const sorFor = (c: Case, extra: Record<string, unknown> = {}) => ({
   facts: `In case ${c.reference}, ${c.order!.seller.name} sold "${c.order!.lotTitle}" to ${c.buyer.name} (${c.buyer.email}), a counterfeit.`,
@@ -24,7 +24,9 @@ const lines = (body: string) =>
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-describe.each(ruleSuiteDatabaseKinds())('the DSA transparency export on %s', (kind) => {
+// Both databases: issue 17 asks the export's validity proved on PostgreSQL too, and the
+// period's bounds are times, which the two drivers read differently.
+describe.each(testDatabaseKinds())('the DSA transparency export on %s', (kind) => {
   let svc: TestService;
   let ana: Session, tess: Session, tom: Session, lena: Session;
   const cases: Case[] = [];

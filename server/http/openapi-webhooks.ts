@@ -17,7 +17,8 @@ const WHEN: Record<IntegrationEventType, string> = {
   'order.cancel_requested': 'An order cancellation was decided: cancel it, then report.',
   'account.restriction_requested':
     'An account restriction was decided, with its statement of reasons: put it in force, then report.',
-  'account.restriction_lifted': 'Reserved: not sent yet (nothing lifts a restriction today).',
+  'account.restriction_lifted':
+    'A restriction in effect ended: its `until` came, Trust & Safety lifted it, or a complaint reversed it (`data.restriction.reason`). Lift it; nothing to report back.',
   'law_enforcement.referral_requested': 'A referral to law enforcement was decided: send it.',
 };
 

@@ -646,7 +646,7 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     method: 'GET',
     path: '/api/v1/reports/dsa-statements',
     summary:
-      'Statements of reasons of the restrictions that took effect in [from, to), in the DSA Transparency Database API format, one JSON object a line (T&S and leads)',
+      'Statements of reasons of the restrictions that took effect in [from, to), in the DSA Transparency Database API format, one JSON object a line (T&S and leads); a bare day stands for its midnight UTC',
     query: DsaStatementsQuery,
     success: 200,
     response: DsaStatement,
@@ -656,7 +656,7 @@ export const ROUTE_CATALOG: readonly RouteEntry[] = [
     method: 'GET',
     path: '/api/v1/reports/queue-health',
     summary:
-      'The dashboard (leads and T&S): open cases and running clocks now, per-day response and resolution times (median, 90th percentile, SLA met), incoming and resolved, workload per agent, refunds and restrictions per ISO week, AI answers rated not helpful per topic; UTC days from..to included, at most 92',
+      'The dashboard (leads and T&S): open cases and running clocks now, per-day response and resolution times (median, 90th percentile, SLA met), incoming and resolved, workload per agent, refunds and restrictions per ISO week, AI answers rated not helpful per topic; UTC days from..to included, at most 92 (a time stands for its UTC day)',
     query: QueueHealthQuery,
     success: 200,
     response: QueueHealth,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Language } from '../languages';
 import { Currency } from '../money';
 import { CaseStatus, Topic } from './case';
-import { UtcTimestamp } from './time';
+import { Timestamp, UtcTimestamp } from './time';
 
 /** The longest period the dashboard asks for at once: a quarter, so one answer stays fast. */
 export const QUEUE_HEALTH_MAX_DAYS = 92;
@@ -28,9 +28,18 @@ const LanguageList = z
   .transform((s) => s.split(',').map((l) => l.trim()))
   .pipe(z.array(Language).min(1));
 
+/**
+ * A day of the period: `YYYY-MM-DD`, or a time with its offset standing for its UTC day.
+ * The issue names only `?from=&to=`; a client sending ISO times gets their days, not a 400.
+ */
+const PeriodDay = z.union([
+  CalendarDay.meta({ format: 'date' }),
+  Timestamp.transform((t) => t.slice(0, 10)),
+]);
+
 /** `from` and `to` are UTC calendar days, both included; at most 92 days. */
 export const QueueHealthQuery = z
-  .strictObject({ from: CalendarDay, to: CalendarDay, languages: LanguageList.optional() })
+  .strictObject({ from: PeriodDay, to: PeriodDay, languages: LanguageList.optional() })
   .superRefine((q, ctx) => {
     const days = daysInPeriod(q.from, q.to);
     if (days < 1)
