@@ -62,12 +62,13 @@ export const refreshOpenedCase =
  * The case's replies as the service holds them now, for the check before a reply is sent:
  * the device may not have pulled a colleague's reply yet (the stream's poke and the pull
  * take a moment, longer on a slow machine), and a warning resting on the device alone
- * would miss it. Null offline or when the service does not answer within `capMs`: then
- * the device's replies are all there is to check against. A colleague's reply found here
- * also starts a pull, so that the reply the warning names comes into the conversation.
+ * would miss it. Null offline or when the service does not answer within `capMs` (a send
+ * that waits a little is better than a collision unseen; the cap only bounds a service
+ * that hangs): then the device's replies are all there is to check against. The read also
+ * starts a pull, so that a reply it found comes into the conversation.
  */
 export const repliesOnService =
-  (caseId: string, capMs = 4_000): AppThunk<Promise<ServiceReply[] | null>> =>
+  (caseId: string, capMs = 8_000): AppThunk<Promise<ServiceReply[] | null>> =>
   async (dispatch, _getState, { connection }) => {
     const read = await dispatch(readOpenedCase(caseId, capMs));
     if (read) void connection.get()?.engine.sync();
