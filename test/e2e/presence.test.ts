@@ -11,7 +11,7 @@ import {
   startSignedIn,
   type Stack,
 } from './harness';
-import { replicaRecord } from './replica-peek';
+import { replicaCount, replicaRecord } from './replica-peek';
 
 const synced = (page: Page) =>
   page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
@@ -111,7 +111,8 @@ describe('presence and collision between two agents in Chromium', { timeout: 240
     expect(await ana.getByRole('textbox', { name: 'Reply' }).inputValue()).toBe(
       'Ich kümmere mich darum.',
     );
-    await new Promise((r) => setTimeout(r, 500));
+    // Nothing was queued to go later either: the outbox (empty before) holds nothing.
+    expect(await replicaCount(ana, 'outbox')).toBe(0);
     expect(await messagesBy('ana@demo.casedesk')).toEqual([]);
 
     // Read: the next send goes without asking.
