@@ -36,7 +36,7 @@ import { fetchPartyAccount } from './account-view-thunks';
 import { mergeAccount } from '../data/account-record';
 import type { PartyAccountRead } from '../data/read-schemas';
 import { AccountView } from '../workspace/AccountView';
-import { refreshOpenedCase } from './opened-case-thunks';
+import { refreshOpenedCase, repliesOnService } from './opened-case-thunks';
 import { undoHeldMutation, writeHeldMutation } from './session-thunks';
 import { useLive } from './use-live';
 import { searchBeyondDevice } from './remote-search-thunks';
@@ -221,6 +221,7 @@ export function WorkspaceScreen({
     dismissRefusal: onDismiss,
     sendHeld: (op, args, holdMs) => dispatch(writeHeldMutation(op, args, holdMs)),
     undoHeld: (mutationId) => dispatch(undoHeldMutation(mutationId)),
+    ...(sync.online ? { repliesOnService: (caseId) => dispatch(repliesOnService(caseId)) } : {}),
   };
   let casePane = null;
   if (shown) {

@@ -193,6 +193,17 @@ function ReplyComposer({
   const [collision, setCollision] = useState<
     (NonNullable<ReturnType<typeof replyCollision>> & { noticedAt: number }) | null
   >(null);
+  // Asking the service who replied: the reply and its button wait (at most a few seconds).
+  const [checking, setChecking] = useState(false);
+  // The colleague's reply to bring into view once the device holds it.
+  const [reviewing, setReviewing] = useState<string | null>(null);
+  useEffect(() => {
+    const shown = reviewing && document.getElementById(`message-${reviewing}`);
+    if (!shown) return;
+    setReviewing(null);
+    shown.scrollIntoView({ block: 'center' });
+    shown.focus({ preventScroll: true });
+  }, [reviewing, detail.messages]);
   // A template chosen over typed text waits for the agent to say what to do with it.
   const [offered, setOffered] = useState<{ title: string; text: string } | null>(null);
   useEffect(() => {
@@ -237,9 +248,23 @@ function ReplyComposer({
     if (!body) return setError('Write a reply first.');
     if (body.length > LIMITS.body)
       return setError(`A reply may have at most ${LIMITS.body} characters.`);
+    if (checking) return;
     setError(null);
-    const clash = anyway ? null : replyCollision(detail.messages, ctx.me.id, seenSince);
-    if (clash) return setCollision({ ...clash, noticedAt: Date.now() });
+    if (!anyway) {
+      // The device may not hold a colleague's reply yet: online, the service says.
+      let onService: Awaited<ReturnType<NonNullable<typeof ctx.repliesOnService>>> = null;
+      if (ctx.repliesOnService) {
+        setChecking(true);
+        try {
+          onService = await ctx.repliesOnService(c.id);
+        } finally {
+          setChecking(false);
+        }
+      }
+      const replies = [...detail.messages, ...(onService ?? [])];
+      const clash = replyCollision(replies, ctx.me.id, seenSince);
+      if (clash) return setCollision({ ...clash, noticedAt: Date.now() });
+    }
     setCollision(null);
     // Cleared before the write, not after: what the agent types next must not be wiped.
     setDraft('');
@@ -326,6 +351,7 @@ function ReplyComposer({
             id={id}
             rows={5}
             value={draft}
+            readOnly={checking}
             onChange={(e) => type(e.target.value)}
             onPaste={files.onPaste}
           />
@@ -354,9 +380,7 @@ function ReplyComposer({
             onClick={() => {
               setSeenSince(collision.createdAt);
               setCollision(null);
-              const shown = document.getElementById(`message-${collision.id}`);
-              shown?.scrollIntoView({ block: 'center' });
-              shown?.focus({ preventScroll: true });
+              setReviewing(collision.id);
             }}
           >
             Review
@@ -365,7 +389,7 @@ function ReplyComposer({
       )}
       <FormError message={error} />
       <div className="row">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={checking} aria-busy={checking}>
           Send reply
         </button>
         {sent && (

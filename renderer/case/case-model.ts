@@ -58,6 +58,13 @@ export interface CaseViewContext {
   openAccount?: (a: AccountRef) => void;
   /** Queues a change held back for `holdMs` (undo time); answers its mutation id. */
   sendHeld?: (op: MutationOp, args: Record<string, unknown>, holdMs: number) => Promise<string>;
+  /**
+   * The case's replies as the service holds them now (null offline or without an answer in
+   * time): a colleague's reply the device has not pulled yet still warns before sending.
+   */
+  repliesOnService?: (
+    caseId: string,
+  ) => Promise<readonly Pick<Message, 'id' | 'to' | 'authorId' | 'createdAt'>[] | null>;
   /** Takes back a held change: false if it was already on its way. */
   undoHeld?: (mutationId: string) => Promise<boolean>;
   /** Takes a refused change off the list (and out of the outbox). */

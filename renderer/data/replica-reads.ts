@@ -1,5 +1,11 @@
 import Dexie, { type Collection, type InsertType } from 'dexie';
-import type { Agent, ExternalDispute, Message, Note } from '../../shared';
+import {
+  languagesSeen,
+  type Agent,
+  type ExternalDispute,
+  type Message,
+  type Note,
+} from '../../shared';
 import type { ActionRead, AgentRead, EventRead } from './read-schemas';
 import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
 import { countMerged, pageMerged, type MergedRanges } from './merged-ranges';
@@ -87,7 +93,9 @@ function inView(q: QueueQuery, me: Agent, withResolved = false): (c: LocalCase) 
     case 'unassigned':
       return (c) => c.assigneeKey === '' && state(c);
     case 'team':
-      return (c) => state(c) && me.languages.includes(c.language);
+      // The languages the agent sees (every one for leads and T&S), as the dashboard and
+      // the service's queue health count them: the two views of one queue agree.
+      return (c) => state(c) && languagesSeen(me).includes(c.language);
     case 'trust_safety':
       return (c) => c.tsQueue === 1;
     case 'approvals':
@@ -110,9 +118,10 @@ function slaRange(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
   };
   if (resolvedOnly(q)) {
     if (q.view !== 'team') return between('[closedBy+updatedAt]', [q.view === 'mine' ? me.id : '']);
-    const language = q.filters.language || (me.languages.length === 1 ? me.languages[0]! : '');
+    const language =
+      q.filters.language || (languagesSeen(me).length === 1 ? languagesSeen(me)[0]! : '');
     if (!language) return db.cases.orderBy('updatedAt').filter(inView(q, me));
-    return me.languages.includes(language as Agent['languages'][number])
+    return languagesSeen(me).includes(language as Agent['languages'][number])
       ? between('[closedIn+updatedAt]', [language])
       : between('[closedIn+updatedAt]', ['\u0000never']);
   }
@@ -124,14 +133,14 @@ function slaRange(db: ReplicaDb, q: QueueQuery, me: Agent): Cases {
     case 'team': {
       const language = q.filters.language;
       if (language) {
-        return me.languages.includes(language as Agent['languages'][number])
+        return languagesSeen(me).includes(language as Agent['languages'][number])
           ? between('[open+language+slaDueAt]', [1, language])
           : between('[open+language+slaDueAt]', [1, '\u0000never']);
       }
       // T&S and leads hold every case in all nine languages: the plain range is the view.
-      const everyLanguage = me.languages.length >= 9;
+      const everyLanguage = languagesSeen(me).length >= 9;
       const range = between('[open+slaDueAt]', [1]);
-      return everyLanguage ? range : range.filter((c) => me.languages.includes(c.language));
+      return everyLanguage ? range : range.filter((c) => languagesSeen(me).includes(c.language));
     }
     case 'trust_safety':
       return between('[tsQueue+slaDueAt]', [1]);
@@ -353,7 +362,7 @@ function resolvedRanges(q: QueueQuery, me: Agent): MergedRanges | null {
       : { index: '[closedBy+updatedAt]', prefixes: [[q.view === 'mine' ? me.id : '']] };
   }
   const language = q.filters.language;
-  const languages = language ? me.languages.filter((l) => l === language) : me.languages;
+  const languages = language ? languagesSeen(me).filter((l) => l === language) : languagesSeen(me);
   return { index: '[closedIn+updatedAt]', prefixes: languages.map((l) => [l]) };
 }
 
@@ -372,10 +381,10 @@ function teamRanges(q: QueueQuery, me: Agent): MergedRanges | null {
   const facets = FACETS.filter((f) => q.filters[f]);
   if (facets.length > 1) return null;
   const language = q.filters.language as Agent['languages'][number] | '';
-  const languages = language ? me.languages.filter((l) => l === language) : me.languages;
+  const languages = language ? languagesSeen(me).filter((l) => l === language) : languagesSeen(me);
   const [facet] = facets;
   if (!facet) {
-    return language || me.languages.length >= 9
+    return language || languagesSeen(me).length >= 9
       ? null
       : { index: '[open+language+slaDueAt]', prefixes: languages.map((l) => [1, l]) };
   }
@@ -396,7 +405,9 @@ export function countBuckets(q: QueueQuery, me: Agent): string[] | null {
     const language = q.filters.language;
     if (set.some((f) => f !== 'status' && (f !== 'language' || q.view !== 'team'))) return null;
     if (q.view !== 'team') return [bucket.resolvedBy(q.view === 'mine' ? me.id : '')];
-    const languages = language ? me.languages.filter((l) => l === language) : me.languages;
+    const languages = language
+      ? languagesSeen(me).filter((l) => l === language)
+      : languagesSeen(me);
     return languages.map((l) => bucket.resolvedIn(l));
   }
   switch (q.view) {
@@ -409,7 +420,9 @@ export function countBuckets(q: QueueQuery, me: Agent): string[] | null {
     }
     case 'team': {
       const language = q.filters.language;
-      const languages = language ? me.languages.filter((l) => l === language) : me.languages;
+      const languages = language
+        ? languagesSeen(me).filter((l) => l === language)
+        : languagesSeen(me);
       const facets = COUNTED_FACETS.filter((f) => q.filters[f]);
       if (facets.length > 1) return null;
       const [facet] = facets;

@@ -330,14 +330,16 @@ export function Workspace(p: Props) {
               </Field>
             ))}
             <FilterChips filters={ui.filters} agents={p.agents} />
-            <button type="button" onClick={() => dispatch(filtersCleared())}>
-              Clear filters
-            </button>
-            <span className="muted small" aria-live="polite">
-              {p.totalShown === 'counting'
-                ? 'Counting…'
-                : `${p.totalShown === 'about' ? 'about ' : ''}${count(p.total, 'case')}`}
-            </span>
+            <div className="filters-end">
+              <button type="button" onClick={() => dispatch(filtersCleared())}>
+                Clear filters
+              </button>
+              <span className="muted small" aria-live="polite">
+                {p.totalShown === 'counting'
+                  ? 'Counting…'
+                  : `${p.totalShown === 'about' ? 'about ' : ''}${count(p.total, 'case')}`}
+              </span>
+            </div>
           </div>
           {bulk && <BulkBar me={p.me} agents={p.agents} />}
           <QueueTable

@@ -86,8 +86,16 @@ describe('bulk actions', () => {
       [refs[2]!]: null,
       [refs[3]!]: 'tom@demo.casedesk',
     });
-    // The ticks went with the change; the queue no longer lists the assigned cases.
-    expect(await page.getByRole('toolbar', { name: 'Bulk actions' }).count()).toBe(0);
+    // The ticks went with the change; the queue no longer lists the assigned cases, nor
+    // (once the pull brings it) the one resolved on the service. The next test picks its
+    // rows from this queue, so it must have settled.
+    await expect.poll(() => page.getByRole('toolbar', { name: 'Bulk actions' }).count()).toBe(0);
+    await expect
+      .poll(async () => {
+        const shown = await settledQueue(page).locator('td.mono').allTextContents();
+        return refs.slice(1).filter((r) => shown.includes(r));
+      })
+      .toEqual([]);
   }, 120_000);
 
   it('resolves the ticked cases with one summary after asking for it', async () => {

@@ -37,24 +37,36 @@ describe('the reply composer', () => {
     await shot(page, 'composer-undo');
     await status.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => reply.inputValue()).toBe('Sorry, wrong case.');
-    // Well past the hold: nothing reached the service.
-    await page.waitForTimeout(6_500);
+    // A reply sent after it reaches the service, so the outbox has gone past where the
+    // undone one stood: had Undo not taken it back, it would have reached the service first.
+    await reply.fill('Please ignore my last message.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(() => stored('Please ignore my last message.'), { timeout: 30_000 }).toBe(1);
     expect(await stored('Sorry, wrong case.')).toBe(0);
   });
 
   it('sends the reply once the undo time is over', async () => {
     const reply = page.getByRole('textbox', { name: 'Reply' });
-    await reply.fill('Wir haben den Verkäufer kontaktiert.');
+    const body = 'Wir haben den Verkäufer kontaktiert.';
+    // When the push carrying the reply is made: held back, it leaves only once the undo
+    // time (which starts after the click) is over, however slow the machine.
+    let pushedAt = 0;
+    const pushes = (url: URL) => url.pathname === '/api/v1/sync/push';
+    await page.route(pushes, async (route) => {
+      if (!pushedAt && route.request().postData()?.includes(body)) pushedAt = Date.now();
+      await route.continue();
+    });
+    await reply.fill(body);
+    const clicked = Date.now();
     await page.getByRole('button', { name: 'Send reply' }).click();
     const status = page.getByRole('status').filter({ hasText: 'Reply sent' });
     await status.waitFor();
-    expect(await stored('Wir haben den Verkäufer kontaktiert.')).toBe(0);
     // The waiting reply stays readable (it once was faded below contrast for these seconds).
     expect(await seriousViolations(page)).toEqual([]);
     await status.waitFor({ state: 'detached', timeout: 10_000 });
-    await expect
-      .poll(() => stored('Wir haben den Verkäufer kontaktiert.'), { timeout: 30_000 })
-      .toBe(1);
+    await expect.poll(() => stored(body), { timeout: 30_000 }).toBe(1);
+    await page.unroute(pushes);
+    expect(pushedAt - clicked).toBeGreaterThanOrEqual(4_900);
   });
 
   it('asks before a template replaces what the agent typed', async () => {

@@ -146,7 +146,10 @@ describe('the workspace as the desktop app hosts it', { timeout: 120_000 }, () =
   });
 
   it('shows the count of my open cases on the badge and notifies a case newly assigned to me', async () => {
-    const mine = Number(await page.locator('#count-mine').textContent());
+    // Counted by a live query: read once it has answered (Ana holds cases in the demo data).
+    const count = async () => Number(await page.locator('#count-mine').textContent());
+    await expect.poll(count).toBeGreaterThan(0);
+    const mine = await count();
     await expect
       .poll(
         async () => (await calls(page)).filter((c) => c.method === 'setBadgeCount').at(-1)?.args[0],

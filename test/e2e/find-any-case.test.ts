@@ -35,7 +35,9 @@ describe('finding resolved cases', () => {
     await page.getByRole('link', { name: 'Team queue', exact: true }).click();
     await page.getByLabel('Status', { exact: true }).selectOption('resolved');
     await page.getByText(`${rows.length} cases`, { exact: true }).waitFor();
-    expect(await settledQueue(page).getAttribute('aria-rowcount')).toBe(String(rows.length + 1));
+    await expect
+      .poll(() => settledQueue(page).getAttribute('aria-rowcount'))
+      .toBe(String(rows.length + 1));
     const first = referenceCell(settledQueue(page).getByRole('row').nth(1));
     expect(await first.textContent()).toBe(rows[0]!.reference);
     await shot(page, 'find-resolved-filter');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { seriousViolations, shot, startStack, type Stack } from './harness';
+import { seriousViolations, settledQueue, shot, startStack, type Stack } from './harness';
 
 /**
  * Issue 16, defect 5: during a first sync the workspace says how far it is — cases received
@@ -65,16 +65,16 @@ describe('a first sync shows its progress in Chromium', { timeout: 180_000 }, ()
 
     // The open ones of those that arrived are in the team queue, and counted.
     await page.getByRole('link', { name: 'Team queue', exact: true }).click();
-    const rows = page.locator(
-      'table[aria-label="Cases"][aria-busy="false"] tbody tr[aria-rowindex]',
-    );
-    const team = Number(await page.locator('#count-team').textContent());
-    expect(team).toBeGreaterThan(0);
+    const rows = settledQueue(page).locator('tbody tr[aria-rowindex]');
+    // Counted by a live query once the page is in: wait for it rather than read it at once.
+    const teamCount = async () => Number(await page.locator('#count-team').textContent());
+    await expect.poll(teamCount).toBeGreaterThan(0);
+    const team = await teamCount();
     expect(team).toBeLessThanOrEqual(received);
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
-    expect(await page.locator('table[aria-label="Cases"]').getAttribute('aria-rowcount')).toBe(
-      String(team + 1),
-    );
+    await expect
+      .poll(() => settledQueue(page).getAttribute('aria-rowcount'))
+      .toBe(String(team + 1));
     expect(await page.getByText('No cases in this view.').count()).toBe(0);
 
     expect(await seriousViolations(page)).toEqual([]);

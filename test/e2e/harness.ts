@@ -132,16 +132,32 @@ export async function signIn(page: Page, url: string, who: string): Promise<void
     .waitFor({ timeout: 90_000 });
 }
 
-/** A stack with one agent signed in in a window of this size: most workspace suites' start. */
-export async function startSignedIn(
+export const DESK_VIEWPORT = { width: 1440, height: 950 };
+
+/** A new browser context on a running stack with one agent signed in and synced. */
+export async function openSignedIn(
+  stack: Stack,
   who: string,
-  viewport = { width: 1440, height: 950 },
-): Promise<{ stack: Stack; context: BrowserContext; page: Page }> {
-  const stack = await startStack();
+  viewport = DESK_VIEWPORT,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await stack.browser.newContext({ viewport });
   const page = await context.newPage();
   await signIn(page, stack.url, who);
-  return { stack, context, page };
+  return { context, page };
+}
+
+/**
+ * A stack with one agent signed in in a window of this size: most workspace suites' start.
+ * `beforeSignIn` prepares the service's data that the first sync must find.
+ */
+export async function startSignedIn(
+  who: string,
+  viewport = DESK_VIEWPORT,
+  beforeSignIn?: (stack: Stack) => Promise<void>,
+): Promise<{ stack: Stack; context: BrowserContext; page: Page }> {
+  const stack = await startStack();
+  await beforeSignIn?.(stack);
+  return { stack, ...(await openSignedIn(stack, who, viewport)) };
 }
 
 export const shot = (page: Page, name: string) =>

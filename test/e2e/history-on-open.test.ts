@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openCaseFromIntake } from '../../server/services/intake';
 import { escalation } from '../../server/testing/test-service';
-import { openFirstCase, seriousViolations, shot, signIn, startStack, type Stack } from './harness';
+import { openFirstCase, seriousViolations, shot, startSignedIn, type Stack } from './harness';
 
 const EARLIER = 'Earlier history is on the service: it shows when this case is opened online.';
 
@@ -14,22 +14,21 @@ describe('a case history read when the case opens', { timeout: 180_000 }, () => 
   let page: Page;
   let reference: string;
   beforeAll(async () => {
-    stack = await startStack();
-    const old = await stack.db.transaction((tx) =>
-      openCaseFromIntake(
-        tx,
-        escalation({ language: 'de' }),
-        new Date(Date.now() - 40 * 86_400_000),
-      ),
-    );
-    reference = old.reference;
-    ctx = await stack.browser.newContext({ viewport: { width: 1600, height: 950 } });
-    page = await ctx.newPage();
-    await signIn(page, stack.url, 'ana');
-    await page
-      .getByRole('status', { name: 'Sync status' })
-      .filter({ hasText: 'Synced' })
-      .waitFor({ timeout: 120_000 });
+    // Opened 40 days ago, before the sign-in: the first sync brings only its last 14 days.
+    ({
+      stack,
+      context: ctx,
+      page,
+    } = await startSignedIn('ana', undefined, async (s) => {
+      const old = await s.db.transaction((tx) =>
+        openCaseFromIntake(
+          tx,
+          escalation({ language: 'de' }),
+          new Date(Date.now() - 40 * 86_400_000),
+        ),
+      );
+      reference = old.reference;
+    }));
   }, 180_000);
   afterAll(() => stack?.close());
 

@@ -66,14 +66,14 @@ describe('keyboard and command palette', () => {
       .toBe('ana@demo.casedesk');
 
     await page.keyboard.press('r');
-    expect(await focusedName()).toBe('Reply');
+    await expect.poll(focusedName).toBe('Reply');
     // Typed in the reply, n and e are letters, not shortcuts.
     await page.keyboard.type('Hello, en route');
     expect(await focusedName()).toBe('Reply');
     expect(await page.getByRole('textbox', { name: 'Reply' }).inputValue()).toBe('Hello, en route');
     await leaveField();
     await page.keyboard.press('n');
-    expect(await focusedName()).toBe('Internal note');
+    await expect.poll(focusedName).toBe('Internal note');
     await leaveField();
     await page.keyboard.press('e');
     await page.getByRole('form', { name: 'Resolve case' }).waitFor();

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Case } from '../../shared';
 import { escalation } from '../../server/testing/test-service';
 import { E2E_INTAKE_KEY, seriousViolations, shot, startSignedIn, type Stack } from './harness';
+import { replicaRecord } from './replica-peek';
 
 /**
  * Issue 16: Notifications — what happened to me, from the replica's events. A lead assigns
@@ -48,6 +49,8 @@ describe('notifications in Chromium', { timeout: 180_000 }, () => {
     const button = page.getByRole('button', { name: 'Notifications', exact: true });
     const unread = async () =>
       Number((await page.getByTestId('unread-count').textContent())?.match(/^\d+/)?.[0] ?? 0);
+    // Counted once the window holds the new case (and whatever its arrival brought).
+    await expect.poll(() => replicaRecord(page, 'cases', c.id)).toBeDefined();
     const before = await unread();
 
     const ana = await stack.db.query<{ id: string }>(

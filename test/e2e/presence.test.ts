@@ -7,10 +7,11 @@ import {
   openFirstCase,
   seriousViolations,
   shot,
-  signIn,
+  openSignedIn,
   startSignedIn,
   type Stack,
 } from './harness';
+import { replicaCount, replicaRecord } from './replica-peek';
 
 const synced = (page: Page) =>
   page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
@@ -51,9 +52,7 @@ describe('presence and collision between two agents in Chromium', { timeout: 240
     await ana.getByRole('button', { name: 'Claim' }).click();
     await ana.getByRole('button', { name: 'Release' }).waitFor();
     await synced(ana);
-    lenaContext = await stack.browser.newContext({ viewport: { width: 1440, height: 950 } });
-    lena = await lenaContext.newPage();
-    await signIn(lena, stack.url, 'lena');
+    ({ context: lenaContext, page: lena } = await openSignedIn(stack, 'lena'));
     await openFirstCase(lena, 'Team queue', c.reference);
   }, 180_000);
 
@@ -112,7 +111,8 @@ describe('presence and collision between two agents in Chromium', { timeout: 240
     expect(await ana.getByRole('textbox', { name: 'Reply' }).inputValue()).toBe(
       'Ich kümmere mich darum.',
     );
-    await new Promise((r) => setTimeout(r, 500));
+    // Nothing was queued to go later either: the outbox (empty before) holds nothing.
+    expect(await replicaCount(ana, 'outbox')).toBe(0);
     expect(await messagesBy('ana@demo.casedesk')).toEqual([]);
 
     // Read: the next send goes without asking.
@@ -144,6 +144,56 @@ describe('presence and collision between two agents in Chromium', { timeout: 240
     await expect
       .poll(() => messagesBy('ana@demo.casedesk'), { timeout: 30_000 })
       .toEqual(['Ich kümmere mich darum.', 'Danke, erledigt.']);
+  });
+
+  it('warns of a colleague’s reply the service has and this device has not pulled yet', async () => {
+    // Ana's window may not pull: whatever the stream says, her device lacks what follows.
+    const heldPulls: (() => void)[] = [];
+    const pulls = (url: URL) => url.pathname === '/api/v1/sync/pull';
+    await ana.route(pulls, (route) => {
+      heldPulls.push(() => void route.continue().catch(() => undefined));
+    });
+    const login = await fetch(`${stack.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'lena@demo.casedesk', password: 'casedesk-demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const res = await fetch(`${stack.url}/api/v1/cases/${c.id}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ to: 'buyer', body: 'Die Rückerstattung ist veranlasst.' }),
+    });
+    expect(res.status).toBe(201);
+    const lenas = (await res.json()) as { id: string };
+
+    await ana.getByRole('textbox', { name: 'Reply' }).fill('Ich erstatte den Betrag.');
+    await ana.getByRole('button', { name: 'Send reply' }).click();
+    const warning = ana.getByRole('group', { name: 'Someone else replied' });
+    await warning.getByText('Lena Kowalska replied less than a minute ago').waitFor();
+    // The warning came from the service: the device still does not hold Lena's reply.
+    expect(await replicaRecord(ana, 'messages', lenas.id)).toBeUndefined();
+    expect(await messagesBy('ana@demo.casedesk')).toEqual([
+      'Ich kümmere mich darum.',
+      'Danke, erledigt.',
+    ]);
+
+    // Review brings her reply into the conversation once the device has pulled it.
+    await ana.unroute(pulls);
+    for (const go of heldPulls) go();
+    await warning.getByRole('button', { name: 'Review' }).click();
+    const shown = ana
+      .getByRole('list', { name: 'Messages and notes' })
+      .getByText('Die Rückerstattung ist veranlasst.');
+    await shown.waitFor({ timeout: 45_000 });
+    await expect
+      .poll(() =>
+        ana.evaluate(() => document.activeElement?.textContent?.includes('Die Rückerstattung')),
+      )
+      .toBe(true);
+    expect(await ana.getByRole('textbox', { name: 'Reply' }).inputValue()).toBe(
+      'Ich erstatte den Betrag.',
+    );
   });
 
   it('drops the colleague from the case once they close it', async () => {

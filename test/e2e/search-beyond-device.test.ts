@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { seriousViolations, settledQueue, shot, startSignedIn, type Stack } from './harness';
+import { dropReplicaRecord, replicaRecord } from './replica-peek';
 
 /** A search asks the service, when online, for cases the device does not hold. */
 describe('search beyond the device', () => {
@@ -24,25 +25,8 @@ describe('search beyond the device', () => {
     );
     const { id, reference, summary } = rows[0]!;
     // The device lacks it, as one would that never held it: taken out of the replica.
-    await page.evaluate(async (caseId) => {
-      for (const { name } of await indexedDB.databases()) {
-        if (!name?.startsWith('casedesk:')) continue;
-        const db = await new Promise<IDBDatabase>((ok, fail) => {
-          const r = indexedDB.open(name);
-          r.onsuccess = () => ok(r.result);
-          r.onerror = () => fail(r.error);
-        });
-        if (db.objectStoreNames.contains('cases')) {
-          await new Promise((ok, fail) => {
-            const tx = db.transaction('cases', 'readwrite');
-            tx.objectStore('cases').delete(caseId);
-            tx.oncomplete = ok;
-            tx.onerror = () => fail(tx.error);
-          });
-        }
-        db.close();
-      }
-    }, id);
+    await dropReplicaRecord(page, 'cases', id);
+    expect(await replicaRecord(page, 'cases', id)).toBeUndefined();
 
     await page.getByRole('link', { name: 'My cases', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Search cases' }).fill(reference);

@@ -1,26 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openFirstCase, seriousViolations, shot, signIn, startStack, type Stack } from './harness';
+import { replicaCount, replicaNames } from './replica-peek';
 
 const status = (page: Page) => page.getByRole('status', { name: 'Sync status' });
-
-/** Rows in one store of the page's local replica, read with IndexedDB itself. */
-function localCount(page: Page, store: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const dbs = (await indexedDB.databases()).map((d) => d.name ?? '');
-    const replica = dbs.find((n) => n.startsWith('casedesk:'))!;
-    const idb = await new Promise<IDBDatabase>((resolve) => {
-      const open = indexedDB.open(replica);
-      open.onsuccess = () => resolve(open.result);
-    });
-    const n = await new Promise<number>((resolve) => {
-      const q = idb.transaction(name).objectStore(name).count();
-      q.onsuccess = () => resolve(q.result);
-    });
-    idb.close();
-    return n;
-  }, store);
-}
 
 async function apiToken(stack: Stack, who: string): Promise<string> {
   const res = await fetch(`${stack.url}/api/v1/auth/login`, {
@@ -123,12 +106,12 @@ describe('sync under stress in Chromium against a real case service', { timeout:
       .poll(
         async () => {
           const server = await stack.db.query<{ n: string }>('SELECT count(*) AS n FROM notes');
-          return (await localCount(page, 'notes')) - Number(server.rows[0]!.n);
+          return (await replicaCount(page, 'notes')) - Number(server.rows[0]!.n);
         },
         { timeout: 30_000, interval: 250 },
       )
       .toBe(0);
-    expect(await localCount(page, 'cases')).toBe(
+    expect(await replicaCount(page, 'cases')).toBe(
       Number((await stack.db.query<{ n: string }>('SELECT count(*) AS n FROM cases')).rows[0]!.n),
     );
   });
@@ -204,10 +187,7 @@ describe('sync under stress in Chromium against a real case service', { timeout:
     await second.getByRole('button', { name: 'Sign in' }).waitFor();
     // Neither window brought the deleted replica back.
     await second.waitForTimeout(500);
-    const names = await second.evaluate(async () =>
-      (await indexedDB.databases()).map((d) => d.name ?? ''),
-    );
-    expect(names.filter((n) => n.startsWith('casedesk:'))).toEqual([]);
+    expect(await replicaNames(second)).toEqual([]);
 
     // Signing in again starts a fresh replica that syncs as usual.
     await signIn(second, stack.url, 'tom');
@@ -281,7 +261,7 @@ describe('sync under stress in Chromium against a real case service', { timeout:
       .filter({ hasText: /^Synced$/ })
       .waitFor({ timeout: 30_000 });
     expect(await page.getByRole('alert').filter({ hasText: 'Sync stopped' }).count()).toBe(0);
-    expect(await localCount(page, 'cases')).toBeGreaterThan(0);
+    expect(await replicaCount(page, 'cases')).toBeGreaterThan(0);
   });
 
   it('keeps syncing when the service sends one entity it cannot read: the rest applied, the item shown', async () => {
@@ -344,13 +324,13 @@ describe('sync under stress in Chromium against a real case service', { timeout:
     const items = page.getByRole('list', { name: 'Items that could not be read' });
     await items.getByText('Case CD-999999').waitFor();
     await items.getByText('An item of kind "attachment" att-1').waitFor();
-    expect(await localCount(page, 'setAside')).toBe(2);
+    expect(await replicaCount(page, 'setAside')).toBe(2);
     await shot(page, '10-set-aside');
     expect(await seriousViolations(page)).toEqual([]);
 
     // Sync goes on past it: the next change arrives as ever.
     await note('And the next one after it');
     await page.getByText('And the next one after it').waitFor({ timeout: 30_000 });
-    expect(await localCount(page, 'setAside')).toBe(2);
+    expect(await replicaCount(page, 'setAside')).toBe(2);
   });
 });

@@ -120,7 +120,7 @@ describe('the Team view and invitations in Chromium', { timeout: 240_000 }, () =
     // 'Very strong' shows only once the estimator has loaded (until then: 'Very weak').
     await password.fill(STRONG);
     await agent.getByText('Very strong', { exact: true }).waitFor();
-    await expect(personal.textContent()).resolves.toContain('(met)');
+    await expect.poll(() => personal.textContent()).toContain('(met)');
     await password.fill('nora1234quist');
     await expect.poll(() => personal.textContent()).toContain('(not met yet)');
     // The service has the last word all the same.
@@ -142,12 +142,19 @@ describe('the Team view and invitations in Chromium', { timeout: 240_000 }, () =
     claimed = await openFirstCase(agent, 'Unassigned');
     await agent.getByRole('button', { name: 'Claim' }).click();
     await agent.getByRole('button', { name: 'Release' }).waitFor();
-    await synced(agent);
-    const assignee = await stack.db.query<{ email: string }>(
-      'SELECT a.email FROM cases c JOIN agents a ON a.id = c.assignee_id WHERE c.reference = $1',
-      [claimed],
-    );
-    expect(assignee.rows).toEqual([{ email: 'nora@example.com' }]);
+    // Polled: the Synced pill may still read so from before the claim was queued.
+    await expect
+      .poll(
+        async () =>
+          (
+            await stack.db.query<{ email: string }>(
+              'SELECT a.email FROM cases c JOIN agents a ON a.id = c.assignee_id WHERE c.reference = $1',
+              [claimed],
+            )
+          ).rows,
+        { timeout: 30_000 },
+      )
+      .toEqual([{ email: 'nora@example.com' }]);
 
     // The invitation worked once: the same link again is refused.
     const again = await agentCtx.newPage();

@@ -7,7 +7,7 @@ import {
   openFirstCase,
   seriousViolations,
   shot,
-  signIn,
+  openSignedIn,
   startStack,
   type Stack,
 } from './harness';
@@ -89,10 +89,8 @@ describe('Trust & Safety in Chromium against a real case service', { timeout: 18
     return filed.json<Case>();
   }
   async function deskOf(who: string): Promise<Page> {
-    const context = await stack.browser.newContext({ viewport: { width: 1440, height: 950 } });
+    const { context, page } = await openSignedIn(stack, who);
     contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, stack.url, who);
     return page;
   }
   const actionRow = async (id: string) =>

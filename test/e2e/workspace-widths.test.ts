@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openFirstCase, seriousViolations, shot, signIn, startStack, type Stack } from './harness';
+import {
+  openFirstCase,
+  openSignedIn,
+  seriousViolations,
+  settledQueue,
+  shot,
+  startStack,
+  type Stack,
+} from './harness';
 
 const WIDTHS = [1280, 1440, 1920];
 
@@ -52,10 +60,8 @@ describe('the workspace at 1280, 1440 and 1920 px', () => {
   const contexts: BrowserContext[] = [];
 
   const open = async (who: string): Promise<Page> => {
-    const context = await stack.browser.newContext({ viewport: { width: 1440, height: 950 } });
+    const { context, page } = await openSignedIn(stack, who);
     contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, stack.url, who);
     return page;
   };
 
@@ -71,7 +77,7 @@ describe('the workspace at 1280, 1440 and 1920 px', () => {
   it('keeps an agent’s top bar on one line over the queue and a case, nothing sideways', async () => {
     const page = await open('ana');
     await page.getByRole('link', { name: 'Team queue', exact: true }).click();
-    await page.locator('table[aria-label="Cases"][aria-busy="false"] tbody tr').first().waitFor();
+    await settledQueue(page).locator('tbody tr').first().waitFor();
     for (const width of WIDTHS) await fits(page, 'agent-queue', width);
     await openFirstCase(page, 'My cases');
     for (const width of WIDTHS) await fits(page, 'agent-case', width);

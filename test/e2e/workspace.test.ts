@@ -249,6 +249,21 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
         .count(),
     ).toBe(0);
 
+    // The reviewer's window can only show what the service has: the proposal must be there
+    // (the Synced pill may still read so from before the click).
+    await expect
+      .poll(
+        async () =>
+          (
+            await stack.db.query(
+              `SELECT a.status FROM actions a JOIN cases c ON c.id = a.case_id
+                WHERE c.reference = $1 AND a.type = 'restrict_account'`,
+              [reference],
+            )
+          ).rows,
+        { timeout: 30_000 },
+      )
+      .toEqual([{ status: 'pending_approval' }]);
     const reviewer = await stack.browser.newContext({ viewport: { width: 1600, height: 950 } });
     const tess = await reviewer.newPage();
     await signIn(tess, stack.url, 'tess');
@@ -355,11 +370,14 @@ describe('the workspace in Chromium against a real case service', { timeout: 120
     await expect
       .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
       .toBe('dark');
-    expect(
-      await dialog
-        .getByRole('checkbox', { name: 'An SLA of mine is due within 30 minutes' })
-        .isChecked(),
-    ).toBe(false);
+    // The kept choices are read after the dialog first shows: wait for them, not the default.
+    await expect
+      .poll(() =>
+        dialog
+          .getByRole('checkbox', { name: 'An SLA of mine is due within 30 minutes' })
+          .isChecked(),
+      )
+      .toBe(false);
     await dialog.getByRole('combobox', { name: 'Theme' }).selectOption('system');
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
