@@ -3,7 +3,8 @@ import type { AccountEvent, Agent, Case, PullResponse, SyncChange } from '../../
 import { LAST_SEEN_INTERVAL_MS, authenticate } from '../services/auth';
 import { LOGIN_LIMITS } from '../services/login-limits';
 import { accountRequest, createAccount, STRONG_PASSWORD } from '../testing/accounts';
-import { ruleTestOn, testDatabaseKinds } from '../testing/test-databases';
+import { ruleTestOn } from '../testing/rule-tests';
+import { testDatabaseKinds } from '../testing/test-databases';
 import { startTestService, type Session, type TestService } from '../testing/test-service';
 
 async function pullAll(s: Session, cursor: string | null = null) {

@@ -6,7 +6,8 @@ import {
   type Session,
   type TestService,
 } from '../testing/test-service';
-import { ruleTestOn, testDatabaseKinds } from '../testing/test-databases';
+import { ruleTestOn } from '../testing/rule-tests';
+import { testDatabaseKinds } from '../testing/test-databases';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' as const });
 

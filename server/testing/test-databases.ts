@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { it } from 'vitest';
 import type { Database, DatabaseKind } from '../db/database';
 import { migrate } from '../db/migrate';
 import { openMigratedPglite } from './migrated-pglite';
@@ -27,20 +26,6 @@ export function testDatabaseKinds(): DatabaseKind[] {
  */
 export function ruleSuiteDatabaseKinds(): DatabaseKind[] {
   return ['pglite'];
-}
-
-/**
- * `it` for a test of rules inside a suite of `testDatabaseKinds`: registered on PGlite only,
- * as `ruleSuiteDatabaseKinds` does for whole suites, while the suite's races, locks,
- * triggers, sync snapshots and time values keep running on both. Such a test must not leave
- * state that a later test of its suite needs.
- */
-export function ruleTestOn(
-  kind: DatabaseKind,
-): (name: string, fn: () => Promise<void> | void, timeout?: number) => void {
-  return ruleSuiteDatabaseKinds().includes(kind)
-    ? (name, fn, timeout) => it(name, fn, timeout)
-    : () => undefined;
 }
 
 export interface TestDatabase {
