@@ -1,24 +1,39 @@
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedService, type ServiceChild } from './embedded-service';
 
-const ENTRY = path.resolve('electron/service/case-service.ts');
+/**
+ * The bundle the desktop app ships, built from electron/service/case-service.ts by
+ * `npm test` before the suites run. It starts in under a processor-second; the source
+ * through tsx took about two more at every start, and this suite starts it four times.
+ */
+const BUNDLE = path.resolve('out/main/case-service.js');
+
+/** Source files newer than the bundle: a suite run alone after an edit would test old code. */
+function newerThanBundle(): string[] {
+  const built = statSync(BUNDLE).mtimeMs;
+  return ['electron/service', 'electron/main', 'server', 'shared'].flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f))
+      .map((f) => path.join(dir, f))
+      .filter((f) => statSync(f).mtimeMs > built),
+  );
+}
 
 // Node's fork stands in for Electron's utilityProcess: the same entry file, the same
 // messages, a real PGlite database on disk.
 function forkService(
   dataDir: string,
   pids: number[],
-  entry = ENTRY,
-  execArgv = ['--import', 'tsx'],
+  env: Record<string, string> = {},
 ): () => ServiceChild {
   return () => {
-    const child = fork(entry, [`--migrations-dir=${path.resolve('server/db/migrations')}`], {
-      execArgv,
+    const child = fork(BUNDLE, [`--migrations-dir=${path.resolve('server/db/migrations')}`], {
+      execArgv: [],
       env: {
         ...process.env,
         PORT: '0',
@@ -27,6 +42,7 @@ function forkService(
         CASEDESK_SEED: 'demo',
         CASEDESK_LOG_LEVEL: 'warn',
         DATABASE_URL: '',
+        ...env,
       },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
@@ -59,6 +75,13 @@ async function signInAndCount(url: string): Promise<number> {
 
 describe('the embedded case service', () => {
   const pids: number[] = [];
+  beforeAll(() => {
+    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
+    const stale = newerThanBundle();
+    if (stale.length) {
+      throw new Error(`${BUNDLE} is older than ${stale[0]}: run npm run build first`);
+    }
+  });
   afterAll(() => {
     for (const pid of pids) {
       try {
@@ -69,7 +92,7 @@ describe('the embedded case service', () => {
     }
   });
 
-  it('starts with demo data, comes back after a crash with the same data, and stops cleanly', async () => {
+  it('starts from the bundle the desktop app ships with demo data, comes back after a crash with the same data, and stops cleanly', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'casedesk-embedded-'));
     const urls: (string | null)[] = [];
     const service = createEmbeddedService({
@@ -102,31 +125,11 @@ describe('the embedded case service', () => {
     await expect(fetch(`${again}/api/v1/health`)).rejects.toThrow();
   }, 120_000);
 
-  it('runs from the bundle the desktop app ships (out/main/case-service.js, built by npm test)', async () => {
-    const bundle = path.resolve('out/main/case-service.js');
-    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'casedesk-bundle-'));
-    const service = createEmbeddedService({ spawn: forkService(dataDir, pids, bundle, []), log });
-    const url = await service.start();
-    expect(await signInAndCount(url)).toBeGreaterThan(0);
-    await service.stop();
-  }, 120_000);
-
   it('reports a service that cannot start instead of waiting forever', async () => {
     const service = createEmbeddedService({
-      spawn: () => {
-        const child = fork(ENTRY, [], {
-          execArgv: ['--import', 'tsx'],
-          env: { ...process.env, PORT: 'not-a-port' },
-          stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-        });
-        return {
-          onMessage: (l) => void child.on('message', l),
-          onExit: (l) => void child.on('exit', (code) => l(code)),
-          postMessage: (m) => void child.send(m as object),
-          kill: () => void child.kill('SIGKILL'),
-        };
-      },
+      spawn: forkService(await mkdtemp(path.join(tmpdir(), 'casedesk-bad-')), pids, {
+        PORT: 'not-a-port',
+      }),
       log,
     });
     await expect(service.start()).rejects.toThrow(/invalid configuration: PORT/);

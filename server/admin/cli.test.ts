@@ -8,8 +8,10 @@ import type { Database } from '../db/database';
 import { openPglite } from '../db/pglite-database';
 import { openTestDatabase, testDatabaseKinds } from '../testing/test-databases';
 import { STRONG_PASSWORD } from '../testing/accounts';
+import { runAdminCli } from './admin-cli';
 
-// Each run starts tsx and opens the database: seconds on an idle machine, far more on a busy one.
+// Each run opens the database (and a process starts tsx): seconds on an idle machine, far
+// more on a busy one.
 const RUN_TIMEOUT = 300_000;
 
 interface Run {
@@ -17,6 +19,36 @@ interface Run {
   stdout: string;
   stderr: string;
 }
+
+/** A command line run as `npm run admin` runs it, in this process: stdout and stderr as text. */
+async function adminIn(env: Record<string, string>, args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runAdminCli(
+    args,
+    { ...process.env, ...env },
+    { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) },
+  );
+  return { code, stdout, stderr };
+}
+
+/** The command as a person runs it: a real process, configured by the environment. */
+function adminProcess(env: Record<string, string>, args: string[]): Promise<Run> {
+  return new Promise<Run>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/admin/cli.ts', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const tokenLine = (stdout: string) =>
+  stdout.split('\n').find((l) => /^[A-Za-z0-9_-]{40,}$/.test(l));
 
 describe.each(testDatabaseKinds())('npm run admin on %s', (kind) => {
   let env: Record<string, string>;
@@ -42,19 +74,7 @@ describe.each(testDatabaseKinds())('npm run admin on %s', (kind) => {
   }, 120_000);
   afterAll(() => cleanup?.());
 
-  /** The command as a person runs it: a real process, configured by the environment. */
-  const admin = (...args: string[]) =>
-    new Promise<Run>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/admin/cli.ts', ...args], {
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.once('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+  const admin = (...args: string[]) => adminIn(env, args);
 
   it(
     'creates the first admin and prints an invitation token on a line of its own that signs them in',
@@ -70,7 +90,7 @@ describe.each(testDatabaseKinds())('npm run admin on %s', (kind) => {
       );
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      const token = run.stdout.split('\n').find((l) => /^[A-Za-z0-9_-]{40,}$/.test(l));
+      const token = tokenLine(run.stdout);
       expect(token).toBeDefined();
 
       const { db, done } = await open();
@@ -146,4 +166,27 @@ describe.each(testDatabaseKinds())('npm run admin on %s', (kind) => {
     },
     RUN_TIMEOUT,
   );
+
+  // A process costs about two processor-seconds of tsx start-up more than a run in this
+  // process, so the outcomes above are checked in this process, and the process itself once
+  // for what only it can show: stdout with exit code 0, the usage on stderr with exit code 2.
+  // Which database it opens changes nothing there.
+  if (kind === 'pglite') {
+    it(
+      'as a process, prints on stdout and exits with 0, and answers a wrong command line on stderr with exit code 2',
+      async () => {
+        const listed = await adminProcess(env, ['list']);
+        expect(listed.stderr).toBe('');
+        expect(listed.code).toBe(0);
+        expect(listed.stdout).toMatch(/first@team\.example\tFirst Admin\tadmin\t-\tyes\t/);
+
+        const bad = await adminProcess(env, ['promote']);
+        expect(bad.code).toBe(2);
+        expect(bad.stdout).toBe('');
+        expect(bad.stderr).toMatch(/unknown command "promote"/);
+        expect(bad.stderr).toMatch(/usage: npm run admin/);
+      },
+      RUN_TIMEOUT,
+    );
+  }
 });

@@ -3,6 +3,7 @@ import type { AccountEvent, Agent, Case, PullResponse, SyncChange } from '../../
 import { LAST_SEEN_INTERVAL_MS, authenticate } from '../services/auth';
 import { LOGIN_LIMITS } from '../services/login-limits';
 import { accountRequest, createAccount, STRONG_PASSWORD } from '../testing/accounts';
+import { ruleTestOn } from '../testing/rule-tests';
 import { testDatabaseKinds } from '../testing/test-databases';
 import { startTestService, type Session, type TestService } from '../testing/test-service';
 
@@ -26,6 +27,9 @@ describe.each(testDatabaseKinds())('team and accounts on %s', (kind) => {
   let admin: Session;
   let lena: Session;
   let ana: Session;
+  // One request at a time through rules: PGlite only. Time values, sync snapshots, races,
+  // triggers and the login limit's count stay on both databases.
+  const ruleIt = ruleTestOn(kind);
 
   beforeAll(async () => {
     svc = await startTestService(kind);
@@ -94,32 +98,41 @@ describe.each(testDatabaseKinds())('team and accounts on %s', (kind) => {
     ]);
   });
 
-  it('refuses an email that is taken, in any letter case (409 email_taken), creating nothing', async () => {
-    const count = async () =>
-      (await svc.db.query<{ n: number }>('SELECT count(*)::int AS n FROM agents')).rows[0]!.n;
-    const n = await count();
-    const res = await admin.post('/api/v1/agents', accountRequest({ email: 'Ana@Demo.Casedesk' }));
-    expect(res.statusCode).toBe(409);
-    expect(codeOf(res)).toBe('email_taken');
-    expect(await count()).toBe(n);
-  });
+  ruleIt(
+    'refuses an email that is taken, in any letter case (409 email_taken), creating nothing',
+    async () => {
+      const count = async () =>
+        (await svc.db.query<{ n: number }>('SELECT count(*)::int AS n FROM agents')).rows[0]!.n;
+      const n = await count();
+      const res = await admin.post(
+        '/api/v1/agents',
+        accountRequest({ email: 'Ana@Demo.Casedesk' }),
+      );
+      expect(res.statusCode).toBe(409);
+      expect(codeOf(res)).toBe('email_taken');
+      expect(await count()).toBe(n);
+    },
+  );
 
-  it('refuses weak passwords with 422 weak_password and keeps the invitation usable', async () => {
-    const { invitation } = await invite({ email: 'nina.berg@team.example', name: 'Nina Berg' });
-    for (const [password, problem] of [
-      ['short-1A!', 'too_short'],
-      ['123qweasdzxc', 'guessable'],
-      ['passwordpassword', 'guessable'],
-      ['nina.berg-winter-lantern-7', 'contains_personal'],
-      ['lantern-Berg-winter-oboe', 'contains_personal'],
-    ] as const) {
-      const res = await accept(invitation.token, password);
-      expect(res.statusCode, password).toBe(422);
-      expect(codeOf(res)).toBe('weak_password');
-      expect(res.json().error.details.problems, password).toContain(problem);
-    }
-    expect((await accept(invitation.token, STRONG_PASSWORD)).statusCode).toBe(200);
-  });
+  ruleIt(
+    'refuses weak passwords with 422 weak_password and keeps the invitation usable',
+    async () => {
+      const { invitation } = await invite({ email: 'nina.berg@team.example', name: 'Nina Berg' });
+      for (const [password, problem] of [
+        ['short-1A!', 'too_short'],
+        ['123qweasdzxc', 'guessable'],
+        ['passwordpassword', 'guessable'],
+        ['nina.berg-winter-lantern-7', 'contains_personal'],
+        ['lantern-Berg-winter-oboe', 'contains_personal'],
+      ] as const) {
+        const res = await accept(invitation.token, password);
+        expect(res.statusCode, password).toBe(422);
+        expect(codeOf(res)).toBe('weak_password');
+        expect(res.json().error.details.problems, password).toContain(problem);
+      }
+      expect((await accept(invitation.token, STRONG_PASSWORD)).statusCode).toBe(200);
+    },
+  );
 
   it('expires an invitation after seven days (410 invitation_expired)', async () => {
     const { invitation } = await invite();
@@ -132,7 +145,7 @@ describe.each(testDatabaseKinds())('team and accounts on %s', (kind) => {
     expect(codeOf(await accept('no-such-invitation', STRONG_PASSWORD))).toBe('invitation_expired');
   });
 
-  it('lets only admins manage accounts', async () => {
+  ruleIt('lets only admins manage accounts', async () => {
     const someone = (await svc.db.query<{ id: string }>('SELECT id FROM agents LIMIT 1')).rows[0]!
       .id;
     for (const s of [lena, ana]) {
@@ -152,40 +165,44 @@ describe.each(testDatabaseKinds())('team and accounts on %s', (kind) => {
     }
   });
 
-  it('shows admins and leads every field of every agent, and others only the directory, in GET /agents and in sync', async () => {
-    const full = [
-      'active',
-      'capacity',
-      'email',
-      'id',
-      'languages',
-      'lastSeenAt',
-      'name',
-      'refundLimit',
-      'roles',
-    ];
-    const directory = ['active', 'id', 'languages', 'name', 'roles'];
-    for (const s of [admin, lena]) {
-      const { agents } = (await s.get('/api/v1/agents')).json<{ agents: Agent[] }>();
-      for (const a of agents) expect(Object.keys(a).sort()).toEqual([...full, 'openCases'].sort());
-      const synced = (await pullAll(s)).changes.filter((c) => c.entity === 'agent');
-      expect(synced.length).toBe(agents.length);
-      for (const c of synced) expect(Object.keys(c.data as object).sort()).toEqual(full);
-    }
-    const { agents } = (await ana.get('/api/v1/agents')).json<{ agents: Agent[] }>();
-    const others = agents.filter((a) => a.id !== ana.agent.id);
-    for (const a of others) expect(Object.keys(a).sort()).toEqual(directory);
-    const synced = (await pullAll(ana)).changes.filter((c) => c.entity === 'agent');
-    for (const c of synced.filter((c) => c.id !== ana.agent.id)) {
-      expect(Object.keys(c.data as object).sort()).toEqual(directory);
-    }
-    // Her own record is hers to see whole (her refund limit decides what she may refund).
-    expect(synced.find((c) => c.id === ana.agent.id)?.data).toMatchObject({
-      email: 'ana@demo.casedesk',
-    });
-  });
+  ruleIt(
+    'shows admins and leads every field of every agent, and others only the directory, in GET /agents and in sync',
+    async () => {
+      const full = [
+        'active',
+        'capacity',
+        'email',
+        'id',
+        'languages',
+        'lastSeenAt',
+        'name',
+        'refundLimit',
+        'roles',
+      ];
+      const directory = ['active', 'id', 'languages', 'name', 'roles'];
+      for (const s of [admin, lena]) {
+        const { agents } = (await s.get('/api/v1/agents')).json<{ agents: Agent[] }>();
+        for (const a of agents)
+          expect(Object.keys(a).sort()).toEqual([...full, 'openCases'].sort());
+        const synced = (await pullAll(s)).changes.filter((c) => c.entity === 'agent');
+        expect(synced.length).toBe(agents.length);
+        for (const c of synced) expect(Object.keys(c.data as object).sort()).toEqual(full);
+      }
+      const { agents } = (await ana.get('/api/v1/agents')).json<{ agents: Agent[] }>();
+      const others = agents.filter((a) => a.id !== ana.agent.id);
+      for (const a of others) expect(Object.keys(a).sort()).toEqual(directory);
+      const synced = (await pullAll(ana)).changes.filter((c) => c.entity === 'agent');
+      for (const c of synced.filter((c) => c.id !== ana.agent.id)) {
+        expect(Object.keys(c.data as object).sort()).toEqual(directory);
+      }
+      // Her own record is hers to see whole (her refund limit decides what she may refund).
+      expect(synced.find((c) => c.id === ana.agent.id)?.data).toMatchObject({
+        email: 'ana@demo.casedesk',
+      });
+    },
+  );
 
-  it('shows an admin no cases unless it also has another role', async () => {
+  ruleIt('shows an admin no cases unless it also has another role', async () => {
     const c = await svc.intake({ language: 'de' });
     expect((await admin.get('/api/v1/cases')).json().cases).toEqual([]);
     expect((await admin.get(`/api/v1/cases/${c.id}`)).statusCode).toBe(404);
@@ -196,57 +213,60 @@ describe.each(testDatabaseKinds())('team and accounts on %s', (kind) => {
     expect(seen.map((x) => x.id)).toContain(c.id);
   });
 
-  it('changes roles, languages and refund limit at the next request, and audits from what to what', async () => {
-    const agent = await createAccount(svc, { roles: ['agent'], languages: ['de'] });
-    const res = await admin.request('PATCH', `/api/v1/agents/${agent.agent.id}`, {
-      roles: ['trust_safety'],
-      languages: ['de', 'fr'],
-      refundLimit: { amount: 900_00, currency: 'EUR' },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ roles: ['trust_safety'], languages: ['de', 'fr'] });
-    expect((await agent.get('/api/v1/me')).json()).toMatchObject({
-      roles: ['trust_safety'],
-      refundLimit: { amount: 900_00, currency: 'EUR' },
-    });
-    const last = (await events(agent.agent.id)).at(-1)!;
-    expect(last).toMatchObject({
-      type: 'agent.updated',
-      actorId: admin.agent.id,
-      agentId: agent.agent.id,
-      data: {
-        from: {
-          roles: ['agent'],
-          languages: ['de'],
-          refundLimit: { amount: 100_00, currency: 'EUR' },
+  ruleIt(
+    'changes roles, languages and refund limit at the next request, and audits from what to what',
+    async () => {
+      const agent = await createAccount(svc, { roles: ['agent'], languages: ['de'] });
+      const res = await admin.request('PATCH', `/api/v1/agents/${agent.agent.id}`, {
+        roles: ['trust_safety'],
+        languages: ['de', 'fr'],
+        refundLimit: { amount: 900_00, currency: 'EUR' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ roles: ['trust_safety'], languages: ['de', 'fr'] });
+      expect((await agent.get('/api/v1/me')).json()).toMatchObject({
+        roles: ['trust_safety'],
+        refundLimit: { amount: 900_00, currency: 'EUR' },
+      });
+      const last = (await events(agent.agent.id)).at(-1)!;
+      expect(last).toMatchObject({
+        type: 'agent.updated',
+        actorId: admin.agent.id,
+        agentId: agent.agent.id,
+        data: {
+          from: {
+            roles: ['agent'],
+            languages: ['de'],
+            refundLimit: { amount: 100_00, currency: 'EUR' },
+          },
+          to: {
+            roles: ['trust_safety'],
+            languages: ['de', 'fr'],
+            refundLimit: { amount: 900_00, currency: 'EUR' },
+          },
         },
-        to: {
-          roles: ['trust_safety'],
-          languages: ['de', 'fr'],
-          refundLimit: { amount: 900_00, currency: 'EUR' },
-        },
-      },
-    });
-    expect(Object.keys(last.data.from as object)).not.toContain('name');
-    // Invalid input changes nothing.
-    for (const body of [
-      {},
-      { roles: [] },
-      { roles: ['boss'] },
-      { languages: ['xx'] },
-      { id: 'x' },
-    ]) {
-      const bad = await admin.request('PATCH', `/api/v1/agents/${agent.agent.id}`, body);
-      expect(bad.statusCode, JSON.stringify(body)).toBe(400);
-    }
-    expect(
-      (
-        await admin.request('PATCH', '/api/v1/agents/00000000-0000-4000-8000-000000000000', {
-          name: 'Nobody',
-        })
-      ).statusCode,
-    ).toBe(404);
-  });
+      });
+      expect(Object.keys(last.data.from as object)).not.toContain('name');
+      // Invalid input changes nothing.
+      for (const body of [
+        {},
+        { roles: [] },
+        { roles: ['boss'] },
+        { languages: ['xx'] },
+        { id: 'x' },
+      ]) {
+        const bad = await admin.request('PATCH', `/api/v1/agents/${agent.agent.id}`, body);
+        expect(bad.statusCode, JSON.stringify(body)).toBe(400);
+      }
+      expect(
+        (
+          await admin.request('PATCH', '/api/v1/agents/00000000-0000-4000-8000-000000000000', {
+            name: 'Nobody',
+          })
+        ).statusCode,
+      ).toBe(404);
+    },
+  );
 
   it('turns a narrower language list into deletes in the agent’s next pull, and a wider one into whole cases', async () => {
     const agent = await createAccount(svc, { roles: ['agent'], languages: ['de', 'it'] });
@@ -368,45 +388,51 @@ describe.each(testDatabaseKinds())('team and accounts on %s', (kind) => {
     if (survivor !== admin) admin = await svc.signIn(admin.agent.email, STRONG_PASSWORD);
   });
 
-  it('resets a password: the old one and every session stop, the new invitation sets another', async () => {
-    const agent = await createAccount(svc);
-    const res = await admin.post(`/api/v1/agents/${agent.agent.id}/reset-password`);
-    expect(res.statusCode, res.body).toBe(200);
-    const { invitation } = res.json<{ invitation: { token: string; expiresAt: string } }>();
-    expect(codeOf(await agent.get('/api/v1/me'))).toBe('unauthenticated');
-    await expect(svc.signIn(agent.agent.email, STRONG_PASSWORD)).rejects.toThrow(/401/);
-    expect((await accept(invitation.token, 'marble-canyon-quiet-88')).statusCode).toBe(200);
-    expect((await svc.signIn(agent.agent.email, 'marble-canyon-quiet-88')).agent.id).toBe(
-      agent.agent.id,
-    );
-  });
+  ruleIt(
+    'resets a password: the old one and every session stop, the new invitation sets another',
+    async () => {
+      const agent = await createAccount(svc);
+      const res = await admin.post(`/api/v1/agents/${agent.agent.id}/reset-password`);
+      expect(res.statusCode, res.body).toBe(200);
+      const { invitation } = res.json<{ invitation: { token: string; expiresAt: string } }>();
+      expect(codeOf(await agent.get('/api/v1/me'))).toBe('unauthenticated');
+      await expect(svc.signIn(agent.agent.email, STRONG_PASSWORD)).rejects.toThrow(/401/);
+      expect((await accept(invitation.token, 'marble-canyon-quiet-88')).statusCode).toBe(200);
+      expect((await svc.signIn(agent.agent.email, 'marble-canyon-quiet-88')).agent.id).toBe(
+        agent.agent.id,
+      );
+    },
+  );
 
-  it('changes one’s own password: 422 wrong_password for a wrong current one, then other sessions end', async () => {
-    const agent = await createAccount(svc);
-    const other = await svc.signIn(agent.agent.email, STRONG_PASSWORD);
-    const wrong = await agent.post('/api/v1/me/password', {
-      current: 'not-my-password',
-      new: 'orchid-lighthouse-93',
-    });
-    expect(wrong.statusCode).toBe(422);
-    expect(codeOf(wrong)).toBe('wrong_password');
-    const weak = await agent.post('/api/v1/me/password', {
-      current: STRONG_PASSWORD,
-      new: '123qweasdzxc',
-    });
-    expect(codeOf(weak)).toBe('weak_password');
-    const ok = await agent.post('/api/v1/me/password', {
-      current: STRONG_PASSWORD,
-      new: 'orchid-lighthouse-93',
-    });
-    expect(ok.statusCode).toBe(204);
-    expect((await agent.get('/api/v1/me')).statusCode).toBe(200);
-    expect((await other.get('/api/v1/me')).statusCode).toBe(401);
-    expect((await svc.signIn(agent.agent.email, 'orchid-lighthouse-93')).agent.id).toBe(
-      agent.agent.id,
-    );
-    expect((await events(agent.agent.id)).at(-1)?.type).toBe('agent.password_changed');
-  });
+  ruleIt(
+    'changes one’s own password: 422 wrong_password for a wrong current one, then other sessions end',
+    async () => {
+      const agent = await createAccount(svc);
+      const other = await svc.signIn(agent.agent.email, STRONG_PASSWORD);
+      const wrong = await agent.post('/api/v1/me/password', {
+        current: 'not-my-password',
+        new: 'orchid-lighthouse-93',
+      });
+      expect(wrong.statusCode).toBe(422);
+      expect(codeOf(wrong)).toBe('wrong_password');
+      const weak = await agent.post('/api/v1/me/password', {
+        current: STRONG_PASSWORD,
+        new: '123qweasdzxc',
+      });
+      expect(codeOf(weak)).toBe('weak_password');
+      const ok = await agent.post('/api/v1/me/password', {
+        current: STRONG_PASSWORD,
+        new: 'orchid-lighthouse-93',
+      });
+      expect(ok.statusCode).toBe(204);
+      expect((await agent.get('/api/v1/me')).statusCode).toBe(200);
+      expect((await other.get('/api/v1/me')).statusCode).toBe(401);
+      expect((await svc.signIn(agent.agent.email, 'orchid-lighthouse-93')).agent.id).toBe(
+        agent.agent.id,
+      );
+      expect((await events(agent.agent.id)).at(-1)?.type).toBe('agent.password_changed');
+    },
+  );
 
   it('counts wrong current passwords like failed sign-ins: past the limit even the right one waits', async () => {
     const agent = await createAccount(svc);

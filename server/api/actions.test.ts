@@ -6,6 +6,7 @@ import {
   type Session,
   type TestService,
 } from '../testing/test-service';
+import { ruleTestOn } from '../testing/rule-tests';
 import { testDatabaseKinds } from '../testing/test-databases';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' as const });
@@ -21,6 +22,9 @@ const sor = {
 describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
   let svc: TestService;
   let ana: Session, tess: Session, tom: Session, lena: Session, marco: Session;
+  // Refusals and four-eyes rules, one request at a time: PGlite only. Amounts summed in SQL,
+  // rates, races, replays and dates stay on both databases.
+  const ruleIt = ruleTestOn(kind);
   beforeAll(async () => {
     svc = await startTestService(kind);
     [ana, tess, tom, lena, marco] = await Promise.all([
@@ -85,14 +89,14 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       expect((await detail(c)).case.order.refundable).toEqual(eur(0));
     });
 
-    it('refuses another currency', async () => {
+    ruleIt('refuses another currency', async () => {
       const c = await anasCase();
       const res = await refund(ana, c, 10_00, {}, 'GBP');
       expect(res.statusCode).toBe(422);
       expect(res.json().error.code).toBe('currency_mismatch');
     });
 
-    it('refuses refunds and cancellations on a case without an order', async () => {
+    ruleIt('refuses refunds and cancellations on a case without an order', async () => {
       const c = await svc.intake({ order: null, topic: 'account_access' });
       await ana.post(`/api/v1/cases/${c.id}/claim`);
       expect((await refund(ana, c, 1_00)).json().error.code).toBe('no_order');
@@ -228,7 +232,7 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       expect(elsewhere.json().error.code).toBe('idempotency_key_reused');
     });
 
-    it('scopes idempotency keys to the caller', async () => {
+    ruleIt('scopes idempotency keys to the caller', async () => {
       const c = await anasCase(100_00);
       const key = { 'idempotency-key': `shared-${c.id}` };
       expect((await ana.post(`/api/v1/cases/${c.id}/notes`, { body: 'a' }, key)).statusCode).toBe(
@@ -240,7 +244,7 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       expect((await detail(c)).notes).toHaveLength(2);
     });
 
-    it('refuses an idempotency key that is too long', async () => {
+    ruleIt('refuses an idempotency key that is too long', async () => {
       const c = await anasCase();
       const res = await ana.post(
         `/api/v1/cases/${c.id}/notes`,
@@ -268,7 +272,7 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       expect(again.json().error.code).toBe('order_cancelled');
     });
 
-    it('refuses to cancel a delivered order', async () => {
+    ruleIt('refuses to cancel a delivered order', async () => {
       const c = await anasCase(100_00, 'delivered');
       const res = await ana.post(`/api/v1/cases/${c.id}/actions`, {
         type: 'cancel_order',
@@ -318,30 +322,35 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       ).toBe(200);
     });
 
-    it('keeps the reviewer’s approval comment on the case and refuses a malformed one', async () => {
-      const c = await anasCase();
-      const id = (await restrict(ana, c)).json().id;
-      for (const body of [
-        { comment: 42 },
-        { comment: 'ok', extra: 1 },
-        { comment: 'x'.repeat(5000) },
-      ]) {
-        const bad = await tess.post(`/api/v1/actions/${id}/approve`, body);
-        expect(bad.statusCode).toBe(400);
-      }
-      expect((await detail(c)).actions.find((a: Action) => a.id === id).status).toBe(
-        'pending_approval',
-      );
-      const ok = await tess.post(`/api/v1/actions/${id}/approve`, { comment: ' Proof checked. ' });
-      expect(ok.statusCode).toBe(200);
-      const approved = (await detail(c)).events.filter(
-        (e: { type: string }) => e.type === 'action.approved',
-      );
-      expect(approved).toHaveLength(1);
-      expect(approved[0].data).toMatchObject({ actionId: id, comment: 'Proof checked.' });
-    });
+    ruleIt(
+      'keeps the reviewer’s approval comment on the case and refuses a malformed one',
+      async () => {
+        const c = await anasCase();
+        const id = (await restrict(ana, c)).json().id;
+        for (const body of [
+          { comment: 42 },
+          { comment: 'ok', extra: 1 },
+          { comment: 'x'.repeat(5000) },
+        ]) {
+          const bad = await tess.post(`/api/v1/actions/${id}/approve`, body);
+          expect(bad.statusCode).toBe(400);
+        }
+        expect((await detail(c)).actions.find((a: Action) => a.id === id).status).toBe(
+          'pending_approval',
+        );
+        const ok = await tess.post(`/api/v1/actions/${id}/approve`, {
+          comment: ' Proof checked. ',
+        });
+        expect(ok.statusCode).toBe(200);
+        const approved = (await detail(c)).events.filter(
+          (e: { type: string }) => e.type === 'action.approved',
+        );
+        expect(approved).toHaveLength(1);
+        expect(approved[0].data).toMatchObject({ actionId: id, comment: 'Proof checked.' });
+      },
+    );
 
-    it('never lets a T&S reviewer approve their own proposal', async () => {
+    ruleIt('never lets a T&S reviewer approve their own proposal', async () => {
       const c = await svc.intake({ language: 'en' });
       await tess.post(`/api/v1/cases/${c.id}/claim`);
       const p = (await restrict(tess, c)).json();
@@ -353,7 +362,7 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       expect((await tom.post(`/api/v1/actions/${p.id}/approve`)).statusCode).toBe(200);
     });
 
-    it('keeps law-enforcement referrals pending even for T&S and leads', async () => {
+    ruleIt('keeps law-enforcement referrals pending even for T&S and leads', async () => {
       const c = await anasCase();
       const res = await lena.post(`/api/v1/cases/${c.id}/actions`, {
         type: 'law_enforcement_referral',
@@ -369,29 +378,32 @@ describe.each(testDatabaseKinds())('resolution actions on %s', (kind) => {
       );
     });
 
-    it('refuses incomplete statements of reasons, unknown action types and unknown fields', async () => {
-      const c = await anasCase();
-      const cases = [
-        {
-          type: 'restrict_account',
-          subject: 'buyer',
-          restriction: 'suspend',
-          until: null,
-          statementOfReasons: { ...sor, facts: undefined },
-        },
-        { type: 'teleport', reason: 'x' },
-        { type: 'refund', amount: eur(1_00), reason: 'x', bonus: true },
-        { type: 'refund', amount: { amount: -5, currency: 'EUR' }, reason: 'x' },
-        { type: 'refund', amount: { amount: 1.5, currency: 'EUR' }, reason: 'x' },
-        { type: 'refund', amount: eur(1_00), reason: 'x'.repeat(2001) },
-      ];
-      for (const body of cases) {
-        const res = await ana.post(`/api/v1/cases/${c.id}/actions`, body);
-        expect(res.statusCode, JSON.stringify(body).slice(0, 60)).toBe(400);
-        expect(res.json().error.code).toBe('validation_failed');
-      }
-      expect((await detail(c)).actions).toHaveLength(0);
-    });
+    ruleIt(
+      'refuses incomplete statements of reasons, unknown action types and unknown fields',
+      async () => {
+        const c = await anasCase();
+        const cases = [
+          {
+            type: 'restrict_account',
+            subject: 'buyer',
+            restriction: 'suspend',
+            until: null,
+            statementOfReasons: { ...sor, facts: undefined },
+          },
+          { type: 'teleport', reason: 'x' },
+          { type: 'refund', amount: eur(1_00), reason: 'x', bonus: true },
+          { type: 'refund', amount: { amount: -5, currency: 'EUR' }, reason: 'x' },
+          { type: 'refund', amount: { amount: 1.5, currency: 'EUR' }, reason: 'x' },
+          { type: 'refund', amount: eur(1_00), reason: 'x'.repeat(2001) },
+        ];
+        for (const body of cases) {
+          const res = await ana.post(`/api/v1/cases/${c.id}/actions`, body);
+          expect(res.statusCode, JSON.stringify(body).slice(0, 60)).toBe(400);
+          expect(res.json().error.code).toBe('validation_failed');
+        }
+        expect((await detail(c)).actions).toHaveLength(0);
+      },
+    );
   });
 
   describe('external disputes', () => {
