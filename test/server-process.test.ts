@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,12 +10,17 @@ interface Started {
   stop: () => Promise<void>;
 }
 
+// A test that times out leaves its process running; the suite's end stops whatever is left.
+const children = new Set<ChildProcess>();
+
 /** Runs `npm run server` as it runs for a person: a real process, configured by environment. */
 function run(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, CASEDESK_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -49,6 +54,7 @@ describe('the case service process', () => {
     return d;
   };
   afterAll(async () => {
+    for (const child of children) child.kill('SIGKILL');
     await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
   });
 
