@@ -101,8 +101,8 @@ export const UI_PROBE = String.raw`(() => {
 
   window.__bench = {
     glide,
-    /** The reference in the i-th row on screen (what opening that row must show). */
-    rowRef: (i) => rows()[i]?.cells[0]?.textContent ?? null,
+    /** The reference in the i-th row on screen (what opening that row must show; a lead's rows start with a tick box). */
+    rowRef: (i) => rows()[i]?.querySelector('td.mono')?.textContent ?? null,
     rowCount: () => rows().length,
     firstRowsAt: () => firstRowsAt,
     /** Starts watching for a condition; the returned promise gives the time it showed. */
