@@ -180,8 +180,9 @@ const narrowed = (q: QueueQuery) => !!(q.filters.assignee || q.filters.periodOf)
 /** A UTC timestamp's day within [from, to], both days included ('' bounds nothing). */
 const onDays = (at: string | null | undefined, from: string, to: string) => {
   if (!at) return false;
-  const day = at.slice(0, 10);
-  return (!from || day >= from) && (!to || day <= to);
+  // Compared as strings, no day cut out of each: run over every case of a day filter, the
+  // slice was 0.8-2 s of 100,000 cases' test (bench:ui).
+  return (!from || at >= from) && (!to || at < `${to}\uffff`);
 };
 
 /** The case's own time the period filter means; refunds and restrictions are read apart. */
@@ -248,10 +249,34 @@ function readNarrowed(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCas
         const [lo, hi] = all([f.assignee, 1]);
         return db.cases.where('[assigneeKey+open+slaDueAt]').between(lo, hi, true, true).toArray();
       }
-      return db.cases.filter(keep).toArray();
+      return everyCase(db, keep);
     })
     .then((rows) => rows.filter(keep).sort(compareBy(q.sort)));
 }
+
+/**
+ * Every case passing `keep`, read in primary-key order EVERY_CHUNK at a time: a cursor
+ * asked the browser process once per case (100,000 round trips for a day filter), and one
+ * read of all would hold every other read behind it and every case in memory at once.
+ */
+function everyCase(
+  db: ReplicaDb,
+  keep: (c: LocalCase) => boolean,
+  after: string | null = null,
+  found: LocalCase[] = [],
+): Promise<LocalCase[]> {
+  const chunk =
+    after === null
+      ? db.cases.limit(EVERY_CHUNK)
+      : db.cases.where(':id').above(after).limit(EVERY_CHUNK);
+  return chunk.toArray().then((rows) => {
+    for (const c of rows) if (keep(c)) found.push(c);
+    return rows.length < EVERY_CHUNK
+      ? found
+      : everyCase(db, keep, rows[rows.length - 1]!.id, found);
+  });
+}
+const EVERY_CHUNK = 2_000;
 
 /**
  * Kept per replica (a window's open database) and query: the last few dashboard-bar views
