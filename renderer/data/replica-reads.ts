@@ -249,34 +249,10 @@ function readNarrowed(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCas
         const [lo, hi] = all([f.assignee, 1]);
         return db.cases.where('[assigneeKey+open+slaDueAt]').between(lo, hi, true, true).toArray();
       }
-      return everyCase(db, keep);
+      return db.cases.filter(keep).toArray();
     })
     .then((rows) => rows.filter(keep).sort(compareBy(q.sort)));
 }
-
-/**
- * Every case passing `keep`, read in primary-key order EVERY_CHUNK at a time: a cursor
- * asked the browser process once per case (100,000 round trips for a day filter), and one
- * read of all would hold every other read behind it and every case in memory at once.
- */
-function everyCase(
-  db: ReplicaDb,
-  keep: (c: LocalCase) => boolean,
-  after: string | null = null,
-  found: LocalCase[] = [],
-): Promise<LocalCase[]> {
-  const chunk =
-    after === null
-      ? db.cases.limit(EVERY_CHUNK)
-      : db.cases.where(':id').above(after).limit(EVERY_CHUNK);
-  return chunk.toArray().then((rows) => {
-    for (const c of rows) if (keep(c)) found.push(c);
-    return rows.length < EVERY_CHUNK
-      ? found
-      : everyCase(db, keep, rows[rows.length - 1]!.id, found);
-  });
-}
-const EVERY_CHUNK = 2_000;
 
 /**
  * Kept per replica (a window's open database) and query: the last few dashboard-bar views
