@@ -180,9 +180,8 @@ const narrowed = (q: QueueQuery) => !!(q.filters.assignee || q.filters.periodOf)
 /** A UTC timestamp's day within [from, to], both days included ('' bounds nothing). */
 const onDays = (at: string | null | undefined, from: string, to: string) => {
   if (!at) return false;
-  // Compared as strings, no day cut out of each: run over every case of a day filter, the
-  // slice was 0.8-2 s of 100,000 cases' test (bench:ui).
-  return (!from || at >= from) && (!to || at < `${to}\uffff`);
+  const day = at.slice(0, 10);
+  return (!from || day >= from) && (!to || day <= to);
 };
 
 /** The case's own time the period filter means; refunds and restrictions are read apart. */
