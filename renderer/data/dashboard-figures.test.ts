@@ -60,6 +60,20 @@ describe('the dashboard on the device', () => {
     ).toBe(true);
   });
 
+  it('reads the clocks a few cases at a time and counts them as reading them at once would, ties on one due time included', async () => {
+    db = openReplica(`dashboard-chunks-${Math.random()}`);
+    // 180 cases on ten due times: 18 share each, more than a chunk of 4.
+    const cases = spread();
+    await db.cases.bulkPut(cases.map((c) => toLocalCase(c, false)));
+    const languages = [...LANGUAGES];
+    const whole = await liveQueue(db, languages, now);
+    expect(whole.clocks).toEqual(countClocks(cases, languages, now));
+    for (const chunk of [1, 4, 17]) {
+      const chunked = await liveQueue(db, languages, now, chunk);
+      expect(chunked).toEqual(whole);
+    }
+  });
+
   it('keeps the service’s figures with the time they were read, and forgets none it cannot read', async () => {
     db = openReplica(`dashboard-kept-${Math.random()}`);
     expect(await keptQueueHealth(db)).toBeNull();

@@ -48,7 +48,81 @@ async function everyPage(r: ReplicaDb, q: QueueQuery): Promise<string[]> {
   return [...first, ...rest].map((c) => c.id);
 }
 
+/** Counts the requests that read `cases` (queries and cursors), from here on. */
+function spyOnCaseReads(r: ReplicaDb): { reads: number } {
+  const spy = { reads: 0 };
+  r.use({
+    stack: 'dbcore',
+    name: 'CaseReadSpy',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'cases') return table;
+        return {
+          ...table,
+          query: (req) => ((spy.reads += 1), table.query(req)),
+          openCursor: (req) => ((spy.reads += 1), table.openCursor(req)),
+          getMany: (req) => ((spy.reads += 1), table.getMany(req)),
+        };
+      },
+    }),
+  });
+  return spy;
+}
+
 describe('the queue narrowed by a dashboard bar', () => {
+  it('reads every case once for a day’s count and pages, and again once a case changes', async () => {
+    const r = await replica();
+    r.close();
+    const spy = spyOnCaseReads(r);
+    await r.open();
+    const q = team({ periodOf: 'created', periodFrom: dayOf(3), periodTo: dayOf(3) });
+    const want = async () =>
+      (await r.cases.toArray())
+        .filter((c) => ANA.languages.includes(c.language) && c.createdAt.startsWith(dayOf(3)))
+        .map((c) => c.id)
+        .sort();
+    const before = await want();
+    expect(before.length).toBeGreaterThan(3);
+
+    spy.reads = 0;
+    expect(await laterCount(r, q, ANA)).toEqual({ n: before.length, exact: true });
+    const afterCount = spy.reads;
+    expect(afterCount).toBeGreaterThan(0);
+    expect((await everyPage(r, q)).sort()).toEqual(before);
+    expect(spy.reads).toBe(afterCount);
+
+    // A new case created that day, in one of Ana's languages: counted and shown at once.
+    const extra = toLocalCase(
+      makeCase(1000, { createdAt: `${dayOf(3)}T12:00:00.000Z`, language: ANA.languages[0]! }),
+      false,
+    );
+    await r.cases.put(extra);
+    const after = await want();
+    expect(after).toEqual([...before, extra.id].sort());
+    expect(await laterCount(r, q, ANA)).toEqual({ n: after.length, exact: true });
+    expect((await everyPage(r, q)).sort()).toEqual(after);
+    // A case leaving the day (its creation time corrected): gone from the view.
+    await r.cases.update(extra.id, { createdAt: `${dayOf(4)}T12:00:00.000Z` });
+    expect((await everyPage(r, q)).sort()).toEqual(before);
+  });
+
+  it('finds a day’s cases among thousands, as testing every case would', async () => {
+    db = openReplica(`narrowed-many-${Math.random()}`);
+    const cases = Array.from({ length: 4_500 }, (_, i) =>
+      makeCase(i, { createdAt: new Date(START + (i % 10) * DAY + i * 1000).toISOString() }),
+    );
+    await db.cases.bulkPut(cases.map((c) => toLocalCase(c, false)));
+    const want = (await db.cases.toArray())
+      .filter((c) => ANA.languages.includes(c.language) && c.createdAt.startsWith(dayOf(7)))
+      .map((c) => c.id)
+      .sort();
+    expect(want.length).toBeGreaterThan(100);
+    const q = team({ periodOf: 'created', periodFrom: dayOf(7), periodTo: dayOf(7) });
+    expect((await queuePage(db, q, ANA, 0, 10_000)).map((c) => c.id).sort()).toEqual(want);
+  });
+
   it('shows exactly one agent’s open cases of the team queue, counted once the rows show', async () => {
     const r = await replica();
     const want = (await r.cases.toArray())

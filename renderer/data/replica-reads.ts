@@ -10,7 +10,7 @@ import type { ActionRead, AgentRead, EventRead } from './read-schemas';
 import type { LocalCase, OutboxEntry, ReplicaDb } from './replica-db';
 import { countMerged, pageMerged, type MergedRanges } from './merged-ranges';
 import { matchesSearch, searchWords } from './search-words';
-import { bucket, FACETS as COUNTED_FACETS } from './view-counts';
+import { bucket, CASES_REVISION, FACETS as COUNTED_FACETS } from './view-counts';
 import { partyKey, type PartyFiguresRow } from './party-figures';
 import { decisionOf, type LocalAccount } from './account-record';
 
@@ -244,8 +244,7 @@ function actedCaseIds(db: ReplicaDb, f: QueueQuery['filters']): Promise<Set<stri
  * case or from the actions (no replica index holds those days). A period holds resolved
  * cases as well as open ones: a day's first responses are mostly resolved by now.
  */
-function narrowedResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCase[] | null> {
-  if (!narrowed(q)) return Dexie.Promise.resolve(null);
+function readNarrowed(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCase[]> {
   const f = q.filters;
   const view = inView(q, me, !!f.periodOf);
   const more = refine(q, false);
@@ -261,6 +260,43 @@ function narrowedResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<Local
       return db.cases.filter(keep).toArray();
     })
     .then((rows) => rows.filter(keep).sort(compareBy(q.sort)));
+}
+
+/**
+ * Kept per replica (a window's open database) and query: the last few dashboard-bar views
+ * read, each with the cases' revision it was read at. A day filter reads every case (100,000
+ * at the issue's size), and the table asks for the count and then for each page of the same
+ * view: each asked again, it was read again.
+ */
+const narrowedKept = new WeakMap<
+  ReplicaDb,
+  Map<string, { revision: number | null; rows: LocalCase[] }>
+>();
+const NARROWED_KEPT = 4;
+
+/**
+ * `readNarrowed`, kept while no case changes (CASES_REVISION, read in the same transaction).
+ * Refunds and restrictions are read from the actions, whose writes do not move the
+ * revision, and only the few cases they name: never kept.
+ */
+function narrowedResults(db: ReplicaDb, q: QueueQuery, me: Agent): Promise<LocalCase[] | null> {
+  if (!narrowed(q)) return Dexie.Promise.resolve(null);
+  if (q.filters.periodOf === 'refunded' || q.filters.periodOf === 'restricted')
+    return readNarrowed(db, q, me);
+  const kept = narrowedKept.get(db) ?? new Map();
+  narrowedKept.set(db, kept);
+  const key = JSON.stringify([me.id, me.languages, q.view, q.filters, q.search, q.sort]);
+  return db.counts.get(CASES_REVISION).then((row) => {
+    const revision = row?.n ?? null;
+    const hit = kept.get(key);
+    if (hit && hit.revision === revision) return hit.rows;
+    return readNarrowed(db, q, me).then((rows) => {
+      kept.delete(key);
+      kept.set(key, { revision, rows });
+      for (const old of kept.keys()) if (kept.size > NARROWED_KEPT) kept.delete(old);
+      return rows;
+    });
+  });
 }
 
 // A search reads the cases of its rarest word only when they are this few; a word in more

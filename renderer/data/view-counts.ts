@@ -28,6 +28,12 @@ const RANGE_ANY = 3;
 
 /** Present once the counts were built from every case (absent: a replica from before). */
 export const COUNTS_READY = '#ready';
+/**
+ * A new random number with every write to `cases` (in the write's transaction, in any
+ * window): a read that keeps what it computed from many cases (a dashboard bar's view)
+ * keeps it only while this is unchanged.
+ */
+export const CASES_REVISION = '#cases';
 
 /** Filters that have a bucket per value: with the language on the team queue (one bucket per
  * language, so an agent's languages add up), or with the assignee for My cases and
@@ -148,6 +154,11 @@ export const countsMiddleware: Middleware<DBCore> = {
             return table.mutate(req);
           }
           const counts = down.table('counts');
+          await counts.mutate({
+            type: 'put',
+            trans: req.trans,
+            values: [{ key: CASES_REVISION, n: Math.random() }],
+          });
           const delta = new Map<string, number>();
           if (req.type === 'deleteRange' && req.range.type === RANGE_ANY) {
             // Emptied (a fresh start): so are its counts, still valid.
@@ -156,7 +167,10 @@ export const countsMiddleware: Middleware<DBCore> = {
             await counts.mutate({
               type: 'put',
               trans: req.trans,
-              values: [{ key: COUNTS_READY, n: 1 }],
+              values: [
+                { key: COUNTS_READY, n: 1 },
+                { key: CASES_REVISION, n: Math.random() },
+              ],
             });
             return res;
           }

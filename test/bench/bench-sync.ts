@@ -8,7 +8,8 @@
  * of the same records as the ceiling — then catch-up after 1,000 server changes made while
  * offline, pushing 500 queued mutations, and poke-to-visible latency. A benchmark, not a test.
  *
- * Filling the service with 100,000 cases takes minutes: BENCH_SYNC_KEEP=<dir> keeps each
+ * The service is filled by SQL (copies of 300 demo cases; BENCH_SYNC_FILL=intake makes each
+ * case through intake instead, ~31 ms a case). BENCH_SYNC_KEEP=<dir> keeps each
  * size's filled database there as a tarball and loads it on the next run; BENCH_SYNC_WEB_ROOT
  * serves another build of the workspace (default out/renderer).
  */
@@ -27,6 +28,7 @@ import { openCaseFromIntake } from '../../server/services/intake';
 import { addNote } from '../../server/services/case-commands';
 import { findAgent } from '../../server/repositories/agents';
 import { escalation } from '../../server/testing/test-service';
+import { fillBenchService } from '../../server/bench/case-copies';
 import path from 'node:path';
 
 const SIZES = (process.env.BENCH_SYNC_SIZES ?? '10000,100000').split(',').map(Number);
@@ -40,6 +42,7 @@ const ARGS = [
 ];
 
 const KEEP = process.env.BENCH_SYNC_KEEP;
+const BY_INTAKE = process.env.BENCH_SYNC_FILL === 'intake';
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -50,9 +53,17 @@ function diskBytes(dir: string): number | null {
   return Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
 }
 
-/** The case service's database holding `size` cases, from the kept tarball when there is one. */
+/**
+ * The case service's database holding `size` cases, from the kept tarball when there is
+ * one. By default filled by SQL (`server/bench/case-copies.ts`: copies of 300 demo cases
+ * made through intake, with their messages and ~4 events each, over the last 180 days: a
+ * minute or two for 100,000); BENCH_SYNC_FILL=intake makes every case through intake as an
+ * escalation (one event, no messages; ~31 ms a case).
+ */
 async function filledDatabase(size: number) {
-  const kept = KEEP ? path.join(KEEP, `bench-sync-${size}-aged.tar`) : null;
+  const kept = KEEP
+    ? path.join(KEEP, `bench-sync-${size}-${BY_INTAKE ? 'aged' : 'copies'}.tar`)
+    : null;
   if (kept && existsSync(kept)) {
     const db = await openPglite(undefined, { loadDataDir: new Blob([await readFile(kept)]) });
     console.log(`\n${size.toLocaleString('en')} cases: server database loaded from ${kept}`);
@@ -60,20 +71,28 @@ async function filledDatabase(size: number) {
   }
   const db = await openPglite();
   await migrate(db);
-  await db.transaction((tx) => createDemoAccounts(tx));
   const t0 = Date.now();
-  // Cases arrive over the last 180 days, oldest first, as a real service's do: what a first
-  // sync leaves out by age (the history of cases not yet opened) is then left out here too.
-  const spanMs = 180 * 86_400_000;
-  for (let i = 0; i < size; i += 500) {
-    await db.transaction(async (tx) => {
-      for (let j = i; j < Math.min(size, i + 500); j++)
-        await openCaseFromIntake(
-          tx,
-          escalation({ language: 'de' }),
-          new Date(t0 - spanMs + (spanMs * j) / size),
-        );
-    });
+  if (BY_INTAKE) {
+    await db.transaction((tx) => createDemoAccounts(tx));
+    // Cases arrive over the last 180 days, oldest first, as a real service's do: what a
+    // first sync leaves out by age (the history of cases not yet opened) is then left out
+    // here too.
+    const spanMs = 180 * 86_400_000;
+    for (let i = 0; i < size; i += 500) {
+      await db.transaction(async (tx) => {
+        for (let j = i; j < Math.min(size, i + 500); j++)
+          await openCaseFromIntake(
+            tx,
+            escalation({ language: 'de' }),
+            new Date(t0 - spanMs + (spanMs * j) / size),
+          );
+      });
+    }
+  } else {
+    const filled = await fillBenchService(db, { size });
+    console.log(
+      `\n${filled.cases.toLocaleString('en')} cases with ${filled.messages.toLocaleString('en')} copied messages and ${filled.events.toLocaleString('en')} copied events`,
+    );
   }
   console.log(`\n${size.toLocaleString('en')} cases: server filled in ${secs(Date.now() - t0)}`);
   if (kept) {

@@ -18,6 +18,7 @@ import { migrate } from '../../server/db/migrate';
 import { openPglite } from '../../server/db/pglite-database';
 import { seedDemoIfEmpty } from '../../server/seed/demo';
 import { browserExecutable } from '../browser/provide-browser';
+import { fillBenchService } from '../../server/bench/case-copies';
 import { topCosts, type CpuProfile } from './cpu-profile';
 import { UI_PROBE } from './ui-probe';
 
@@ -26,6 +27,18 @@ const REPS = Number(process.env.BENCH_UI_REPS ?? 9);
 const PROFILE = process.env.BENCH_UI_PROFILE !== '0';
 // BENCH_UI_ONLY=glide runs the team queue's steady scrolling alone (the queue's windowing).
 const ONLY_GLIDE = process.env.BENCH_UI_ONLY === 'glide';
+// BENCH_UI_STEPS=cold,team queue runs only the steps whose names contain one of these (cold
+// start and the glides included); BENCH_UI_AGENT=0 leaves out the agent's replica (a second
+// fill). For looking into one step at a time.
+const STEPS = process.env.BENCH_UI_STEPS?.split(',').map((x) => x.trim().toLowerCase());
+const chosen = (name: string) => !STEPS || STEPS.some((x) => name.toLowerCase().includes(x));
+const WITH_AGENT = process.env.BENCH_UI_AGENT !== '0';
+// BENCH_UI_FILL=sync fills the case service by SQL with BENCH_UI_SIZE cases (copies of 300
+// intake-made demo cases with their messages and events, server/bench/case-copies.ts) and
+// the replica by a real first sync of them: the cases open online as on a real service, at
+// the cost of a first sync per agent. The default (raw) syncs 40 demo cases and copies them
+// into the replica by raw IndexedDB puts (about two minutes for 100,000).
+const BY_SYNC = process.env.BENCH_UI_FILL === 'sync';
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -40,14 +53,16 @@ const RARE = 'zeppelin'; // 1 in 1,000
 const TENTH = 'brass'; // 1 in 10
 const MOST = 'vintage'; // 49 in 50
 
-type Kind = 'queue' | 'row' | 'caseShown' | 'caseFilled' | 'closed';
+type Kind = 'queue' | 'row' | 'caseShown' | 'caseFilled' | 'closed' | 'dashboard';
 type Act =
   | { action: 'view'; arg: string }
   | { action: 'select'; arg: [string, string] }
   | { action: 'search'; arg: string }
   | { action: 'scroll'; arg: number }
   | { action: 'open'; arg: number }
-  | { action: 'close'; arg: null };
+  | { action: 'close'; arg: null }
+  | { action: 'bar'; arg: [string, number] }
+  | { action: 'unchip'; arg: null };
 
 interface Step {
   name: string;
@@ -100,7 +115,16 @@ async function goTo(page: Page, acts: Act[]): Promise<void> {
           name,
         a.arg,
       ));
-    if (!already) await settle(page, a, a.action === 'open' ? 'caseShown' : 'queue');
+    if (!already)
+      await settle(
+        page,
+        a,
+        a.action === 'open'
+          ? 'caseShown'
+          : a.action === 'view' && a.arg === 'Dashboard'
+            ? 'dashboard'
+            : 'queue',
+      );
   }
 }
 
@@ -122,10 +146,21 @@ async function drive(page: Page, act: Act): Promise<void> {
       return page.locator('table[aria-label="Cases"] tbody tr[aria-rowindex]').nth(act.arg).click();
     case 'close':
       return page.getByRole('button', { name: 'Close case' }).click();
+    case 'bar': {
+      const [series, k] = act.arg;
+      const n = (await page.evaluate(`__bench.barCount(${JSON.stringify(series)})`)) as number;
+      return page
+        .locator(`main[aria-label="Dashboard"] .chart-bar.clickable[aria-label*=", ${series}:"]`)
+        .nth(n - 1 - (k % n))
+        .click();
+    }
+    case 'unchip':
+      return page.locator('ul.filter-chips button').first().click();
   }
 }
 
 async function runStep(page: Page, cdp: CDPSession, step: Step): Promise<void> {
+  if (!chosen(step.name)) return;
   const inPage: number[] = [];
   const driven: number[] = [];
   const once = async (rep: number, how: 'page' | 'driver' | 'profile') => {
@@ -239,7 +274,10 @@ async function signIn(page: Page, url: string, email: string): Promise<void> {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('casedesk-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Synced' }).waitFor();
+  await page
+    .getByRole('status', { name: 'Sync status' })
+    .filter({ hasText: 'Synced' })
+    .waitFor({ timeout: BY_SYNC ? 3 * 3_600_000 : 30_000 });
 }
 
 const HEADER = `  ${'step'.padEnd(46)} ${'in the page'.padStart(13)}   ${'through Playwright'.padStart(13)}\n  ${''.padEnd(46)} ${'median'.padStart(6)} ${'p95'.padStart(6)}   ${'median'.padStart(6)} ${'p95'.padStart(6)}  (ms)`;
@@ -265,10 +303,11 @@ async function withProfile(
     await ctx.addInitScript(UI_PROBE);
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     await useBuild(ROOTS[0]!);
+    const t0 = Date.now();
     await signIn(page, url, email);
-    const filled = await fill(page, SIZE);
+    const filled = BY_SYNC ? Date.now() - t0 : await fill(page, SIZE);
     console.log(
-      `\n${email}: ${SIZE.toLocaleString('en')} local cases, filled in ${(filled / 1000).toFixed(1)} s`,
+      `\n${email}: ${SIZE.toLocaleString('en')} local cases, ${BY_SYNC ? 'first sync' : 'filled'} in ${(filled / 1000).toFixed(1)} s`,
     );
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -319,7 +358,8 @@ async function reloadToRows(page: Page, timeout: number): Promise<void> {
 }
 
 /** Reloads the page and waits for the first rows of the queue. */
-async function coldStart(page: Page): Promise<void> {
+async function coldStart(page: Page, cdp: CDPSession): Promise<void> {
+  if (!chosen('cold start')) return;
   const inPage: number[] = [];
   const driven: number[] = [];
   for (let rep = 0; rep < REPS; rep++) {
@@ -327,6 +367,17 @@ async function coldStart(page: Page): Promise<void> {
     await reloadToRows(page, 120_000);
     driven.push(Date.now() - t0);
     inPage.push((await page.evaluate(() => window.__bench.firstRowsAt()))!);
+  }
+  if (PROFILE) {
+    // The renderer process outlives a reload of the same origin: one profile covers it.
+    await cdp.send('Profiler.start');
+    await reloadToRows(page, 120_000);
+    const ms = (await page.evaluate(() => window.__bench.firstRowsAt()))!;
+    const { profile } = await cdp.send('Profiler.stop');
+    const costs = topCosts(profile as CpuProfile, 6)
+      .map((c) => `${c.what} ${c.ms.toFixed(0)}`)
+      .join(' · ');
+    profiles.push(`  cold start (${ms.toFixed(0)} ms): ${costs}`);
   }
   const view = await page.evaluate(
     () => document.querySelector('nav[aria-label="Views"] a[aria-current="page"]')?.textContent,
@@ -384,7 +435,19 @@ const search = (arg: string): Act => ({ action: 'search', arg });
 
 const db = await openPglite();
 await migrate(db);
-await seedDemoIfEmpty(db, { seedNumber: 1, cases: 40 });
+if (BY_SYNC) {
+  // The same words, planted in the same shares of the cases, as the raw fill plants.
+  const filled = await fillBenchService(db, {
+    size: SIZE,
+    lotWords: (n) =>
+      [n % 1000 === 7 ? RARE : '', n % 10 === 3 ? TENTH : '', n % 50 !== 0 ? MOST : ''].filter(
+        Boolean,
+      ),
+  });
+  console.log(
+    `case service filled by SQL: ${filled.cases.toLocaleString('en')} cases, ${filled.events.toLocaleString('en')} copied events, in ${(filled.ms / 1000).toFixed(0)} s`,
+  );
+} else await seedDemoIfEmpty(db, { seedNumber: 1, cases: 40 });
 console.log(
   `bench:ui  ${SIZE.toLocaleString('en')} local cases · ${REPS} repetitions · headless Chromium, persistent profile on disk · node ${process.version}`,
 );
@@ -414,9 +477,10 @@ try {
 }
 
 async function benchOne(url: string): Promise<void> {
+  let bars = 0;
   await withProfile(url, 'lena@demo.casedesk', async (page, cdp) => {
     await goTo(page, [view('Team queue')]);
-    if (!ONLY_GLIDE) await coldStart(page);
+    if (!ONLY_GLIDE) await coldStart(page, cdp);
     const team = view('Team queue');
     const steps: Step[] = [
       {
@@ -455,6 +519,15 @@ async function benchOne(url: string): Promise<void> {
         kind: 'queue',
       })),
       {
+        // A day filter reads every case (no index holds the days): a different day each
+        // time, so that no repetition finds the day before's view kept.
+        name: 'a Dashboard bar: cases created on a day',
+        setup: () => [view('Dashboard')],
+        act: () => ({ action: 'bar', arg: ['Incoming', bars++] }),
+        kind: 'queue',
+        undo: { action: 'unchip', arg: null },
+      },
+      {
         name: 'scroll the team queue',
         setup: () => [team],
         act: (rep) => ({ action: 'scroll', arg: Math.floor(((rep + 1) * SIZE) / 40) }),
@@ -475,7 +548,7 @@ async function benchOne(url: string): Promise<void> {
         kind: 'caseFilled',
       },
     ];
-    await glideQueue(page, cdp);
+    if (chosen('glide')) await glideQueue(page, cdp);
     if (ONLY_GLIDE) return;
     for (const step of steps) await runStep(page, cdp, step);
     await cdp.send('Performance.enable');
@@ -483,7 +556,7 @@ async function benchOne(url: string): Promise<void> {
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
     console.log(`  renderer JS heap ${(heap / 1024 / 1024).toFixed(0)} MB`);
   });
-  if (ONLY_GLIDE) return;
+  if (ONLY_GLIDE || !WITH_AGENT) return;
   await withProfile(url, 'ana@demo.casedesk', async (page, cdp) => {
     const steps: Step[] = [
       {

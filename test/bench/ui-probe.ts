@@ -22,6 +22,7 @@ export const UI_PROBE = String.raw`(() => {
   };
   const conditions = {
     queue: () => sawBusy && rowsShown(),
+    dashboard: () => !!$('main[aria-label="Dashboard"] .chart-bar.clickable'),
     row: (i) => {
       const t = table();
       return !!t && t.getAttribute('aria-busy') === 'false' && !!t.querySelector('tbody tr[aria-rowindex="' + (i + 2) + '"]');
@@ -63,6 +64,8 @@ export const UI_PROBE = String.raw`(() => {
     const l = [...document.querySelectorAll('label')].find((x) => x.textContent.trim() === text);
     return l && document.getElementById(l.htmlFor);
   };
+  const dayBars = (series) => [...document.querySelectorAll('main[aria-label="Dashboard"] .chart-bar.clickable')]
+    .filter((b) => (b.getAttribute('aria-label') || '').includes(', ' + series + ':'));
   const rows = () => [...document.querySelectorAll('table[aria-label="Cases"] tbody tr[aria-rowindex]')];
   const actions = {
     view: (name) => [...document.querySelectorAll('nav[aria-label="Views"] a')].find((a) => a.textContent.trim() === name).click(),
@@ -71,6 +74,12 @@ export const UI_PROBE = String.raw`(() => {
     scroll: (index) => { $('.queue-scroll').scrollTop = index * 36; },
     open: (i) => rows()[i].click(),
     close: () => $('button.close-case').click(),
+    // The k-th bar of a series from the right (the latest day first), as a click.
+    bar: ([series, k]) => {
+      const bars = dayBars(series);
+      bars[bars.length - 1 - (k % bars.length)].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    },
+    unchip: () => $('ul.filter-chips button').click(),
   };
 
   /**
@@ -101,9 +110,11 @@ export const UI_PROBE = String.raw`(() => {
 
   window.__bench = {
     glide,
-    /** The reference in the i-th row on screen (what opening that row must show). */
-    rowRef: (i) => rows()[i]?.cells[0]?.textContent ?? null,
+    /** The reference in the i-th row on screen (what opening that row must show; a lead's rows start with a tick box). */
+    rowRef: (i) => rows()[i]?.querySelector('td.mono')?.textContent ?? null,
     rowCount: () => rows().length,
+    /** How many bars of a series the Dashboard shows. */
+    barCount: (series) => dayBars(series).length,
     firstRowsAt: () => firstRowsAt,
     /** Starts watching for a condition; the returned promise gives the time it showed. */
     arm: (kind, arg, timeoutMs = 60000) => {
