@@ -1,8 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../shared';
 import { replicaName } from '../data/replica-db';
-import type { SyncTransport } from '../data/sync-transport';
 import { ANA, makeCase } from '../data/testing/case-fixtures';
 import { makeStore, type AppStore } from './store';
 import {
@@ -14,22 +12,11 @@ import {
   writeMutation,
 } from './session-thunks';
 import { memoryPlatform } from './testing/memory-platform';
+import { oneCaseTransport } from './testing/one-case-transport';
 
 const aCase = makeCase(1, { assigneeId: ANA.id });
 
-/** A case service that holds one case and accepts nothing (a push never answers). */
-const oneCaseService = (): SyncTransport => ({
-  pull: async (): Promise<PullResponse> => ({
-    changes: [
-      { entity: 'agent', op: 'upsert', id: ANA.id, data: ANA },
-      { entity: 'case', op: 'upsert', id: aCase.id, data: aCase },
-    ],
-    cursor: 'c1',
-    hasMore: false,
-  }),
-  push: () => new Promise(() => undefined),
-  subscribe: () => () => undefined,
-});
+const oneCaseService = oneCaseTransport(aCase);
 
 const stores: AppStore[] = [];
 function openWindow(host: ReturnType<typeof memoryPlatform>) {

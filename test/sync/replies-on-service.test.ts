@@ -2,13 +2,12 @@ import 'fake-indexeddb/auto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../shared';
-import type { SyncTransport } from '../../renderer/data/sync-transport';
 import { ANA, makeCase } from '../../renderer/data/testing/case-fixtures';
 import { makeStore, type AppStore } from '../../renderer/app/store';
 import { repliesOnService } from '../../renderer/app/opened-case-thunks';
 import { startApp } from '../../renderer/app/session-thunks';
 import { memoryPlatform } from '../../renderer/app/testing/memory-platform';
+import { oneCaseTransport } from '../../renderer/app/testing/one-case-transport';
 
 const aCase = makeCase(1, { assigneeId: ANA.id });
 const lenasReply = {
@@ -48,18 +47,7 @@ async function caseService(answer: 'detail' | 'malformed' | 'never'): Promise<Se
   return server;
 }
 
-const oneCaseSync = (): SyncTransport => ({
-  pull: async (): Promise<PullResponse> => ({
-    changes: [
-      { entity: 'agent', op: 'upsert', id: ANA.id, data: ANA },
-      { entity: 'case', op: 'upsert', id: aCase.id, data: aCase },
-    ],
-    cursor: 'c1',
-    hasMore: false,
-  }),
-  push: () => new Promise(() => undefined),
-  subscribe: () => () => undefined,
-});
+const oneCaseSync = oneCaseTransport(aCase);
 
 const servers: Server[] = [];
 const stores: AppStore[] = [];
