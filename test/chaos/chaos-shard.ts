@@ -32,26 +32,21 @@ const WORLD_TRIALS = 1000;
  * trials each, printing every failed trial (and, with `verbose`, every trial) with its
  * replay command.
  */
+/** A shard's results before its first trial. */
+const emptyShardResult = (): ShardResult => ({
+  totals: { mutations: 0, accepted: 0, rejected: 0, lost: 0, doubled: 0, mismatches: 0, faults: 0 },
+  failedSeeds: [],
+  trialMs: [],
+  trialCpuMs: [],
+  queries: 0,
+});
+
 export async function runShard(
   firstSeed: number,
   trials: number,
   options: { verbose: boolean; onTrial?: () => void },
 ): Promise<ShardResult> {
-  const result: ShardResult = {
-    totals: {
-      mutations: 0,
-      accepted: 0,
-      rejected: 0,
-      lost: 0,
-      doubled: 0,
-      mismatches: 0,
-      faults: 0,
-    },
-    failedSeeds: [],
-    trialMs: [],
-    trialCpuMs: [],
-    queries: 0,
-  };
+  const result = emptyShardResult();
   let world: ChaosWorld | null = null;
   // Every app of the world synced and held against the server, then the world closed.
   const closeWorld = async (w: ChaosWorld) => {
@@ -89,21 +84,7 @@ export async function runShard(
 
 /** The results of several shards as one. */
 export function mergeShards(shards: readonly ShardResult[]): ShardResult {
-  const out: ShardResult = {
-    totals: {
-      mutations: 0,
-      accepted: 0,
-      rejected: 0,
-      lost: 0,
-      doubled: 0,
-      mismatches: 0,
-      faults: 0,
-    },
-    failedSeeds: [],
-    trialMs: [],
-    trialCpuMs: [],
-    queries: 0,
-  };
+  const out = emptyShardResult();
   for (const s of shards) {
     for (const k of Object.keys(out.totals) as (keyof ShardResult['totals'])[])
       out.totals[k] += s.totals[k];
